@@ -1,0 +1,1 @@
+"""Benchmarks for discretion-kit; run with `make bench` (python -m benchmarks)."""

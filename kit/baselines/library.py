@@ -1,0 +1,116 @@
+"""The loaded library: indexes over the validated files, and how it shows itself."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .models import Authority, Baseline, ExemptionList, Factor, LibraryFile, Matter, Provision
+from .vocabulary import ILLUSTRATIVE_MARK, Level
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+
+@dataclass(frozen=True)
+class Library:
+    authorities: dict[str, Authority]
+    factors: dict[str, Factor]
+    matters: dict[str, Matter]
+    provisions: dict[str, Provision]
+    provision_matter: dict[str, str]
+    baselines: dict[str, Baseline]
+    exemption_lists: dict[str, ExemptionList]
+    files: dict[str, str] = field(default_factory=dict)  # "baseline:js-scjg-44" → file it came from
+
+    @classmethod
+    def from_files(cls, files: list[tuple[str, LibraryFile]]) -> "Library":
+        parts: dict[str, dict] = {k: {} for k in ("authorities", "factors", "matters", "provisions",
+                                                  "provision_matter", "baselines", "exemption_lists", "files")}
+        for file, model in files:
+            for a in model.authorities:
+                parts["authorities"][a.id] = a
+                parts["files"][f"authority:{a.id}"] = file
+            for f in model.factors:
+                parts["factors"][f.id] = f
+                parts["files"][f"factor:{f.id}"] = file
+            if model.matter:
+                parts["matters"][model.matter.id] = model.matter
+                parts["files"][f"matter:{model.matter.id}"] = file
+                for p in model.matter.provisions:
+                    parts["provisions"][p.id] = p
+                    parts["provision_matter"][p.id] = model.matter.id
+            if model.baseline:
+                parts["baselines"][model.baseline.id] = model.baseline
+                parts["files"][f"baseline:{model.baseline.id}"] = file
+            if model.exemption_list:
+                parts["exemption_lists"][model.exemption_list.id] = model.exemption_list
+                parts["files"][f"list:{model.exemption_list.id}"] = file
+        return cls(**parts)
+
+    # ---------------------------------------------------------------- lookups
+
+    def authority_chain(self, authority_id: str) -> list[Authority]:
+        """The authority and its parents, most specific first."""
+        chain = []
+        current = self.authorities.get(authority_id)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.authorities.get(current.parent) if current.parent else None
+        return chain
+
+    def baselines_for(self, matter_id: str) -> list[Baseline]:
+        return [b for b in self.baselines.values() if b.matter == matter_id]
+
+    def in_force(self, baseline: Baseline, on: date) -> bool:
+        return baseline.effective_from <= on and (baseline.effective_to is None or on <= baseline.effective_to)
+
+    def provision_of(self, baseline: Baseline) -> Provision:
+        return self.provisions[baseline.provision]
+
+    # ---------------------------------------------------------------- display
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "authorities": len(self.authorities),
+            "matters": len(self.matters),
+            "baselines": len(self.baselines),
+            "factors": len(self.factors),
+            "exemption_lists": len(self.exemption_lists),
+        }
+
+    def matters_table(self, lang: str = "zh") -> "pd.DataFrame":
+        import pandas as pd
+
+        zh = lang == "zh"
+        rows = []
+        for b in sorted(self.baselines.values(), key=lambda b: (b.matter, b.authority, b.effective_from)):
+            m = self.matters[b.matter]
+            authority = self.authorities[b.authority]
+            rows.append({
+                ("事项" if zh else "matter"): m.name if zh else m.name_en,
+                ("领域" if zh else "sector"): m.sector,
+                ("基准" if zh else "baseline"): b.id,
+                ("制定机关" if zh else "authority"): authority.name if zh else (authority.name_en or authority.name),
+                ("版本" if zh else "version"): b.version,
+                ("处罚依据" if zh else "provision"): self.provisions[b.provision].citation,
+                ("裁量阶次" if zh else "levels"): "、".join(lv.label(lang) for lv in sorted(b.levels, key=_rank)),
+                ("分档" if zh else "tiers"): len(b.tiers),
+                ("说明" if zh else "note"): ILLUSTRATIVE_MARK if (b.disclaimer or m.disclaimer) else "",
+            })
+        return pd.DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        counts = self.summary()
+        labels = {"authorities": "制定机关", "matters": "违法行为事项", "baselines": "裁量基准",
+                  "factors": "裁量因子", "exemption_lists": "免罚轻罚清单"}
+        cells = "".join(f"<li>{labels[k]}：{v}</li>" for k, v in counts.items())
+        flagged = sum(1 for b in self.baselines.values() if b.disclaimer)
+        return (f"<div class='kit-library'><b>裁量基准库</b><ul>{cells}</ul>"
+                f"<p>{flagged} 个基准标注“{html.escape(ILLUSTRATIVE_MARK)}”。</p></div>")
+
+
+def _rank(level: Level) -> int:
+    return level.rank

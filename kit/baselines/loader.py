@@ -1,0 +1,251 @@
+"""Load a library from YAML files: parse, validate each file, check the whole, and either return a complete
+``Library`` or raise ``LibraryError`` with every problem of every file. Nothing half-built escapes."""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .errors import LibraryError, LoadError, show
+from .library import Library
+from .models import FILE_KINDS, SUPPORTED_FORMAT_VERSIONS, LibraryFile, _fine_shape, FineSpec
+from .yaml_source import key_position, locate, parse_fast, parse_located, read_text
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_SHAPE_TAGS = {"range", "max_only", "multiple", "per_unit", "fixed"}
+
+
+@dataclass
+class Source:
+    """One file being loaded: its text, its data, and (built only when something must be located) its
+    round-trip tree with positions."""
+
+    file: str
+    text: str
+    data: Any
+    _tree: Any = field(default=None, repr=False)
+
+    @property
+    def tree(self) -> Any:
+        if self._tree is None:
+            self._tree, _ = parse_located(self.text, self.file)
+        return self._tree
+
+    def error(self, loc: tuple, problem: str, expected: str, found: str, *, at_key: bool = False) -> LoadError:
+        line, col = (key_position if at_key else locate)(self.tree, loc)
+        return LoadError(self.file, line, col, dotted(self.data, loc), problem, expected, found)
+
+
+def dotted(data: Any, loc: tuple) -> str:
+    """``baseline.levels.aggravated.fine.max`` → ``js-scjg-44.levels.aggravated.fine.max``."""
+    parts = list(loc)
+    out = ""
+    if parts and parts[0] in ("matter", "baseline", "exemption_list") and isinstance(data, dict):
+        node = data.get(parts[0])
+        out = str(node.get("id")) if isinstance(node, dict) and node.get("id") else str(parts[0])
+        parts = parts[1:]
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def yaml_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
+    files: list[Path] = []
+    errors: list[LoadError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(LoadError(str(path), None, None, "", "no such file or directory",
+                                    "a library file or folder", "nothing"))
+    return files, errors
+
+
+def load_library(*paths: str | Path) -> Library:
+    """Load and validate every YAML file under ``paths``; raise ``LibraryError`` listing all problems."""
+    files, errors = yaml_files(paths)
+    if not files and not errors:
+        errors.append(LoadError(", ".join(map(str, paths)), None, None, "", "no library files",
+                                "at least one .yaml file", "none"))
+    parsed: list[tuple[Source, LibraryFile]] = []
+    for path in files:
+        source, file_errors = read_source(path)
+        errors.extend(file_errors)
+        if source is None:
+            continue
+        model, model_errors = validate_file(source)
+        errors.extend(model_errors)
+        if model is not None:
+            parsed.append((source, model))
+    errors.extend(checks.check_library(parsed))
+    if errors:
+        raise LibraryError(errors)
+    return Library.from_files([(source.file, model) for source, model in parsed])
+
+
+def read_source(path: Path) -> tuple[Source | None, list[LoadError]]:
+    text, error = read_text(path)
+    if error:
+        return None, [error]
+    file = str(path)
+    try:
+        return Source(file, text, parse_fast(text)), []
+    except Exception:  # any parse problem: re-read with positions to report it exactly
+        tree, errors = parse_located(text, file)
+        if tree is None:
+            return None, errors
+        return Source(file, text, tree, tree), errors
+
+
+def validate_file(source: Source) -> tuple[LibraryFile | None, list[LoadError]]:
+    data = source.data
+    if not isinstance(data, dict):
+        return None, [LoadError(source.file, 1, 1, "", "not a library file", "a mapping with format_version and "
+                                "one of " + ", ".join(FILE_KINDS), show(type(data).__name__ if data is not None
+                                                                        else "an empty file"))]
+    version = data.get("format_version")
+    if version not in SUPPORTED_FORMAT_VERSIONS:
+        found = "no format_version" if version is None else show(version)
+        return None, [source.error(("format_version",), "unsupported format_version",
+                                   "format_version: " + " or ".join(map(str, SUPPORTED_FORMAT_VERSIONS)), found)]
+    kinds = [k for k in FILE_KINDS if k in data]
+    errors: list[LoadError] = []
+    if len(kinds) != 1:
+        errors.append(source.error((), "a file holds exactly one kind of content",
+                                   "one of " + ", ".join(FILE_KINDS), ", ".join(kinds) or "none"))
+    try:
+        model = LibraryFile.model_validate(data)
+    except ValidationError as exc:
+        errors.extend(_pydantic_errors(source, exc))
+        return None, errors
+    return (None if errors else model), errors
+
+
+def _pydantic_errors(source: Source, exc: ValidationError) -> list[LoadError]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = _data_loc(source.data, err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            allowed = allowed_keys(source.data, loc[:-1])
+            out.append(source.error(loc, f"unknown key '{loc[-1]}'", "one of the keys: " + ", ".join(allowed),
+                                    f"'{loc[-1]}'", at_key=True))
+        elif kind == "missing":
+            out.append(source.error(loc, f"missing required key '{loc[-1]}'", f"'{loc[-1]}'", "nothing"))
+        else:
+            out.append(source.error(loc, _problem(err), _expected(err), show(err.get("input"))))
+    return out
+
+
+def _data_loc(data: Any, loc: tuple) -> tuple:
+    """Drop what pydantic adds to a location that is not in the data: union tags and '[key]'."""
+    out = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            out.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            out.append(part)
+        elif part in _SHAPE_TAGS or part == "[key]":
+            continue
+        else:
+            out.append(part)
+            node = None
+    return tuple(out)
+
+
+_EXPECTED = {
+    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    "date_parsing": "a date written YYYY-MM-DD",
+    "date_type": "a date written YYYY-MM-DD",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "string_type": "text",
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "too_short": "at least one entry",
+}
+
+
+def _expected(err: dict) -> str:
+    kind = err["type"]
+    if kind in ("enum", "literal_error"):
+        return "one of " + err.get("ctx", {}).get("expected", "")
+    if kind == "string_pattern_mismatch":
+        return f"text matching {err['ctx']['pattern']}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return err["msg"].lower()
+    if kind == "fine_shape":
+        return err["msg"]
+    return _EXPECTED.get(kind, err["msg"])
+
+
+def _problem(err: dict) -> str:
+    kind = err["type"]
+    if kind.startswith("date"):
+        return "not a date"
+    if kind == "fine_shape":
+        return "not a fine specification"
+    if kind in ("enum", "literal_error"):
+        return "value not allowed"
+    return "wrong value" if "parsing" not in kind and "type" not in kind else "wrong type"
+
+
+def allowed_keys(data: Any, loc: tuple) -> list[str]:
+    """The keys the model at ``loc`` accepts, found by walking the models alongside the data."""
+    model: Any = LibraryFile
+    node = data
+    for part in loc:
+        node = node[part] if isinstance(node, (dict, list)) else None
+        model = _child_type(model, part, node)
+    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+
+
+def _child_type(annotation: Any, part: Any, node: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        annotation = annotation.model_fields[part].annotation if part in annotation.model_fields else None
+        return _resolve(annotation, node)
+    origin = typing.get_origin(annotation)
+    if origin in (list, dict):
+        return _resolve(typing.get_args(annotation)[-1], node)
+    return None
+
+
+def _resolve(annotation: Any, node: Any) -> Any:
+    """Unwrap Optional/Annotated and pick a fine shape's model from the node's keys."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(members) == 1:
+                annotation = members[0]
+            else:
+                shape = _fine_shape(node)
+                for member in members:
+                    inner = typing.get_args(member)
+                    if inner and any(getattr(m, "tag", None) == shape for m in inner[1:]):
+                        return inner[0]
+                return members[0]
+        else:
+            return annotation
+
+
+__all__ = ["load_library", "Source", "FineSpec"]

@@ -1,0 +1,374 @@
+"""Typed models of the library format, version 1.
+
+Pydantic checks structure and types at the edge (unknown keys are errors, every field is described);
+the cross-node rules (ranges inside the statute, references, contiguity) live in ``checks.py`` so that
+every problem of a file is collected and located in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+from .vocabulary import (
+    ILLUSTRATIVE_MARK,
+    AuthorityLevel,
+    Direction,
+    FactorKind,
+    Level,
+    PenaltyType,
+    StatuteLevel,
+    ValueType,
+)
+
+FORMAT_VERSION = 1
+SUPPORTED_FORMAT_VERSIONS = (1,)
+
+Id = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
+Disclaimer = Annotated[
+    Literal["示例，非正式文件"] | None,
+    Field(description=f"'{ILLUSTRATIVE_MARK}' on every constructed (non-official) node; absent on real ones."),
+]
+
+
+class Node(BaseModel):
+    """Every node of the format: a fixed set of keys, immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- penalty specs (the five shapes)
+
+
+class RangeFine(Node):
+    """处X元以上Y元以下罚款: a fine between two amounts, both inclusive."""
+
+    min: float = Field(ge=0, description="Lowest fine in yuan (以上, inclusive).")
+    max: float = Field(ge=0, description="Highest fine in yuan (以下, inclusive).")
+
+
+class MaxOnlyFine(Node):
+    """处Y元以下罚款: the statute gives only a maximum; the minimum is 0."""
+
+    max: float = Field(ge=0, description="Highest fine in yuan; the lowest is 0.")
+
+
+class MultipleFine(Node):
+    """处违法所得/货值金额/总投资额 N倍以上M倍以下 (or 百分之N) 罚款: a multiple of a base amount."""
+
+    base: Id = Field(description="The fact holding the base amount, e.g. illegal_gains, goods_value, investment.")
+    min: float = Field(default=0, ge=0, description="Lowest multiple of the base (0.01 = 百分之一).")
+    max: float = Field(ge=0, description="Highest multiple of the base.")
+    display: Literal["times", "percent"] = Field(
+        default="times", description="How the source writes the multiple: 倍 (times) or 百分之 (percent)."
+    )
+    base_unknown: RangeFine | None = Field(
+        default=None, description="The range that applies when the base cannot be determined (e.g. 没有违法所得的)."
+    )
+
+
+class PerUnitFine(Node):
+    """每超N千克处R元, 最高C元; at or below a threshold only a warning: a per-unit formula with a cap."""
+
+    per: Id = Field(description="The fact counted, e.g. excess_weight_kg.")
+    unit: float = Field(gt=0, description="Size of one unit of that fact (e.g. 1000 kg).")
+    rate: float = Field(ge=0, description="Yuan per unit.")
+    cap: float | None = Field(default=None, ge=0, description="Highest fine in yuan (最高不超过).")
+    warning_at_or_below: float | None = Field(
+        default=None, ge=0, description="At or below this value of the fact only a warning is given, no fine."
+    )
+    rounding: Literal["up", "down", "exact"] = Field(
+        default="exact",
+        description="How part units count: up (不足一个单位按一个单位计), down (drop the part), exact (pro rata).",
+    )
+
+
+class FixedFine(Node):
+    """处X元罚款: one amount."""
+
+    amount: float = Field(ge=0, description="The fine in yuan.")
+
+
+def _fine_shape(value: Any) -> str | None:
+    """Pick the penalty shape from the keys present, as OpenFisca picks a parameter type from its data."""
+    if isinstance(value, BaseModel):
+        return {
+            RangeFine: "range", MaxOnlyFine: "max_only", MultipleFine: "multiple",
+            PerUnitFine: "per_unit", FixedFine: "fixed",
+        }.get(type(value))
+    if not isinstance(value, dict):
+        return None
+    if "base" in value:
+        return "multiple"
+    if "per" in value or "rate" in value:
+        return "per_unit"
+    if "amount" in value:
+        return "fixed"
+    if "min" in value:
+        return "range"
+    if "max" in value:
+        return "max_only"
+    return None
+
+
+FineSpec = Annotated[
+    Union[
+        Annotated[RangeFine, Tag("range")],
+        Annotated[MaxOnlyFine, Tag("max_only")],
+        Annotated[MultipleFine, Tag("multiple")],
+        Annotated[PerUnitFine, Tag("per_unit")],
+        Annotated[FixedFine, Tag("fixed")],
+    ],
+    Discriminator(
+        _fine_shape,
+        custom_error_type="fine_shape",
+        custom_error_message=(
+            "a fine: {min, max} (range), {max} (maximum only), {base, min, max} (multiple of a base), "
+            "{per, unit, rate, cap, warning_at_or_below} (per unit) or {amount} (fixed)"
+        ),
+    ),
+]
+
+
+# ---------------------------------------------------------------- authorities, factors, provisions, matters
+
+
+class Authority(Node):
+    id: Id = Field(description="Unique id, e.g. js-scjg (江苏省市场监督管理局).")
+    name: str = Field(description="Official name in Chinese.")
+    name_en: str | None = Field(default=None, description="Name in English.")
+    level: AuthorityLevel = Field(description="national / provincial / municipal / county.")
+    region: str = Field(pattern=r"^\d{6}$", description="Six-digit administrative division code (行政区划代码).")
+    sector: str | None = Field(default=None, description="Enforcement sector, e.g. 市场监管, 交通运输, 生态环境.")
+    parent: Id | None = Field(default=None, description="The authority one level up whose baselines this one refines.")
+    disclaimer: Disclaimer = None
+
+
+class Factor(Node):
+    id: Id = Field(description="Unique id used by cases, baselines and lists.")
+    zh: str = Field(description="Label in Chinese.")
+    en: str = Field(description="Label in English.")
+    kind: FactorKind = Field(description="statutory_mandatory (应当), statutory_optional (可以) or discretionary (酌定).")
+    direction: Direction = Field(description="exempt / mitigate / aggravate / transfer / block.")
+    value_type: ValueType = Field(default=ValueType.bool, description="bool, amount, count, grade or date.")
+    citation: str = Field(description="The article or baseline rule that makes this a factor.")
+    disclaimer: Disclaimer = None
+
+
+class SeriousClause(Node):
+    """情节严重的: the heavier range and penalties a provision sets for serious cases."""
+
+    when: str = Field(description="The statute's words for the serious case.")
+    fine: FineSpec | None = Field(default=None, description="The fine for serious cases.")
+    penalties: list[PenaltyType] = Field(default_factory=list, description="Penalty types added in serious cases.")
+
+
+class Provision(Node):
+    id: Id = Field(description="Unique id of the provision.")
+    citation: str = Field(description="How the provision is cited, e.g. 《市场主体登记管理条例》第四十四条.")
+    statute_level: StatuteLevel = Field(description="law, administrative_regulation, departmental_rule, ….")
+    effective_from: date = Field(description="First day in force.")
+    effective_to: date | None = Field(default=None, description="Last day in force; absent while in force.")
+    fine: FineSpec | None = Field(default=None, description="The statutory fine (处罚依据's 具体标准).")
+    penalties: list[PenaltyType] = Field(default_factory=list, description="Penalty types the provision allows.")
+    combination: Literal["alone", "together", "either"] = Field(
+        default="together", description="单处 (alone), 并处 (together) or 可以单处也可以并处 (either)."
+    )
+    confiscate_gains: bool = Field(default=False, description="Illegal gains are confiscated (Art. 28).")
+    serious: SeriousClause | None = Field(default=None, description="情节严重的 clause, if any.")
+    text: str | None = Field(default=None, description="The provision's text, for display.")
+    disclaimer: Disclaimer = None
+
+
+class FactDef(Node):
+    """A fact a matter's cases carry, e.g. the excess weight of a truck."""
+
+    id: Id = Field(description="Key of the fact in a case's facts.")
+    zh: str = Field(description="Label in Chinese.")
+    en: str = Field(description="Label in English.")
+    unit: str = Field(default="元", description="Unit of the value: 元, 千克, 次, 倍 ….")
+
+
+class TransferThreshold(Node):
+    """The amount at which a case is a suspected crime and must be transferred (Art. 27)."""
+
+    fact: Id = Field(description="The fact compared with the threshold.")
+    value: float = Field(ge=0, description="Transfer when the fact is at or above this value.")
+    source: str = Field(description="Where the threshold comes from (立案追诉标准 article).")
+
+
+class Matter(Node):
+    id: Id = Field(description="Unique id of the matter (违法行为).")
+    name: str = Field(description="The violation in Chinese.")
+    name_en: str = Field(description="The violation in English.")
+    sector: str = Field(description="Sector, e.g. 市场监管.")
+    breaches: list[str] = Field(min_length=1, description="违法依据: the provisions the act breaches.")
+    provisions: list[Provision] = Field(min_length=1, description="处罚依据: the provisions that set the penalty.")
+    facts: list[FactDef] = Field(default_factory=list, description="The facts cases of this matter carry.")
+    safety_related: bool = Field(
+        default=False, description="Involves life and health or financial safety (Art. 36: 5-year bar if harm)."
+    )
+    transfer_threshold: TransferThreshold | None = Field(default=None, description="Criminal transfer threshold.")
+    disclaimer: Disclaimer = None
+
+
+# ---------------------------------------------------------------- baselines
+
+
+class Condition(Node):
+    """A machine-readable condition over a case's facts, e.g. excess_ratio >= 1."""
+
+    fact: Id = Field(description="The fact compared.")
+    op: Literal[">=", ">", "<=", "<", "==", "!="] = Field(description="Comparison.")
+    value: float = Field(description="The value compared with.")
+
+
+class Alternative(Node):
+    """One 裁量情节 of a tier: its words, and where they can be read from facts, the conditions (all must hold)."""
+
+    text: str = Field(description="The condition in the baseline's words.")
+    all: list[Condition] = Field(default_factory=list, description="Conditions that must all hold; empty = text only.")
+    factor: Id | None = Field(default=None, description="A factor whose presence meets this alternative.")
+
+
+class LevelRule(Node):
+    """One discretion level of a baseline: when it applies and what it allows."""
+
+    conditions: list[str] = Field(default_factory=list, description="适用条件 in the baseline's words.")
+    fine: FineSpec | None = Field(default=None, description="具体标准: the level's sub-range.")
+    individual_fine: FineSpec | None = Field(default=None, description="双罚: fine on responsible individuals.")
+    penalties: list[PenaltyType] = Field(default_factory=list, description="Penalty types at this level.")
+
+
+class Tier(Node):
+    """One row of a tiered table (类别 1–10): alternative conditions, a level, and its concrete standard."""
+
+    no: int = Field(ge=1, description="类别: the tier number as published.")
+    block: Literal["main", "overdue"] = Field(default="main", description="main, or 逾期不改正的 (overdue).")
+    level: Level = Field(description="The discretion level this tier maps to.")
+    when: list[Alternative] = Field(min_length=1, description="Alternative conditions; any one selects the tier.")
+    fine: FineSpec | None = Field(default=None, description="The tier's fine; absent for tiers with no fine.")
+    individual_fine: FineSpec | None = Field(default=None, description="双罚: fine on responsible individuals.")
+    penalties: list[PenaltyType] = Field(default_factory=list, description="Penalty types of the tier.")
+    measures: list[str] = Field(default_factory=list, description="Orders given with it (责令停止建设, 责令改正 …).")
+    standard: str | None = Field(default=None, description="The 裁量标准 cell as published, kept for display.")
+    remark: str | None = Field(default=None, description="备注 as published.")
+
+
+class Scoring(Node):
+    """A scored baseline: 裁量百分值 = start + sum of factor weights, clamped, scales the range."""
+
+    start: float = Field(description="Starting percentage.")
+    weights: dict[Id, float] = Field(description="Percentage points each factor adds (negative to lower).")
+    floor: float = Field(default=0, ge=0, le=100, description="Lowest percentage.")
+    ceiling: float = Field(default=100, ge=0, le=100, description="Highest percentage.")
+
+
+class Rules(Node):
+    """适用规则: how a baseline combines circumstances and computes its suggestion."""
+
+    combination: Literal["statutory_first", "scored"] = Field(
+        default="statutory_first",
+        description="statutory_first: statutory circumstances prevail (苏 适用规则 art. 8); scored: percentage sum.",
+    )
+    contiguous: bool = Field(
+        default=True, description="The lenient/standard/aggravated sub-ranges tile the statutory range."
+    )
+    suggested_fine: Literal["midpoint", "lower", "upper"] = Field(
+        default="midpoint", description="Which point of the range is suggested: midpoint, lower or upper end."
+    )
+    rounding: float = Field(default=1, gt=0, description="The suggested fine is rounded to a multiple of this.")
+    scoring: Scoring | None = Field(default=None, description="Weights of a scored baseline.")
+    within_tier: dict[Level, list[float]] = Field(
+        default_factory=dict,
+        description="For tiered baselines: the share of a tier's band each level takes, e.g. lenient: [0, 0.3].",
+    )
+    tier_choice: Literal["highest", "first"] = Field(
+        default="highest", description="When several tiers match: the highest-numbered (most severe) or the first."
+    )
+    text: list[str] = Field(default_factory=list, description="The application rules in the baseline's words.")
+
+
+class ProcedureStep(Node):
+    """One step of how the baseline was made (seed 三(一))."""
+
+    step: Literal["drafting", "evaluation", "consultation", "legality_review", "collective_decision",
+                  "publication", "filing"] = Field(description="Which step.")
+    date: dt.date = Field(description="When.")
+    document: str | None = Field(default=None, description="Document number (文号) or record.")
+
+
+class Baseline(Node):
+    id: Id = Field(description="Unique id, e.g. js-scjg-44.")
+    title: str = Field(description="Title as published.")
+    authority: Id = Field(description="The authority that made it.")
+    matter: Id = Field(description="The matter it refines.")
+    provision: Id = Field(description="The matter's provision it applies.")
+    version: str = Field(description="Version label, e.g. 2024.")
+    effective_from: date = Field(description="First day in force.")
+    effective_to: date | None = Field(default=None, description="Last day in force; absent while in force.")
+    refines: Id | None = Field(default=None, description="The higher baseline this one refines.")
+    document: str | None = Field(default=None, description="Document number (文号).")
+    levels: dict[Level, LevelRule] = Field(
+        default_factory=dict, description="裁量阶次 with their 适用条件 and 具体标准."
+    )
+    tiers: list[Tier] = Field(default_factory=list, description="A tiered table's rows, in published order.")
+    rules: Rules = Field(default_factory=Rules, description="适用规则.")
+    procedure: list[ProcedureStep] = Field(default_factory=list, description="How it was made.")
+    teaching_note: str | None = Field(default=None, description="What this baseline is for in training.")
+    disclaimer: Disclaimer = None
+
+
+# ---------------------------------------------------------------- 首违不罚 / 免罚轻罚 lists
+
+
+class Exclusion(Node):
+    factor: Id = Field(description="The factor whose presence excludes the item.")
+    text: str = Field(description="The exclusion in the list's words.")
+
+
+class ListItem(Node):
+    id: Id = Field(description="Item number or id within the list.")
+    matter: Id | None = Field(default=None, description="The library matter the item covers, if it has one.")
+    text: str = Field(description="The violation in the list's words.")
+    outcome: Literal["no_penalty", "mitigated", "lenient"] = Field(
+        default="no_penalty", description="不予处罚, 减轻处罚 or 从轻处罚."
+    )
+    requires: list[Id] = Field(description="Factors that must all be present.")
+    conditions: list[str] = Field(default_factory=list, description="The conditions in the list's words.")
+    exclusions: list[Exclusion] = Field(default_factory=list, description="Circumstances that exclude the item.")
+
+
+class ExemptionList(Node):
+    id: Id = Field(description="Unique id of the list.")
+    title: str = Field(description="Title as published.")
+    authority: Id = Field(description="The authority that issued it.")
+    kind: Literal["first_violation", "minor", "reduced"] = Field(
+        description="首违不罚 (first_violation), 轻微不罚 (minor) or 轻罚/减轻 (reduced)."
+    )
+    document: str | None = Field(default=None, description="Document number.")
+    effective_from: date = Field(description="First day in force.")
+    effective_to: date | None = Field(default=None, description="Last day in force.")
+    window_years: int | None = Field(default=None, ge=1, description="'First' means none similar in these years.")
+    items: list[ListItem] = Field(min_length=1, description="The rows of the list.")
+    disclaimer: Disclaimer = None
+
+
+# ---------------------------------------------------------------- one file
+
+
+class LibraryFile(Node):
+    """One YAML file: ``format_version`` plus one kind of content."""
+
+    format_version: Literal[1] = Field(description="Version of this format; 1.")
+    authorities: list[Authority] = Field(default_factory=list, description="Authorities.")
+    factors: list[Factor] = Field(default_factory=list, description="Factors (裁量因子).")
+    matter: Matter | None = Field(default=None, description="One matter and its provisions.")
+    baseline: Baseline | None = Field(default=None, description="One baseline.")
+    exemption_list: ExemptionList | None = Field(default=None, description="One 首违不罚 / 免罚轻罚 list.")
+
+
+FILE_KINDS = ("authorities", "factors", "matter", "baseline", "exemption_list")

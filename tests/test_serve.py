@@ -1,0 +1,161 @@
+"""Serve notebooks/ with Voila exactly as `make serve` does (scripts/serve.sh)
+and check the sample library page, over plain HTTP and in headless Chromium."""
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVE_SH = ROOT / "scripts" / "serve.sh"
+NOTEBOOK = ROOT / "notebooks" / "library.ipynb"
+PAGE = "/voila/render/library.ipynb"
+MARK = "示例，非正式文件"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+START_TIMEOUT = 90  # seconds until Voila answers HTTP
+RENDER_TIMEOUT = 180  # seconds for Voila to execute the notebook
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except urllib.error.HTTPError:
+        return True  # any HTTP answer means the server is up
+    except OSError:
+        return False
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)  # Voila shuts its kernels down on SIGTERM
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def _start(log_path: Path):
+    """Start Voila on a free port; return (process, base_url) or (process, None)."""
+    port = _free_port()
+    env = dict(os.environ, PORT=str(port), PYTHON=sys.executable)
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen(
+            ["bash", str(SERVE_SH)],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return proc, None  # e.g. the port was taken in between: retry
+        if _answers(base + "/"):
+            return proc, base
+        time.sleep(0.3)
+    return proc, None
+
+
+@pytest.fixture(scope="module")
+def voila_url(tmp_path_factory):
+    log_path = tmp_path_factory.mktemp("voila") / "voila.log"
+    for _attempt in range(3):
+        proc, base = _start(log_path)
+        if base is not None:
+            break
+        _stop(proc)
+    else:
+        pytest.fail(
+            f"Voila did not start (scripts/serve.sh). Log:\n{log_path.read_text(errors='replace')[-4000:]}"
+        )
+    try:
+        yield base + PAGE
+    finally:
+        _stop(proc)
+
+
+def _cell_outputs(html: str) -> list[dict]:
+    """Outputs Voila embedded in the page, one <script> per output.
+
+    Voila 0.5 stops at the first failing cell and can leave that cell's error (and
+    all later cells) out of the page, so checking for "Traceback" alone is not
+    enough: every code cell must have produced its result.
+    """
+    blocks = re.findall(
+        r'<script type="application/vnd\.voila\.cell-output\+json">(.*?)</script>', html, re.S
+    )
+    return [json.loads(b) for b in blocks]
+
+
+def test_library_page_renders(voila_url):
+    with urllib.request.urlopen(voila_url, timeout=RENDER_TIMEOUT) as resp:
+        status = resp.status
+        html = resp.read().decode("utf-8", errors="replace")
+    assert status == 200
+    assert MARK in html
+    for bad in ("Traceback", "There was an error when executing cell"):
+        i = html.find(bad)
+        assert i < 0, f"error in rendered page: ...{html[max(0, i - 200):i + 800]}"
+    # voila.json is in effect: the denylisted lab extensions are not sent to the page.
+    assert "@jupyter/nbgrader" not in html
+    assert "@jupyter-notebook/lab-extension" not in html
+
+    outputs = _cell_outputs(html)
+    errors = [o for o in outputs if o.get("output_type") == "error"]
+    assert not errors, errors
+    n_code = sum(c["cell_type"] == "code" for c in json.loads(NOTEBOOK.read_text("utf-8"))["cells"])
+    results = {o["execution_count"]: o["data"] for o in outputs if o.get("output_type") == "execute_result"}
+    assert sorted(results) == list(range(1, n_code + 1)), (
+        f"not every code cell produced a result (Voila log has the error); got {sorted(results)}"
+    )
+    assert "text/html" in results[1], "Library should render via _repr_html_()"
+    assert 'class="dataframe"' in results[n_code].get("text/html", ""), "matters_table() should be a DataFrame"
+
+
+def test_library_page_in_browser(voila_url, tmp_path):
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} not found: run `make system-deps` (installs Debian chromium and fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    shot = tmp_path / "library.png"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(voila_url, timeout=RENDER_TIMEOUT * 1000)
+            page.get_by_text(MARK).first.wait_for(state="visible", timeout=60_000)
+            page.locator("table.dataframe").first.wait_for(state="visible", timeout=30_000)
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.stat().st_size > 0
