@@ -1,0 +1,5 @@
+"""``python -m kit``: the ``kit`` command."""
+
+from kit.cli import main
+
+main()

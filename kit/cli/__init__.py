@@ -1,0 +1,46 @@
+"""The ``kit`` command: one console script, a thin layer over plain functions of the kit's packages.
+
+Each submodule registers its commands on ``app`` with ``@app.command()``; importing it here is what adds them.
+A user's mistake (a broken file, a missing path) prints located errors to stderr and exits 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from kit import __version__
+
+app = typer.Typer(
+    name="kit",
+    help="行政裁量权基准培训工具包 / discretion-kit: validate and explore baseline libraries.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kit (discretion-kit) {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """行政裁量权基准培训工具包 / discretion-kit."""
+
+
+# Command modules (each does `from kit.cli import app` and `@app.command()`):
+from kit.cli import library  # noqa: E402,F401  kit validate, kit list, kit schema
+from kit.cli import engine  # noqa: E402,F401  kit evaluate, kit check
+
+
+def main() -> None:
+    """Entry point of the ``kit`` console script."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,5 @@
+"""``python -m kit.cli``: the ``kit`` command."""
+
+from kit.cli import main
+
+main()

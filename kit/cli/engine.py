@@ -1,0 +1,77 @@
+"""``kit evaluate`` and ``kit check``: a case file in, the decision and its trace out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kit.baselines import LibraryError, load_library, sample_library
+from kit.cli import app
+from kit.engine import check_proposal, evaluate, load_cases
+
+
+def _library(paths: list[Path] | None):
+    return load_library(*paths) if paths else sample_library()
+
+
+def _fail(error: LibraryError) -> None:
+    typer.echo(error.report(), err=True)
+    raise typer.Exit(1)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    case_file: Path = typer.Argument(..., help="A case file (YAML or JSON): one case, or a `cases:` list."),
+    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders "
+                                                 "(default: the bundled sample library)."),
+    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
+) -> None:
+    """评估案件：打印裁量结论及推理过程 / Evaluate a case and print the decision with its trace."""
+    try:
+        lib = _library(library)
+        cases = load_cases(case_file, lib)
+    except LibraryError as error:
+        _fail(error)
+    decisions = [evaluate(lib, case) for case in cases]
+    if as_json:
+        payload = [d.to_dict() for d in decisions]
+        typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+        return
+    typer.echo("\n\n".join(d.summary(lang) for d in decisions))
+
+
+@app.command("check")
+def check_command(
+    case_file: Path = typer.Argument(..., help="A case file (one case)."),
+    level: str = typer.Option(..., "--level", help="The level chosen: 不予/减轻/从轻/一般/从重 or its English key."),
+    fine: Optional[float] = typer.Option(None, "--fine", help="The proposed fine in yuan."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Reason for departing from the baseline."),
+    approval: Optional[str] = typer.Option(None, "--approval", help="Approval reference for an adjusted application."),
+    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders."),
+    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    as_json: bool = typer.Option(False, "--json", help="Print the check as JSON."),
+) -> None:
+    """核对执法人员的裁量选择 / Check an officer's chosen level and fine against the baseline."""
+    try:
+        lib = _library(library)
+        cases = load_cases(case_file, lib)
+    except LibraryError as error:
+        _fail(error)
+    try:
+        from kit.baselines.vocabulary import Level
+        Level.parse(level)
+    except ValueError:
+        typer.echo(f"--level: unknown level '{level}'; expected one of 不予, 减轻, 从轻, 一般, 从重 "
+                   "(or no_penalty, mitigated, lenient, standard, aggravated)", err=True)
+        raise typer.Exit(2)
+    decision = evaluate(lib, cases[0])
+    result = check_proposal(decision, level, fine, reason=reason, approval=approval)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(result.text(lang))
+    raise typer.Exit(0 if result.acceptable else 1)

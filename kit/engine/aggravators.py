@@ -1,0 +1,27 @@
+"""Aggravating circumstances: those the law says *must* lead to 从重 (e.g. Art. 49, acts obstructing
+emergency measures; 屡查屡犯 in price cases) and the baseline's discretionary ones (酌定从重)."""
+
+from __future__ import annotations
+
+from ..baselines.vocabulary import Direction, FactorKind
+from .state import State
+
+
+def aggravators(state: State) -> None:
+    for factor_id in state.case.factors:
+        if not state.case.has(factor_id):
+            continue
+        factor = state.library.factors[factor_id]
+        if factor.direction is not Direction.aggravate:
+            continue
+        if factor.kind is FactorKind.statutory_mandatory:
+            state.mandatory_aggravation.append(factor_id)
+            state.note("aggravator.mandatory", factor.citation, {factor_id: state.case.factors[factor_id]},
+                       "must be aggravated", f"当事人{factor.zh}，依法应当从重处罚。",
+                       f"{factor.en}: the law requires an aggravated penalty.")
+        else:
+            state.discretionary_aggravators.append(factor_id)
+            state.note("discretion.aggravator", factor.citation, {factor_id: state.case.factors[factor_id]},
+                       "discretionary aggravator", f"酌定从重情节：{factor.zh}。",
+                       f"Discretionary aggravating circumstance: {factor.en}.",
+                       baseline_ref=state.baseline_ref("适用规则"))

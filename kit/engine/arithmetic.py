@@ -1,0 +1,191 @@
+"""Sub-range arithmetic: from the chosen level (and tier) to a fine range in yuan and a suggested fine.
+
+Sub-ranges are data in each baseline (levels.*.fine, tiers[*].fine, rules.within_tier); nothing here
+assumes 30/40/30. Per-unit formulas, caps and warning-only thresholds are applied here too."""
+
+from __future__ import annotations
+
+import math
+
+from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
+from ..baselines.vocabulary import Level
+from .decision import FineRange, money
+from .state import State
+
+_BANDED = (Level.lenient, Level.standard, Level.aggravated)
+
+
+def to_yuan(spec: object, state: State) -> FineRange | None:
+    """A fine spec as an amount range for this case (multiples use the case's base fact)."""
+    if isinstance(spec, RangeFine):
+        return FineRange(spec.min, spec.max)
+    if isinstance(spec, MaxOnlyFine):
+        return FineRange(0.0, spec.max)
+    if isinstance(spec, FixedFine):
+        return FineRange(spec.amount, spec.amount)
+    if isinstance(spec, MultipleFine):
+        base = state.fact(spec.base)
+        if base is not None and base > 0:
+            return FineRange(round(spec.min * base, 2), round(spec.max * base, 2))
+        statutory = state.provision.fine if state.provision else None
+        if isinstance(statutory, MultipleFine) and statutory.base_unknown is not None:
+            # 违法所得无法确定: the same shares of the no-base range
+            span = statutory.max - statutory.min or 1
+            lo_share, hi_share = (spec.min - statutory.min) / span, (spec.max - statutory.min) / span
+            r = statutory.base_unknown
+            return FineRange(round(r.min + (r.max - r.min) * lo_share, 2), round(r.min + (r.max - r.min) * hi_share, 2))
+        return None
+    if isinstance(spec, PerUnitFine):
+        return per_unit(spec, state)[0]
+    return None
+
+
+def per_unit(spec: PerUnitFine, state: State) -> tuple[FineRange | None, str, str]:
+    amount = state.fact(spec.per) or 0.0
+    if spec.warning_at_or_below is not None and amount <= spec.warning_at_or_below:
+        return None, (f"{spec.per} = {money(amount)}，未超过{money(spec.warning_at_or_below)}，予以警告，不处罚款。"), (
+            f"{spec.per} = {money(amount)} is at or below {money(spec.warning_at_or_below)}: warning only, no fine.")
+    units = amount / spec.unit
+    units = math.ceil(units) if spec.rounding == "up" else math.floor(units) if spec.rounding == "down" else units
+    fine = round(units * spec.rate, 2)
+    zh = f"{spec.per} = {money(amount)}，按每{money(spec.unit)}计{money(spec.rate)}元（{_ROUND_ZH[spec.rounding]}）计{money(fine)}元"
+    en = f"{spec.per} = {money(amount)} at {money(spec.rate)} per {money(spec.unit)} ({spec.rounding}): {money(fine)}"
+    if spec.cap is not None and fine > spec.cap:
+        zh += f"，超过上限，按最高{money(spec.cap)}元"
+        en += f", above the cap: {money(spec.cap)}"
+        fine = spec.cap
+    return FineRange(fine, fine), zh + "。", en + "."
+
+
+_ROUND_ZH = {"up": "不足一个单位的按一个单位计", "down": "不足一个单位的部分不计", "exact": "按实际比例"}
+
+
+def _narrow(spec: object, share: list[float]) -> object:
+    """The part of a tier's band a level takes (rules.within_tier)."""
+    lo, hi = share
+    if isinstance(spec, MultipleFine):
+        span = spec.max - spec.min
+        return spec.model_copy(update={"min": spec.min + span * lo, "max": spec.min + span * hi})
+    if isinstance(spec, (RangeFine, MaxOnlyFine)):
+        low = spec.min if isinstance(spec, RangeFine) else 0.0
+        span = spec.max - low
+        return RangeFine(min=round(low + span * lo, 2), max=round(low + span * hi, 2))
+    return spec
+
+
+def statutory_spec(state: State) -> object | None:
+    if state.tier is not None and state.tier.fine is not None:
+        return state.tier.fine
+    return state.provision.fine if state.provision else None
+
+
+def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
+    """The fine range for ``level``, and where it came from (a baseline path, for the trace)."""
+    if level is Level.no_penalty:
+        return None, ""
+    statutory = statutory_spec(state)
+    if isinstance(statutory, PerUnitFine):
+        full = to_yuan(statutory, state)
+        if level is Level.mitigated and full is not None:
+            return FineRange(0.0, full.lo, upper_open=True), "per_unit"
+        return full, "per_unit"
+    rule = state.baseline.levels.get(level) if state.baseline else None
+    if state.tier is not None and state.tier.fine is not None:
+        band = state.tier.fine
+        share = state.baseline.rules.within_tier.get(level) if state.baseline else None
+        if level is Level.mitigated:
+            full = to_yuan(band, state)
+            spec = rule.fine if rule and rule.fine else None
+            return (to_yuan(spec, state) if spec else FineRange(0.0, full.lo, True) if full else None), "tier"
+        return to_yuan(_narrow(band, share) if share else band, state), f"tiers[{state.tier.no}]"
+    if rule is not None and rule.fine is not None:
+        found = to_yuan(rule.fine, state)
+        if level is Level.mitigated and found is not None and statutory is not None:
+            stat = to_yuan(statutory, state)
+            if stat is not None and found.hi >= stat.lo:
+                found = FineRange(found.lo, stat.lo, upper_open=True)
+        return found, f"levels.{level.value}.fine"
+    if statutory is None:
+        return None, ""
+    stat = to_yuan(statutory, state)
+    if stat is None:
+        return None, ""
+    if level is Level.mitigated:
+        return FineRange(0.0, stat.lo, upper_open=True), "statute"
+    return stat, "statute"
+
+
+def suggest(state: State, fine: FineRange) -> float:
+    rule = state.baseline.rules.suggested_fine if state.baseline else "midpoint"
+    step = state.baseline.rules.rounding if state.baseline else 1
+    point = {"midpoint": (fine.lo + fine.hi) / 2, "lower": fine.lo, "upper": fine.hi}[rule]
+    value = math.floor(point / step + 0.5) * step
+    value = min(max(value, fine.lo), fine.hi)
+    if fine.upper_open and value >= fine.hi:
+        value = max(fine.lo, fine.hi - step)
+    return round(value, 2)
+
+
+def compute_fine(state: State) -> None:
+    if state.level is None and state.percent is None:
+        return
+    statutory = statutory_spec(state)
+    if isinstance(statutory, PerUnitFine) and state.level is not Level.no_penalty:
+        fine, zh, en = per_unit(statutory, state)
+        state.note("arithmetic.per_unit", state.provision.citation, {statutory.per: state.fact(statutory.per)},
+                   "warning only" if fine is None else f"fine {fine.lo:g}", zh, en,
+                   baseline_ref=state.baseline_ref("具体标准"))
+        if fine is None:
+            state.warning_only = True
+            return
+    if state.percent is not None and state.level is None:
+        _place_score(state)
+    level = state.level
+    assert level is not None
+    fine, source = range_for(state, level)
+    state.fine = fine
+    if fine is not None:
+        if state.suggested_fine is None or not fine.contains(state.suggested_fine):
+            state.suggested_fine = suggest(state, fine)
+        rule = state.baseline.rules if state.baseline else None
+        how = {"midpoint": "中间值", "lower": "下限", "upper": "上限"}[rule.suggested_fine if rule else "midpoint"]
+        state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
+                   f"range {fine.lo:g}-{fine.hi:g}",
+                   f"{level.zh}的罚款幅度为{fine.text('zh')}" + (
+                       f"；建议罚款取{how}并按{money(rule.rounding)}元取整，为{money(state.suggested_fine)}元。"
+                       if state.percent is None or state.level is Level.lenient and rule else f"；按裁量百分值建议罚款{money(state.suggested_fine)}元。"),
+                   f"The {level.en} range is {fine.text('en')}; suggested fine {money(state.suggested_fine)}.",
+                   baseline_ref=state.baseline_ref(source))
+    elif level is not Level.no_penalty:
+        state.warnings.append("无法计算罚款幅度：缺少计算基数。")
+        state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
+                   "no range", "缺少计算罚款所需的基数事实，无法计算罚款幅度。",
+                   "The base fact needed to compute the fine is missing; no range computed.",
+                   baseline_ref=state.baseline_ref(source))
+    individual = None
+    rule = state.baseline.levels.get(level) if state.baseline else None
+    spec = state.tier.individual_fine if state.tier else (rule.individual_fine if rule else None)
+    if spec is not None and level is not Level.no_penalty:
+        individual = to_yuan(spec, state)
+    state.individual_fine = individual
+
+
+def _place_score(state: State) -> None:
+    """Scored baselines: place percent in the full range and read off the level that holds the point."""
+    ranges = {lv: range_for(state, lv)[0] for lv in _BANDED}
+    present = [r for r in ranges.values() if r is not None]
+    if not present:
+        state.level = Level.standard
+        return
+    lo, hi = min(r.lo for r in present), max(r.hi for r in present)
+    point = lo + (hi - lo) * (state.percent or 0) / 100
+    step = state.baseline.rules.rounding if state.baseline else 1
+    point = math.floor(point / step + 0.5) * step
+    level = next((lv for lv in _BANDED if ranges[lv] and ranges[lv].contains(point)), Level.standard)
+    state.level = level
+    state.suggested_fine = round(point, 2)
+    state.note("arithmetic.scored", "基准适用规则：裁量百分值", {"percent": state.percent, "range": [lo, hi]},
+               level.value,
+               f"建议罚款 = {money(lo)} + ({money(hi)} − {money(lo)}) × {state.percent:g}% = {money(point)}元，落在{level.zh}幅度内。",
+               f"Suggested fine = {money(lo)} + ({money(hi)} - {money(lo)}) x {state.percent:g}% = {money(point)}, "
+               f"inside the {level.en} range.", baseline_ref=state.baseline_ref("适用规则"))

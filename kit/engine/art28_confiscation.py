@@ -1,0 +1,52 @@
+"""Art. 28: order correction; confiscate illegal gains except what must by law be refunded or compensated
+(价格: overcharges owed to buyers are refunded, not confiscated). Confiscation is its own output, beside
+the fine. Also settles the penalty types (单处/并处) of the decision."""
+
+from __future__ import annotations
+
+from ..baselines.vocabulary import Level, PenaltyType
+from .decision import money
+from .state import LAW, State
+
+CITATION = f"{LAW}第二十八条"
+
+
+def confiscation(state: State) -> None:
+    if state.level is Level.no_penalty or state.provision is None or not state.provision.confiscate_gains:
+        return
+    gains = state.fact("illegal_gains")
+    if not gains:
+        return
+    refund = state.fact("refund_owed") or 0.0
+    amount = max(0.0, round(gains - refund, 2))
+    state.confiscation = amount
+    zh = f"没收违法所得{money(amount)}元"
+    en = f"Illegal gains of {money(amount)} are confiscated"
+    if refund:
+        zh += f"（违法所得{money(gains)}元中{money(refund)}元依法应当退还，不予没收）"
+        en += f" ({money(refund)} of the {money(gains)} must be refunded and is not confiscated)"
+    state.note("art28.confiscation", CITATION, {"illegal_gains": gains, "refund_owed": refund},
+               f"confiscate {amount:g}", zh + "，与罚款分别执行。", en + ", separately from the fine.")
+
+
+def penalty_types(state: State) -> None:
+    """Which penalty types the decision carries, as the baseline (or the provision) says."""
+    if state.level is Level.no_penalty or state.level is None:
+        return
+    if state.warning_only:
+        state.penalties = [PenaltyType.warning]
+        return
+    rule = state.baseline.levels.get(state.level) if state.baseline else None
+    source = (state.tier.penalties if state.tier and state.tier.penalties else
+              rule.penalties if rule and rule.penalties else
+              state.provision.penalties if state.provision else [])
+    kinds = [p for p in source if p not in (PenaltyType.fine, PenaltyType.confiscation, PenaltyType.warning)]
+    if state.level is Level.mitigated:
+        kinds = []  # 减轻 never adds the heavier types (吊销, 停产停业) that apply to serious cases
+    if state.fine is not None and state.fine.hi > 0:
+        kinds.insert(0, PenaltyType.fine)
+    elif PenaltyType.warning in source:
+        kinds.insert(0, PenaltyType.warning)
+    if state.confiscation:
+        kinds.append(PenaltyType.confiscation)
+    state.penalties = kinds

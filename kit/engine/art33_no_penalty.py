@@ -1,0 +1,103 @@
+"""Art. 33: the three no-penalty grounds, in the law's order.
+
+¶1 first sentence — minor, promptly corrected, no harm: no penalty (mandatory).
+¶1 second sentence — first violation, minor harm, promptly corrected: *may* be no penalty; the agency's
+    首违不罚 / 轻罚 list says which matters and names exclusions.
+¶2 — the party proves it had no subjective fault: no penalty."""
+
+from __future__ import annotations
+
+from ..baselines.models import ExemptionList, ListItem
+from ..baselines.vocabulary import Level
+from .state import LAW, State
+
+P1 = f"{LAW}第三十三条第一款"
+P2 = f"{LAW}第三十三条第二款"
+MINOR = ("minor_circumstances", "corrected_promptly", "no_harm")
+FIRST = ("first_violation", "minor_harm", "corrected_promptly")
+
+
+def minor_no_penalty(state: State) -> None:
+    present = {f: state.case.has(f) for f in MINOR}
+    if all(present.values()):
+        state.settle(Level.no_penalty, "minor_corrected_no_harm")
+        state.note("art33.minor", P1, present, "no penalty",
+                   "违法行为轻微并及时改正，没有造成危害后果，不予行政处罚（应当），并进行教育。",
+                   "Minor violation, promptly corrected, no harm: no penalty (mandatory), with education.")
+    else:
+        state.note("art33.minor", P1, present, "not met",
+                   "不同时具备“违法行为轻微、及时改正、没有造成危害后果”，不适用应当不予处罚。",
+                   "Not minor + promptly corrected + harmless together: the mandatory no-penalty ground does not apply.",
+                   fired=False)
+
+
+def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
+    chain = {a.id for a in state.library.authority_chain(state.case.authority)}
+    day = state.case.dates.decided or state.case.dates.act_start
+    found = []
+    for lst in state.library.exemption_lists.values():
+        if lst.authority not in chain or day < lst.effective_from or (lst.effective_to and day > lst.effective_to):
+            continue
+        found.extend((lst, item) for item in lst.items if item.matter == state.case.matter)
+    return found
+
+
+def first_violation(state: State) -> None:
+    present = {f: state.case.has(f) for f in FIRST}
+    entries = _lists_for(state)
+    for lst, item in entries:
+        ref = f"{lst.title} 第{item.id}项"
+        missing = [f for f in item.requires if not state.case.has(f)]
+        excluded = [e for e in item.exclusions if state.case.has(e.factor)]
+        if missing:
+            state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, "missing": missing},
+                       "list item not met", f"不符合{ref}的条件（缺少：{'、'.join(_zh(state, m) for m in missing)}）。",
+                       f"The list item {lst.id} #{item.id} is not met (missing: {', '.join(missing)}).",
+                       fired=False, baseline_ref=ref)
+            continue
+        if excluded:
+            state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
+                                                     "excluded_by": [e.factor for e in excluded]},
+                       "excluded", f"虽符合{ref}的条件，但存在除外情形“{excluded[0].text}”，不适用该清单。",
+                       f"The list item {lst.id} #{item.id} would apply, but its exclusion applies: "
+                       f"{state.library.factors[excluded[0].factor].en}.", baseline_ref=ref)
+            return
+        level = Level(item.outcome)
+        state.optional_ground = (level, f"list:{lst.kind}", ref)
+        state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, **present},
+                   f"may be {level.value}",
+                   f"符合{ref}：{'；'.join(item.conditions) or item.text}，可以{level.zh}（默认适用），"
+                   f"亦可依法按一般规则处理。",
+                   f"Meets {lst.title} item {item.id}: the agency may impose {level.en} (the default); the ordinary "
+                   f"level is also lawful.", baseline_ref=ref)
+        return
+    if not entries and all(present.values()):
+        # No list covers the matter: Art. 33 itself still allows no penalty.
+        state.extra_acceptable.add(Level.no_penalty)
+        state.note("art33.first_violation", P1, present, "no penalty also lawful",
+                   "初次违法且危害后果轻微并及时改正，可以不予行政处罚；本事项未列入清单，默认按基准处理，不予处罚亦属合法选择。",
+                   "First violation, minor harm, promptly corrected: no penalty *may* be given; no list covers this "
+                   "matter, so the baseline's level is the default and no penalty is also lawful.")
+    elif not entries:
+        state.note("art33.first_violation", P1, present, "not met",
+                   "不同时具备“初次违法、危害后果轻微、及时改正”，不适用首违不罚。",
+                   "Not first violation + minor harm + promptly corrected together: no first-violation exemption.",
+                   fired=False)
+
+
+def no_fault(state: State) -> None:
+    if state.case.has("no_fault_proven"):
+        state.settle(Level.no_penalty, "no_fault")
+        state.optional_ground = None
+        state.note("art33.no_fault", P2, {"no_fault_proven": True}, "no penalty",
+                   "当事人有证据足以证明没有主观过错，不予行政处罚（法律、行政法规另有规定的除外）。",
+                   "The party proved it had no subjective fault: no penalty (unless a law or administrative "
+                   "regulation provides otherwise).")
+    else:
+        state.note("art33.no_fault", P2, {"no_fault_proven": False}, "not met",
+                   "当事人未举证证明没有主观过错。", "The party has not proved an absence of fault.", fired=False)
+
+
+def _zh(state: State, factor: str) -> str:
+    f = state.library.factors.get(factor)
+    return f.zh if f else factor

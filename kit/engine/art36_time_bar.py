@@ -1,0 +1,47 @@
+"""Art. 36: not discovered within two years (five where life, health or financial safety is involved and harm
+was caused) — no penalty. Counted from the day of the act, or from the end of a continuing act."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..baselines.vocabulary import Level
+from .state import LAW, State
+
+CITATION = f"{LAW}第三十六条"
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February → 28 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def time_bar(state: State) -> None:
+    dates = state.case.dates
+    if dates.discovered is None:
+        state.note("art36.time_bar", CITATION, {}, "not checked",
+                   "未载明发现日期，未审查追责时效。", "No discovery date given; the time bar was not checked.",
+                   fired=False)
+        return
+    long_bar = state.matter.safety_related and state.case.has("harmful_consequences")
+    years = 5 if long_bar else 2
+    start = dates.act_completed
+    deadline = add_years(start, years)
+    inputs = {"act_completed": start, "discovered": dates.discovered, "years": years}
+    started = "连续或者继续状态终了之日" if dates.act_end else "违法行为发生之日"
+    started_en = "the end of the continuing act" if dates.act_end else "the day of the act"
+    if dates.discovered > deadline:
+        state.time_barred = True
+        state.settle(Level.no_penalty, "time_barred")
+        state.note("art36.time_bar", CITATION, inputs, "time-barred: no penalty",
+                   f"违法行为自{started}（{start}）起{years}年内（至{deadline}）未被发现，{dates.discovered}才发现，"
+                   f"不再给予行政处罚。",
+                   f"Not discovered within {years} years of {started_en} ({start}, deadline {deadline}); "
+                   f"discovered {dates.discovered}: no penalty may be imposed.")
+    else:
+        state.note("art36.time_bar", CITATION, inputs, "within the time limit",
+                   f"自{started}（{start}）起{years}年内发现（{dates.discovered}），未超过追责时效。",
+                   f"Discovered on {dates.discovered}, within {years} years of {started_en} ({start}).",
+                   fired=True)

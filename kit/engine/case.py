@@ -1,0 +1,179 @@
+"""A case to evaluate: the matter, who decides, the dates, the party, the facts and the factors present.
+
+Cases load from YAML/JSON files (located errors: file, line, field) or are built in Python."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..baselines.errors import LibraryError, LoadError, show
+from ..baselines.library import Library
+from ..baselines.yaml_source import locate, parse_fast, parse_located, read_text
+
+Id = str
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Party(_Node):
+    kind: Literal["person", "organisation"] = Field(default="organisation", description="自然人 or 单位.")
+    age: int | None = Field(default=None, ge=0, le=150, description="Age on the day of the act (persons).")
+    capacity: Literal["full", "partial", "none", "intermittent_lucid"] = Field(
+        default="full",
+        description="Capacity to recognise and control the act (Art. 31): full, partial, none, or intermittent "
+        "illness but lucid when acting.",
+    )
+    name: str | None = Field(default=None, description="Name, for display.")
+
+
+class CaseDates(_Node):
+    act_start: date = Field(description="Day the act occurred (or began, for a continuing act).")
+    act_end: date | None = Field(default=None, description="Day a continuing act ended.")
+    discovered: date | None = Field(default=None, description="Day the agency discovered the act (立案/发现).")
+    decided: date | None = Field(default=None, description="Day of the decision (or today's exercise date).")
+
+    @property
+    def act_completed(self) -> date:
+        return self.act_end or self.act_start
+
+
+class Case(_Node):
+    id: str = Field(description="Case id.")
+    title: str | None = Field(default=None, description="Short title.")
+    matter: Id = Field(description="The matter (违法行为) id.")
+    authority: Id = Field(description="The deciding authority id; its baseline chain applies.")
+    baseline: Id | None = Field(default=None, description="Force a baseline instead of resolving one.")
+    dates: CaseDates = Field(description="Dates of the act, discovery and decision.")
+    party: Party = Field(default_factory=Party, description="The party.")
+    facts: dict[str, float] = Field(default_factory=dict, description="Amounts and counts by fact id.")
+    factors: dict[str, float | bool] = Field(default_factory=dict, description="Factors present (id → true or value).")
+    also_breaches: list[Id] = Field(default_factory=list, description="Other matters the same act breaches (Art. 29).")
+    tier: int | None = Field(default=None, description="The tier, where its conditions are text only.")
+    overdue: bool = Field(default=False, description="逾期不改正: use the baseline's overdue block of tiers.")
+    narrative: str | None = Field(default=None, description="The case as told to trainees.")
+
+    @field_validator("factors", mode="before")
+    @classmethod
+    def _list_means_present(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return {str(v): True for v in value}
+        return value
+
+    def has(self, factor: str) -> bool:
+        value = self.factors.get(factor)
+        return value is not None and value is not False and value != 0
+
+    def with_matter(self, matter: str) -> "Case":
+        return self.model_copy(update={"matter": matter, "also_breaches": [], "baseline": None})
+
+
+def case_problems(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
+    """What in a well-formed case does not fit the library: (loc, problem, expected, found)."""
+    out = reference_problems(library, case.model_dump())
+    d = case.dates
+    for later in ("act_end", "discovered", "decided"):
+        value = getattr(d, later)
+        if value is not None and value < d.act_start:
+            out.append((("dates", later), f"{later} before act_start", f"a date on or after {d.act_start}",
+                        str(value)))
+    return out
+
+
+def reference_problems(library: Library, data: dict) -> list[tuple[tuple, str, str, str]]:
+    """Ids in a case (raw or validated) that the library does not know."""
+    out: list[tuple[tuple, str, str, str]] = []
+    matter = library.matters.get(data.get("matter"))  # type: ignore[arg-type]
+    for key, known, kind in (("matter", library.matters, "matter"), ("authority", library.authorities, "authority"),
+                             ("baseline", library.baselines, "baseline")):
+        value = data.get(key)
+        if value is not None and value not in known:
+            out.append(((key,), f"unknown {kind}", f"a {kind} of the library", f"'{value}'"))
+    factors = data.get("factors") or {}
+    for i, factor in enumerate(factors):
+        if str(factor) not in library.factors:
+            where = ("factors", i) if isinstance(factors, list) else ("factors", factor)
+            out.append((where, "unknown factor", "a factor of the library", f"'{factor}'"))
+    if matter is not None and isinstance(data.get("facts"), dict):
+        known_facts = {f.id for f in matter.facts}
+        for fact in data["facts"]:
+            if fact not in known_facts:
+                out.append((("facts", fact), "unknown fact",
+                            f"a fact of {matter.id} ({', '.join(sorted(known_facts)) or 'none'})", f"'{fact}'"))
+    for i, other in enumerate(data.get("also_breaches") or []):
+        if other not in library.matters:
+            out.append((("also_breaches", i), "unknown matter", "a matter of the library", f"'{other}'"))
+    return out
+
+
+def load_cases(path: str | Path, library: Library) -> list[Case]:
+    """Load one case (a mapping) or several (``cases:`` list) from YAML/JSON, with located errors."""
+    path = Path(path)
+    text, error = read_text(path)
+    if error:
+        raise LibraryError([error])
+    file = str(path)
+    tree = None
+    try:
+        data = parse_fast(text)
+    except Exception:
+        tree, errors = parse_located(text, file)
+        if tree is None or errors:
+            raise LibraryError(errors)
+        data = tree
+    items = data.get("cases") if isinstance(data, dict) and "cases" in data else [data]
+    prefix: tuple = ("cases",) if isinstance(data, dict) and "cases" in data else ()
+    errors: list[LoadError] = []
+    cases: list[Case] = []
+
+    def err(loc: tuple, problem: str, expected: str, found: str) -> LoadError:
+        nonlocal tree
+        if tree is None:
+            tree, _ = parse_located(text, file)
+        line, col = locate(tree, loc)
+        return LoadError(file, line, col, ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
+                         .replace(".[", "["), problem, expected, found)
+
+    for i, item in enumerate(items or []):
+        base = (*prefix, i) if prefix else ()
+        if not isinstance(item, dict):
+            errors.append(err(base, "not a case", "a mapping with id, matter, authority, dates", show(item)))
+            continue
+        try:
+            case = Case.model_validate(item)
+        except ValidationError as exc:
+            for e in exc.errors(include_url=False):
+                loc = (*base, *[p for p in e["loc"] if p != "[key]"])
+                if e["type"] == "extra_forbidden":
+                    errors.append(err(loc, f"unknown field '{loc[-1]}'", "one of: " + ", ".join(
+                        _fields_at(e["loc"])), f"'{loc[-1]}'"))
+                elif e["type"] == "missing":
+                    errors.append(err(loc, f"missing field '{loc[-1]}'", f"'{loc[-1]}'", "nothing"))
+                else:
+                    errors.append(err(loc, "wrong value", e["msg"].lower(), show(e.get("input"))))
+            for loc, problem, expected, found in reference_problems(library, item):
+                errors.append(err((*base, *loc), problem, expected, found))
+            continue
+        for loc, problem, expected, found in case_problems(library, case):
+            errors.append(err((*base, *loc), problem, expected, found))
+        cases.append(case)
+    if not items:
+        errors.append(LoadError(file, 1, 1, "", "no case", "a case mapping or a cases: list", "nothing"))
+    if errors:
+        raise LibraryError(errors)
+    return cases
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    model: Any = Case
+    for part in loc[:-1]:
+        field = model.model_fields.get(part) if isinstance(part, str) else None
+        if field is None or not (isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)):
+            break
+        model = field.annotation
+    return list(model.model_fields)

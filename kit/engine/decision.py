@@ -1,0 +1,168 @@
+"""What the engine returns: the decision, the fine range, and the trace that explains every step."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..baselines.vocabulary import ILLUSTRATIVE_MARK, Level, PenaltyType
+
+
+@dataclass(frozen=True, slots=True)
+class FineRange:
+    """A fine range in yuan. ``upper_open``: the top is excluded (减轻 below the statutory minimum)."""
+
+    lo: float
+    hi: float
+    upper_open: bool = False
+
+    def contains(self, amount: float) -> bool:
+        return self.lo <= amount and (amount < self.hi if self.upper_open else amount <= self.hi)
+
+    def text(self, lang: str = "zh") -> str:
+        if self.lo == self.hi:
+            return f"{money(self.lo)}元" if lang == "zh" else f"CNY {money(self.lo)}"
+        top = f"不足{money(self.hi)}" if self.upper_open else money(self.hi)
+        if lang == "zh":
+            return f"{money(self.lo)}–{top}元"
+        return f"CNY {money(self.lo)}–{'below ' + money(self.hi) if self.upper_open else money(self.hi)}"
+
+    def to_dict(self) -> dict:
+        return {"lo": self.lo, "hi": self.hi, "upper_open": self.upper_open}
+
+
+def money(amount: float) -> str:
+    return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+
+
+@dataclass(frozen=True, slots=True)
+class TraceStep:
+    """One rule checked or applied: its id, the inputs it read, its effect, its citation, and two sentences."""
+
+    rule: str
+    citation: str
+    inputs: dict[str, Any]
+    effect: str
+    zh: str
+    en: str
+    fired: bool = True
+    baseline_ref: str | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def cites(self) -> str:
+        return self.citation + (f"；{self.baseline_ref}" if self.baseline_ref else "")
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "citation": self.citation, "baseline_ref": self.baseline_ref,
+                "inputs": {k: _plain(v) for k, v in self.inputs.items()}, "effect": self.effect,
+                "fired": self.fired, "zh": self.zh, "en": self.en}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    case_id: str
+    matter: str
+    baseline: str | None
+    baseline_version: str | None
+    provisions: tuple[str, ...]
+    level: Level | None
+    no_penalty_ground: str | None = None
+    transfer: bool = False
+    time_barred: bool = False
+    penalties: tuple[PenaltyType, ...] = ()
+    combination: str | None = None
+    fine: FineRange | None = None
+    statutory_range: FineRange | None = None
+    suggested_fine: float | None = None
+    individual_fine: FineRange | None = None
+    confiscation: float | None = None
+    acceptable: dict[Level, FineRange | None] = field(default_factory=dict)
+    tier: int | None = None
+    percent: float | None = None
+    warnings: tuple[str, ...] = ()
+    trace: tuple[TraceStep, ...] = ()
+    illustrative: bool = False
+
+    @property
+    def acceptable_levels(self) -> tuple[Level, ...]:
+        return tuple(sorted(self.acceptable, key=lambda lv: lv.rank))
+
+    def outcome(self, lang: str = "zh") -> str:
+        if self.transfer:
+            return "移送司法机关" if lang == "zh" else "transfer to the judicial organs"
+        if self.level is None:
+            return "—"
+        return self.level.label(lang)
+
+    def to_dict(self) -> dict:
+        return {
+            "case_id": self.case_id, "matter": self.matter, "baseline": self.baseline,
+            "baseline_version": self.baseline_version, "provisions": list(self.provisions),
+            "level": self.level.value if self.level else None, "no_penalty_ground": self.no_penalty_ground,
+            "transfer": self.transfer, "time_barred": self.time_barred,
+            "penalties": [p.value for p in self.penalties], "combination": self.combination,
+            "fine": self.fine.to_dict() if self.fine else None,
+            "statutory_range": self.statutory_range.to_dict() if self.statutory_range else None,
+            "suggested_fine": self.suggested_fine,
+            "individual_fine": self.individual_fine.to_dict() if self.individual_fine else None,
+            "confiscation": self.confiscation,
+            "acceptable_levels": {lv.value: (r.to_dict() if r else None) for lv, r in self.acceptable.items()},
+            "tier": self.tier, "percent": self.percent, "warnings": list(self.warnings),
+            "trace": [s.to_dict() for s in self.trace], "illustrative": self.illustrative,
+        }
+
+    def summary(self, lang: str = "zh") -> str:
+        zh = lang == "zh"
+        lines = [f"{'案件' if zh else 'Case'} {self.case_id}: {self.outcome(lang)}"]
+        if self.baseline:
+            lines.append(f"{'适用基准' if zh else 'Baseline'}: {self.baseline} ({self.baseline_version})")
+        if self.provisions:
+            lines.append(f"{'处罚依据' if zh else 'Provisions'}: {'；'.join(self.provisions)}")
+        if self.penalties:
+            lines.append(f"{'处罚种类' if zh else 'Penalties'}: {'、'.join(p.label(lang) for p in self.penalties)}")
+        if self.fine is not None:
+            lines.append(f"{'罚款幅度' if zh else 'Fine range'}: {self.fine.text(lang)}")
+        if self.suggested_fine is not None:
+            lines.append(f"{'建议罚款' if zh else 'Suggested fine'}: {money(self.suggested_fine)}"
+                         f"{'元' if zh else ' yuan'}")
+        if self.individual_fine is not None:
+            lines.append(f"{'对个人罚款' if zh else 'Fine on individuals'}: {self.individual_fine.text(lang)}")
+        if self.confiscation:
+            lines.append(f"{'没收违法所得' if zh else 'Confiscation of gains'}: {money(self.confiscation)}"
+                         f"{'元' if zh else ' yuan'}")
+        if len(self.acceptable) > 1:
+            levels = "、".join(lv.label(lang) for lv in self.acceptable_levels)
+            lines.append(f"{'依法均可' if zh else 'Lawful levels'}: {levels}")
+        for w in self.warnings:
+            lines.append(f"{'提示' if zh else 'Note'}: {w}")
+        lines.append("")
+        lines.append("推理过程：" if zh else "Reasoning:")
+        for i, step in enumerate(s for s in self.trace if s.fired):
+            lines.append(f"{i + 1}. {step.text(lang)}  〔{step.cites()}〕")
+        if self.illustrative:
+            lines.append("")
+            lines.append(ILLUSTRATIVE_MARK if zh else f"{ILLUSTRATIVE_MARK} (illustrative, not an official document)")
+        return "\n".join(lines)
+
+    def _repr_html_(self, lang: str = "zh") -> str:
+        head, _, steps = self.summary(lang).partition("\n\n")
+        items = "".join(
+            f"<li>{html.escape(s.text(lang))} <small>〔{html.escape(s.cites())}〕</small></li>"
+            for s in self.trace if s.fired
+        )
+        mark = f"<p><em>{ILLUSTRATIVE_MARK}</em></p>" if self.illustrative else ""
+        body = "<br>".join(html.escape(line) for line in head.splitlines())
+        return f"<div class='kit-decision'><p>{body}</p><ol>{items}</ol>{mark}</div>"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, tuple, set)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)

@@ -1,0 +1,155 @@
+"""``evaluate(library, case)``: the law's order as an ordered list of small steps.
+
+Read STEPS top to bottom: it is the order of 《行政处罚法》 — time bar (Art. 36) → age and capacity
+(Arts. 30–31) → criminal transfer (Art. 27) → the no-penalty grounds (Art. 33) → statutory mitigators
+(Art. 32) → aggravators → the baseline's combination policy → tier → sub-range arithmetic (caps, warning
+thresholds) → confiscation (Art. 28) and penalty types; then one act, one fine (Art. 29) across the
+provisions an act breaches. The function is pure: no I/O, no globals, same input → same output."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..baselines.library import Library
+from ..baselines.resolution import resolve_baseline
+from ..baselines.vocabulary import Level
+from .aggravators import aggravators
+from .art27_transfer import criminal_transfer
+from .art28_confiscation import confiscation, penalty_types
+from .art29_one_act_one_fine import one_act_one_fine
+from .art30_31_age_capacity import age_and_capacity
+from .art32_mitigators import statutory_mitigators
+from .art33_no_penalty import first_violation, minor_no_penalty, no_fault
+from .art36_time_bar import time_bar
+from .arithmetic import compute_fine, range_for, statutory_spec, to_yuan
+from .case import Case
+from .combination import combine
+from .decision import Decision
+from .state import Options, State
+from .tiers import select_tier
+
+Step = Callable[[State], None]
+
+STEPS: tuple[Step, ...] = (
+    time_bar,               # Art. 36
+    age_and_capacity,       # Arts. 30–31
+    criminal_transfer,      # Art. 27
+    minor_no_penalty,       # Art. 33 ¶1, first sentence (must)
+    first_violation,        # Art. 33 ¶1, second sentence (may) + 首违不罚 / 轻罚 lists
+    no_fault,               # Art. 33 ¶2
+    statutory_mitigators,   # Art. 32 (+ discretionary mitigators)
+    aggravators,            # Art. 49, sector rules (+ discretionary aggravators)
+    combine,                # the baseline's combination policy
+    select_tier,            # the tier whose conditions the facts meet
+    compute_fine,           # sub-range arithmetic, per-unit formulas, caps, warning-only thresholds
+    confiscation,           # Art. 28
+    penalty_types,          # 单处/并处 as the baseline says
+)
+# Run again when a *may* ground (首违不罚, 轻罚清单) becomes the default level.
+PENALTY_STEPS: tuple[Step, ...] = (compute_fine, confiscation, penalty_types)
+
+
+class UnknownReference(ValueError):
+    """The case names a matter, authority or baseline the library does not have."""
+
+
+def evaluate(library: Library, case: Case, *, options: Options = Options()) -> Decision:
+    matters = [case.matter, *[m for m in case.also_breaches if m != case.matter]]
+    candidates = []
+    for matter in matters:
+        single = case if matter == case.matter else case.with_matter(matter)
+        decision, state = _evaluate_one(library, single, options)
+        statutory = statutory_spec(state)
+        top = to_yuan(statutory, state) if statutory is not None else None
+        candidates.append((decision, top.hi if top else 0.0))
+    return one_act_one_fine(candidates, options)
+
+
+def _evaluate_one(library: Library, case: Case, options: Options) -> tuple[Decision, State]:
+    matter = library.matters.get(case.matter)
+    if matter is None:
+        raise UnknownReference(f"unknown matter '{case.matter}'")
+    if case.authority not in library.authorities:
+        raise UnknownReference(f"unknown authority '{case.authority}'")
+    if case.baseline is not None and case.baseline not in library.baselines:
+        raise UnknownReference(f"unknown baseline '{case.baseline}'")
+    baseline = resolve_baseline(library, matter.id, case.authority, case.dates.act_start, case.baseline)
+    provision = library.provisions[baseline.provision] if baseline else matter.provisions[0]
+    state = State(library, case, options, matter, baseline, provision)
+    _note_resolution(state)
+    for step in STEPS:
+        if state.done:
+            break
+        step(state)
+    return _decide(state), state
+
+
+def _note_resolution(state: State) -> None:
+    b = state.baseline
+    if b is None:
+        state.warnings.append("未找到适用的裁量基准，按法定幅度计算。")
+        state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority}, "no baseline",
+                   "制定机关及其上级均无在违法行为发生时有效的裁量基准，按法定幅度计算。",
+                   "No baseline of the authority or its parents was in force on the day of the act; the statutory "
+                   "range is used.")
+        return
+    author = state.library.authorities[b.authority]
+    state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority, "baseline": b.id},
+               b.id, f"适用{author.name}制定的《{b.title}》（{b.version}版，{b.effective_from}起施行），处罚依据为"
+               f"{state.provision.citation}。",
+               f"Baseline {b.id} of {author.name_en or author.name} (version {b.version}, in force from "
+               f"{b.effective_from}) applies; the penalty provision is {state.provision.citation}.",
+               baseline_ref=state.baseline_ref())
+
+
+def _decide(state: State) -> Decision:
+    acceptable: dict[Level, object] = {}
+    if state.transfer:
+        pass
+    elif state.done:
+        acceptable[Level.no_penalty] = None
+    else:
+        computed_level, computed_fine = state.level, state.fine
+        for level in state.extra_acceptable:
+            acceptable[level] = range_for(state, level)[0]
+        if computed_level is not None:
+            acceptable[computed_level] = computed_fine
+        if state.optional_ground is not None:
+            level, ground, _ref = state.optional_ground
+            state.level = level
+            state.no_penalty_ground = ground if level is Level.no_penalty else None
+            state.fine = state.suggested_fine = state.individual_fine = state.confiscation = None
+            state.penalties = []
+            for step in PENALTY_STEPS:
+                step(state)
+            acceptable[level] = state.fine
+    matter, baseline, provision = state.matter, state.baseline, state.provision
+    return Decision(
+        case_id=state.case.id,
+        matter=matter.id,
+        baseline=baseline.id if baseline else None,
+        baseline_version=baseline.version if baseline else None,
+        provisions=(provision.citation,) if provision else (),
+        level=state.level,
+        no_penalty_ground=state.no_penalty_ground,
+        transfer=state.transfer,
+        time_barred=state.time_barred,
+        penalties=tuple(state.penalties),
+        combination=provision.combination if provision else None,
+        fine=state.fine,
+        statutory_range=_statutory_range(state),
+        suggested_fine=state.suggested_fine,
+        individual_fine=state.individual_fine,
+        confiscation=state.confiscation,
+        acceptable=acceptable,  # type: ignore[arg-type]
+        tier=state.tier.no if state.tier else None,
+        percent=state.percent,
+        warnings=tuple(state.warnings),
+        trace=tuple(state.trace),
+        illustrative=bool((baseline and baseline.disclaimer) or matter.disclaimer),
+    )
+
+
+def _statutory_range(state: State):
+    spec = state.provision.fine if state.provision else None
+    return to_yuan(spec, state) if spec is not None else None

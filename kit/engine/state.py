@@ -1,0 +1,81 @@
+"""The working state that the law's steps read and write while one case is evaluated.
+
+Each step is a function ``step(state) -> None``; a step that settles the case (time bar, transfer, a
+mandatory no-penalty ground) sets ``state.done`` and the later steps are skipped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..baselines.library import Library
+from ..baselines.models import Baseline, Matter, Provision, Tier
+from ..baselines.vocabulary import Level, PenaltyType
+from .case import Case
+from .decision import FineRange, TraceStep
+
+LAW = "《中华人民共和国行政处罚法》"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Evaluation options, each declared once with its default."""
+
+    trace: bool = True
+    """Build the step-by-step trace (off only for bulk statistics)."""
+    one_act_policy: Literal["higher_maximum", "higher_fine"] = "higher_maximum"
+    """Art. 29: keep the provision with the higher statutory maximum, or the higher computed fine."""
+
+
+@dataclass(slots=True)
+class State:
+    library: Library
+    case: Case
+    options: Options
+    matter: Matter
+    baseline: Baseline | None
+    provision: Provision | None
+    # the outcome as it forms
+    level: Level | None = None
+    no_penalty_ground: str | None = None
+    transfer: bool = False
+    time_barred: bool = False
+    done: bool = False
+    # statutory circumstances found on the way
+    mandatory_mitigation: list[str] = field(default_factory=list)
+    optional_mitigation: list[str] = field(default_factory=list)
+    mandatory_aggravation: list[str] = field(default_factory=list)
+    discretionary_mitigators: list[str] = field(default_factory=list)
+    discretionary_aggravators: list[str] = field(default_factory=list)
+    optional_ground: tuple[Level, str, str] | None = None  # (level, ground, citation) the law says *may*
+    extra_acceptable: set[Level] = field(default_factory=set)
+    tier: Tier | None = None
+    percent: float | None = None
+    # the penalty
+    fine: FineRange | None = None
+    suggested_fine: float | None = None
+    individual_fine: FineRange | None = None
+    confiscation: float | None = None
+    warning_only: bool = False
+    penalties: list[PenaltyType] = field(default_factory=list)
+    acceptable: dict[Level, FineRange | None] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    trace: list[TraceStep] = field(default_factory=list)
+
+    def note(self, rule: str, citation: str, inputs: dict, effect: str, zh: str, en: str, *,
+             fired: bool = True, baseline_ref: str | None = None) -> None:
+        if self.options.trace:
+            self.trace.append(TraceStep(rule, citation, inputs, effect, zh, en, fired, baseline_ref))
+
+    def baseline_ref(self, part: str = "") -> str | None:
+        if self.baseline is None:
+            return None
+        return f"{self.baseline.id}（{self.baseline.version}）{part}"
+
+    def fact(self, name: str) -> float | None:
+        return self.case.facts.get(name)
+
+    def settle(self, level: Level | None, ground: str | None = None) -> None:
+        self.level = level
+        self.no_penalty_ground = ground
+        self.done = True

@@ -1,0 +1,65 @@
+"""Tiered baselines (分档, 类别 1–10): the tier whose conditions the case's facts meet.
+
+Each tier lists alternative conditions (any one selects it); each alternative is a set of comparisons over
+the facts (all must hold) or a factor's presence. A text-only tier is chosen by the case's ``tier``.
+When several tiers match, the baseline's ``tier_choice`` decides (highest: the most severe)."""
+
+from __future__ import annotations
+
+import operator
+
+from ..baselines.models import Alternative, Tier
+from ..baselines.vocabulary import Level
+from .state import State
+
+_OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq,
+        "!=": operator.ne}
+
+
+def _meets(state: State, alt: Alternative) -> bool:
+    if alt.factor is not None and not state.case.has(alt.factor):
+        return False
+    if not alt.all:
+        return alt.factor is not None
+    for cond in alt.all:
+        value = state.fact(cond.fact)
+        if value is None or not _OPS[cond.op](value, cond.value):
+            return False
+    return True
+
+
+def select_tier(state: State) -> None:
+    baseline = state.baseline
+    if baseline is None or not baseline.tiers:
+        return
+    block = "overdue" if state.case.overdue else "main"
+    tiers = [t for t in baseline.tiers if t.block == block]
+    chosen: Tier | None = None
+    reason_zh = reason_en = ""
+    if state.case.tier is not None:
+        chosen = next((t for t in tiers if t.no == state.case.tier), None)
+        reason_zh, reason_en = f"案件载明适用第{state.case.tier}档", f"the case names tier {state.case.tier}"
+    else:
+        matching = [(t, alt) for t in tiers for alt in t.when if _meets(state, alt)]
+        if matching:
+            pick = max if baseline.rules.tier_choice == "highest" else min
+            chosen, alt = pick(matching, key=lambda pair: pair[0].no)
+            reason_zh, reason_en = f"符合“{alt.text}”", f"the facts meet “{alt.text}”"
+    if chosen is None:
+        state.warnings.append("案件事实不符合任何分档条件，按法定幅度计算。")
+        state.note("tier", "基准分档", {"facts": dict(state.case.facts)}, "no tier matched",
+                   "案件事实不符合基准任何一档的条件，按法定幅度计算。",
+                   "The facts meet no tier of the baseline; the statutory range is used.",
+                   baseline_ref=state.baseline_ref("分档"))
+        return
+    state.tier = chosen
+    neutral = not (state.mandatory_mitigation or state.optional_mitigation or state.mandatory_aggravation
+                   or state.discretionary_mitigators or state.discretionary_aggravators or state.percent is not None)
+    if neutral and state.level is Level.standard:
+        state.level = chosen.level  # no circumstance moved the case: the tier's own level
+    block_zh = "逾期不改正的" if block == "overdue" else ""
+    state.note("tier", "基准分档", {"tier": chosen.no, "facts": dict(state.case.facts)}, f"tier {chosen.no}",
+               f"{reason_zh}，适用{block_zh}第{chosen.no}档（{chosen.level.zh}）" +
+               (f"：{chosen.standard}。" if chosen.standard else "。"),
+               f"Tier {chosen.no} ({chosen.level.en}) applies: {reason_en}.",
+               baseline_ref=state.baseline_ref(f"tiers[{chosen.no}]"))
