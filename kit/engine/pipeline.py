@@ -73,7 +73,7 @@ def _evaluate_one(library: Library, case: Case, options: Options) -> tuple[Decis
         raise UnknownReference(f"unknown authority '{case.authority}'")
     if case.baseline is not None and case.baseline not in library.baselines:
         raise UnknownReference(f"unknown baseline '{case.baseline}'")
-    baseline = resolve_baseline(library, matter.id, case.authority, case.dates.act_start, case.baseline)
+    baseline = resolve_baseline(library, matter.id, case.authority, case.dates.act_completed, case.baseline)
     provision = library.provisions[baseline.provision] if baseline else matter.provisions[0]
     state = State(library, case, options, matter, baseline, provision)
     _note_resolution(state)

@@ -1,0 +1,69 @@
+"""Collects the expert-written YAML cases in tests/cases/ as test items (a pytest plugin, like OpenFisca's
+YAML tests): each entry's case is evaluated and compared with its ``expect``; a failure prints the file,
+the case id and a readable difference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from kit.baselines import sample_library
+from kit.engine import Case, evaluate
+from kit.engine.expectations import Expected, differences
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+@pytest.fixture(scope="session")
+def library():
+    return sample_library()
+
+
+def pytest_collect_file(parent, file_path: Path):
+    if file_path.suffix == ".yaml" and file_path.parent == CASES_DIR:
+        return CaseFile.from_parent(parent, path=file_path)
+    return None
+
+
+class CaseFile(pytest.File):
+    def collect(self):
+        data = YAML(typ="safe").load(self.path.read_text(encoding="utf-8"))
+        for entry in data["cases"]:
+            yield CaseItem.from_parent(self, name=str(entry["case"]["id"]), entry=entry)
+
+
+class CaseMismatch(Exception):
+    pass
+
+
+class CaseItem(pytest.Item):
+    _library = None
+
+    def __init__(self, *, entry: dict, **kwargs):
+        super().__init__(**kwargs)
+        self.entry = entry
+
+    def runtest(self):
+        if CaseItem._library is None:
+            CaseItem._library = sample_library()
+        case = Case.model_validate(self.entry["case"])
+        expected = Expected.model_validate(self.entry["expect"])
+        decision = evaluate(CaseItem._library, case)
+        diff = differences(decision, expected)
+        for step in decision.trace:  # every step explains itself with a citation, in both languages
+            if not (step.citation and step.zh and step.en):
+                diff.append(f"trace step {step.rule} lacks a citation or a text")
+        if diff:
+            raise CaseMismatch(diff, decision)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, CaseMismatch):
+            diff, decision = excinfo.value.args
+            return "\n".join([f"{self.path.name} · case {self.name}", *("  " + d for d in diff), "",
+                              decision.summary("zh")])
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, 0, f"case {self.name}"
