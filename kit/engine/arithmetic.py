@@ -9,6 +9,7 @@ import math
 
 from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from ..baselines.vocabulary import Level
+from .combination import apply_optional_mitigation
 from .decision import FineRange, money
 from .state import State
 
@@ -140,6 +141,8 @@ def compute_fine(state: State) -> None:
             return
     if state.percent is not None and state.level is None:
         _place_score(state)
+        if apply_optional_mitigation(state):
+            state.suggested_fine = None  # the scored point lies above 从轻; suggest within 从轻 instead
     level = state.level
     assert level is not None
     fine, source = range_for(state, level)

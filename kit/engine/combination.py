@@ -52,10 +52,7 @@ def combine(state: State) -> None:
         state.level = Level.standard
         zh = "无从轻、从重情节，或者二者相当：适用一般处罚。" if (m or a) == 0 else f"从轻、从重情节各{m}个，相互抵消：适用一般处罚。"
         en = "No mitigating or aggravating circumstance, or they balance: standard."
-    if state.optional_mitigation and state.level is not None and state.level.rank > Level.lenient.rank:
-        state.extra_acceptable.add(state.level)
-        state.extra_acceptable.add(Level.mitigated)
-        state.level = Level.lenient
+    if apply_optional_mitigation(state):
         zh += "另有法定可以从轻或者减轻情节：默认从轻，不从轻或者减轻亦属合法。"
         en += " A statutory optional mitigator: lenient by default; not mitigating, or mitigating further, is also lawful."
     state.note("combination", citation, inputs, state.level.value if state.level else "scored", zh, en,
@@ -78,3 +75,13 @@ def _score(state: State) -> None:
                + "".join(f" {'+' if w >= 0 else '-'} {abs(w):g}% ({f})" for f, w in applied.items())
                + f" = {raw:g}%, kept within {scoring.floor:g}–{scoring.ceiling:g}%: {state.percent:g}%.",
                baseline_ref=state.baseline_ref("适用规则"))
+
+
+def apply_optional_mitigation(state: State) -> bool:
+    """A *may* mitigator (Art. 31 partial capacity, …): 从轻 by default; the unmitigated level and 减轻 stay lawful."""
+    if not state.optional_mitigation or state.level is None or state.level.rank <= Level.lenient.rank:
+        return False
+    state.extra_acceptable.add(state.level)
+    state.extra_acceptable.add(Level.mitigated)
+    state.level = Level.lenient
+    return True

@@ -53,8 +53,9 @@ def select_tier(state: State) -> None:
                    baseline_ref=state.baseline_ref("分档"))
         return
     state.tier = chosen
-    neutral = not (state.mandatory_mitigation or state.optional_mitigation or state.mandatory_aggravation
-                   or state.discretionary_mitigators or state.discretionary_aggravators or state.percent is not None)
+    statutory = state.mandatory_mitigation or state.optional_mitigation or state.mandatory_aggravation
+    balanced = len(state.discretionary_mitigators) == len(state.discretionary_aggravators)
+    neutral = not statutory and balanced and state.percent is None
     if neutral and state.level is Level.standard:
         state.level = chosen.level  # no circumstance moved the case: the tier's own level
     block_zh = "逾期不改正的" if block == "overdue" else ""

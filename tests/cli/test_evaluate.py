@@ -1,0 +1,58 @@
+"""`kit evaluate` and `kit check` through the real console script."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE = ROOT / "examples" / "case-overweight.yaml"
+
+
+def kit(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kit", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_evaluate_prints_a_cited_trace_in_chinese_by_default():
+    out = kit("evaluate", str(CASE))
+    assert out.returncode == 0, out.stderr
+    assert "推理过程" in out.stdout and "4,000元" in out.stdout
+    steps = [line for line in out.stdout.splitlines() if line[:1].isdigit() and ". " in line]
+    assert len(steps) >= 3
+    for line in steps:  # every line cites an article or a baseline row
+        assert "〔" in line and ("条" in line or "js-jtt" in line), line
+
+
+def test_evaluate_in_english_and_json():
+    out = kit("evaluate", str(CASE), "--lang", "en")
+    assert out.returncode == 0 and "Reasoning" in out.stdout and "Suggested fine: 4,000" in out.stdout
+    data = json.loads(kit("evaluate", str(CASE), "--json").stdout)
+    assert data["level"] == "standard" and data["fine"] == {"lo": 4000.0, "hi": 4000.0, "upper_open": False}
+
+
+def test_bad_case_file_gets_located_errors_and_no_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nmatter: nope\nauthority: js-jtt\ndates: {act_start: 2025-13-05}\n"
+                   "factors: [bogus]\nfoo: 1\n", encoding="utf-8")
+    out = kit("evaluate", str(bad))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    for expected in (f"{bad}:2:9: matter: unknown matter", f"{bad}:4:20: dates.act_start",
+                     f"{bad}:5:11: factors[0]: unknown factor", f"{bad}:6:6: foo: unknown field"):
+        assert expected in out.stderr, out.stderr
+    assert "4 errors" in out.stderr
+
+
+def test_missing_case_file():
+    out = kit("evaluate", "no-such-case.yaml")
+    assert out.returncode == 1 and "no-such-case.yaml" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_check_says_why():
+    ok = kit("check", str(CASE), "--level", "一般", "--fine", "4000")
+    assert ok.returncode == 0 and "在一般处罚的幅度" in ok.stdout
+    off = kit("check", str(CASE), "--level", "从轻", "--fine", "12000")
+    assert off.returncode == 1 and "偏离理由" in off.stdout and "批准文号" in off.stdout
+    bad_level = kit("check", str(CASE), "--level", "很重")
+    assert bad_level.returncode == 2 and "unknown level" in bad_level.stderr and "Traceback" not in bad_level.stderr

@@ -1,0 +1,67 @@
+"""check_proposal: an officer's chosen level and amount against the decision."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.baselines import sample_library
+from kit.engine import Case, check_proposal, evaluate
+
+LIB = sample_library()
+
+
+def decide(**kw):
+    base = {"id": "p", "authority": "js-scjg", "dates": {"act_start": "2025-03-01", "discovered": "2025-04-01"}}
+    return evaluate(LIB, Case.model_validate({**base, **kw}))
+
+
+STANDARD = dict(matter="scjg-false-registration")  # 一般 95,000–155,000; 从轻 50,000–95,000
+
+
+@pytest.mark.parametrize("amount, within", [(95000, True), (155000, True), (94999, False), (155001, False)])
+def test_edges_of_the_sub_range_are_inclusive(amount, within):
+    check = check_proposal(decide(**STANDARD), "一般", amount)
+    assert check.within_baseline is within
+    assert check.acceptable is within
+
+
+def test_shared_edge_belongs_to_both_levels():
+    d = decide(matter="scjg-false-registration", factors=["cooperative"])
+    assert check_proposal(d, "从轻", 95000).within_baseline
+
+
+def test_deviation_needs_reason_and_approval_and_says_which_is_missing():
+    d = decide(**STANDARD)
+    none = check_proposal(d, "一般", 60000)
+    assert not none.acceptable and none.missing == ("reason", "approval")
+    only_reason = check_proposal(d, "一般", 60000, reason="当事人系小微企业，首次经营")
+    assert not only_reason.acceptable and only_reason.missing == ("approval",)
+    assert "批准文号" in only_reason.text("zh")
+    both = check_proposal(d, "一般", 60000, reason="显失公平", approval="苏市监调〔2025〕3号")
+    assert both.acceptable and not both.within_baseline and both.missing == ()
+
+
+def test_above_statutory_maximum_is_never_acceptable():
+    check = check_proposal(decide(**STANDARD), "从重", 250000, reason="x", approval="y")
+    assert not check.lawful and not check.acceptable
+
+
+def test_may_ground_accepts_every_lawful_level():
+    d = decide(matter="scjg-false-registration", dates={"act_start": "2025-03-01", "discovered": "2025-04-01",
+                                                         "decided": "2025-05-01"},
+               factors=["first_violation", "minor_harm", "corrected_promptly"])
+    assert check_proposal(d, "减轻", 30000).acceptable
+    assert check_proposal(d, "一般", 100000).acceptable
+    assert not check_proposal(d, "减轻", 50000).within_baseline  # 减轻 lies strictly below the minimum
+
+
+def test_no_penalty_with_a_fine_is_wrong():
+    d = decide(matter="scjg-change-registration", factors=["minor_circumstances", "corrected_promptly", "no_harm"])
+    assert check_proposal(d, "不予", None).acceptable
+    assert not check_proposal(d, "不予", 1000).lawful
+
+
+def test_transfer_cannot_be_replaced_by_a_fine():
+    d = decide(matter="price-marking", factors=["suspected_crime"])
+    check = check_proposal(d, "一般", 2000)
+    assert not check.acceptable and "移送" in check.text("zh")
