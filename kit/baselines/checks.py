@@ -3,7 +3,7 @@ ranges inside the statute, contiguous sub-ranges. Each check yields located erro
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .errors import LoadError
 from .models import (
@@ -45,10 +45,16 @@ def units_of(spec: object) -> str:
 class _Index:
     """Ids defined anywhere in the library, with where each was first defined."""
 
-    def __init__(self, parsed: list[tuple["Source", LibraryFile]]):
+    def __init__(self, parsed: list[tuple["Source", LibraryFile]], unloaded: Iterable[Any] = ()):
         self.ids: dict[str, dict[str, tuple["Source", tuple]]] = {
             k: {} for k in ("authority", "factor", "matter", "provision", "baseline", "list")
         }
+        # Ids written in files that failed to validate: a reference to one is not reported as unknown, since
+        # the file's own errors already say what is wrong (one mistake, one message).
+        self.unloaded: dict[str, set[str]] = {k: set() for k in self.ids}
+        for data in unloaded:
+            for kind, id_ in _raw_ids(data):
+                self.unloaded[kind].add(id_)
         self.duplicates: list[LoadError] = []
         self.matters: dict[str, Matter] = {}
         self.baselines: dict[str, Baseline] = {}
@@ -79,11 +85,32 @@ class _Index:
             seen[id_] = (source, loc)
 
     def has(self, kind: str, id_: str | None) -> bool:
-        return id_ is not None and id_ in self.ids[kind]
+        return id_ is not None and (id_ in self.ids[kind] or id_ in self.unloaded[kind])
 
 
-def check_library(parsed: list[tuple["Source", LibraryFile]]) -> list[LoadError]:
-    index = _Index(parsed)
+def _raw_ids(data: Any) -> Iterator[tuple[str, str]]:
+    """(kind, id) of whatever ids a file's raw data holds, however broken the rest of it is."""
+    if not isinstance(data, dict):
+        return
+
+    def ids(nodes: Any) -> Iterator[str]:
+        for node in nodes if isinstance(nodes, list) else [nodes]:
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                yield node["id"]
+
+    yield from (("authority", i) for i in ids(data.get("authorities")))
+    yield from (("factor", i) for i in ids(data.get("factors")))
+    yield from (("matter", i) for i in ids(data.get("matter")))
+    yield from (("baseline", i) for i in ids(data.get("baseline")))
+    yield from (("list", i) for i in ids(data.get("exemption_list")))
+    matter = data.get("matter")
+    if isinstance(matter, dict):
+        yield from (("provision", i) for i in ids(matter.get("provisions")))
+
+
+def check_library(parsed: list[tuple["Source", LibraryFile]], unloaded: Iterable[Any] = ()) -> list[LoadError]:
+    """Every cross-file problem of the validated files; ``unloaded`` is the raw data of files that failed."""
+    index = _Index(parsed, unloaded)
     errors = list(index.duplicates)
     for source, model in parsed:
         for check in (_authorities, _factors, _matter, _baseline, _exemption_list):
@@ -91,11 +118,13 @@ def check_library(parsed: list[tuple["Source", LibraryFile]]) -> list[LoadError]
     return errors
 
 
-def _ref(source: "Source", loc: tuple, kind: str, id_: str | None, index: _Index) -> Iterator[LoadError]:
+def _ref(source: "Source", loc: tuple, kind: str, id_: str | None, index: _Index,
+         problem: str | None = None) -> Iterator[LoadError]:
     if id_ is not None and not index.has(kind, id_):
-        known = sorted(index.ids[kind])
+        known = sorted(set(index.ids[kind]) | index.unloaded[kind])
         hint = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
-        yield source.error(loc, f"unknown {kind}", f"a known {kind} id ({hint or 'none defined'})", f"'{id_}'")
+        yield source.error(loc, problem or f"unknown {kind}", f"a known {kind} id ({hint or 'none defined'})",
+                           f"'{id_}'")
 
 
 def _dates(source: "Source", loc: tuple, start, end) -> Iterator[LoadError]:
@@ -171,7 +200,8 @@ def _baseline(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
         return
     yield from _ref(source, ("baseline", "authority"), "authority", b.authority, index)
     yield from _ref(source, ("baseline", "matter"), "matter", b.matter, index)
-    yield from _ref(source, ("baseline", "refines"), "baseline", b.refines, index)
+    yield from _ref(source, ("baseline", "refines"), "baseline", b.refines, index,
+                    "refines points at no baseline")
     yield from _dates(source, ("baseline",), b.effective_from, b.effective_to)
     matter = index.matters.get(b.matter)
     if matter is None:

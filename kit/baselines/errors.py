@@ -4,6 +4,7 @@ and what was found."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date, datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,14 @@ class LibraryError(Exception):
 
 
 def show(value: object, limit: int = 80) -> str:
-    """A short printable form of a found value."""
+    """A short printable form of a found value, as the author wrote it (not as Python would print it)."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -52,17 +52,30 @@ class Library:
 
     # ---------------------------------------------------------------- lookups
 
-    def authority_chain(self, authority_id: str) -> list[Authority]:
+    def __post_init__(self) -> None:
+        # Look-ups the engine makes for every case, computed once (the library is immutable).
+        by_matter: dict[str, list[Baseline]] = {}
+        for b in self.baselines.values():
+            by_matter.setdefault(b.matter, []).append(b)
+        object.__setattr__(self, "_by_matter", by_matter)
+        object.__setattr__(self, "_chains", {})
+
+    def authority_chain(self, authority_id: str) -> tuple[Authority, ...]:
         """The authority and its parents, most specific first."""
-        chain = []
-        current = self.authorities.get(authority_id)
-        while current is not None and current not in chain:
-            chain.append(current)
-            current = self.authorities.get(current.parent) if current.parent else None
-        return chain
+        chains: dict = self._chains  # type: ignore[attr-defined]
+        if authority_id not in chains:
+            chain: list[Authority] = []
+            seen: set[str] = set()
+            current = self.authorities.get(authority_id)
+            while current is not None and current.id not in seen:
+                chain.append(current)
+                seen.add(current.id)
+                current = self.authorities.get(current.parent) if current.parent else None
+            chains[authority_id] = tuple(chain)
+        return chains[authority_id]
 
     def baselines_for(self, matter_id: str) -> list[Baseline]:
-        return [b for b in self.baselines.values() if b.matter == matter_id]
+        return self._by_matter.get(matter_id, [])  # type: ignore[attr-defined]
 
     def in_force(self, baseline: Baseline, on: date) -> bool:
         return baseline.effective_from <= on and (baseline.effective_to is None or on <= baseline.effective_to)

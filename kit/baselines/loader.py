@@ -14,10 +14,11 @@ from . import checks
 from .errors import LibraryError, LoadError, show
 from .library import Library
 from .models import FILE_KINDS, SUPPORTED_FORMAT_VERSIONS, LibraryFile, _fine_shape, FineSpec
-from .yaml_source import key_position, locate, parse_fast, parse_located, read_text
+from .yaml_source import dotted, key_position, locate, parse_fast, parse_located, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _SHAPE_TAGS = {"range", "max_only", "multiple", "per_unit", "fixed"}
+_KIND_OF = {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}
 
 
 @dataclass
@@ -39,19 +40,6 @@ class Source:
     def error(self, loc: tuple, problem: str, expected: str, found: str, *, at_key: bool = False) -> LoadError:
         line, col = (key_position if at_key else locate)(self.tree, loc)
         return LoadError(self.file, line, col, dotted(self.data, loc), problem, expected, found)
-
-
-def dotted(data: Any, loc: tuple) -> str:
-    """``baseline.levels.aggravated.fine.max`` → ``js-scjg-44.levels.aggravated.fine.max``."""
-    parts = list(loc)
-    out = ""
-    if parts and parts[0] in ("matter", "baseline", "exemption_list") and isinstance(data, dict):
-        node = data.get(parts[0])
-        out = str(node.get("id")) if isinstance(node, dict) and node.get("id") else str(parts[0])
-        parts = parts[1:]
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def yaml_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
@@ -76,6 +64,7 @@ def load_library(*paths: str | Path) -> Library:
         errors.append(LoadError(", ".join(map(str, paths)), None, None, "", "no library files",
                                 "at least one .yaml file", "none"))
     parsed: list[tuple[Source, LibraryFile]] = []
+    unloaded: list[Any] = []  # data of files that parsed but did not validate: their ids still count as defined
     for path in files:
         source, file_errors = read_source(path)
         errors.extend(file_errors)
@@ -85,7 +74,9 @@ def load_library(*paths: str | Path) -> Library:
         errors.extend(model_errors)
         if model is not None:
             parsed.append((source, model))
-    errors.extend(checks.check_library(parsed))
+        else:
+            unloaded.append(source.data)
+    errors.extend(checks.check_library(parsed, unloaded))
     if errors:
         raise LibraryError(errors)
     return Library.from_files([(source.file, model) for source, model in parsed])
@@ -109,8 +100,7 @@ def validate_file(source: Source) -> tuple[LibraryFile | None, list[LoadError]]:
     data = source.data
     if not isinstance(data, dict):
         return None, [LoadError(source.file, 1, 1, "", "not a library file", "a mapping with format_version and "
-                                "one of " + ", ".join(FILE_KINDS), show(type(data).__name__ if data is not None
-                                                                        else "an empty file"))]
+                                "one of " + ", ".join(FILE_KINDS), "an empty file" if data is None else f"a {_KIND_OF.get(type(data), 'value')}")]
     version = data.get("format_version")
     if version not in SUPPORTED_FORMAT_VERSIONS:
         found = "no format_version" if version is None else show(version)
@@ -131,15 +121,22 @@ def validate_file(source: Source) -> tuple[LibraryFile | None, list[LoadError]]:
 
 def _pydantic_errors(source: Source, exc: ValidationError) -> list[LoadError]:
     out = []
-    for err in exc.errors(include_url=False):
+    errs = exc.errors(include_url=False)
+    # A key that is not allowed (levels.severe) is one mistake: drop what pydantic also says about its value.
+    bad_keys = {_data_loc(source.data, e["loc"]) for e in errs if e["loc"] and e["loc"][-1] == "[key]"}
+    for err in errs:
         loc = _data_loc(source.data, err["loc"])
+        if err["loc"] and err["loc"][-1] != "[key]" and any(loc[:len(k)] == k for k in bad_keys):
+            continue
         kind = err["type"]
         if kind == "extra_forbidden":
             allowed = allowed_keys(source.data, loc[:-1])
             out.append(source.error(loc, f"unknown key '{loc[-1]}'", "one of the keys: " + ", ".join(allowed),
                                     f"'{loc[-1]}'", at_key=True))
         elif kind == "missing":
-            out.append(source.error(loc, f"missing required key '{loc[-1]}'", f"'{loc[-1]}'", "nothing"))
+            about = key_description(source.data, loc)
+            out.append(source.error(loc, f"missing required key '{loc[-1]}'",
+                                    f"a '{loc[-1]}' key" + (f" ({about})" if about else ""), "no such key"))
         else:
             out.append(source.error(loc, _problem(err), _expected(err), show(err.get("input"))))
     return out
@@ -183,17 +180,37 @@ _EXPECTED = {
 }
 
 
+_BOUNDS = {"greater_than_equal": ("ge", "≥"), "greater_than": ("gt", ">"), "less_than_equal": ("le", "≤"),
+           "less_than": ("lt", "<")}
+
+
 def _expected(err: dict) -> str:
     kind = err["type"]
+    ctx = err.get("ctx") or {}
     if kind in ("enum", "literal_error"):
-        return "one of " + err.get("ctx", {}).get("expected", "")
+        return "one of " + ctx.get("expected", "")
     if kind == "string_pattern_mismatch":
-        return f"text matching {err['ctx']['pattern']}"
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        return err["msg"].lower()
+        if ctx.get("pattern") == r"^\d{6}$":
+            return "a six-digit code such as \"320000\" (quoted, so it stays text)"
+        return "an id of letters, digits, '-', '_' or '.'" if "A-Za-z0-9" in ctx.get("pattern", "") \
+            else f"text matching {ctx.get('pattern')}"
+    if kind in _BOUNDS:
+        key, sign = _BOUNDS[kind]
+        return f"a number {sign} {show(ctx.get(key))}"
+    if kind == "string_too_short" or (kind == "too_short" and isinstance(err.get("input"), str)):
+        return "at least one character"
+    if kind.startswith("date"):
+        return "a date written YYYY-MM-DD"
+    if kind == "string_type" and isinstance(err.get("input"), (int, float)) and not isinstance(err["input"], bool):
+        return f'text (put it in quotes: "{show(err["input"]).strip(chr(39))}")'
     if kind == "fine_shape":
         return err["msg"]
-    return _EXPECTED.get(kind, err["msg"])
+    if kind in _EXPECTED:
+        return _EXPECTED[kind]
+    msg = err["msg"]  # fall back on pydantic's words, without its "Input should be"
+    for prefix in ("Input should be ", "Value error, "):
+        msg = msg.removeprefix(prefix)
+    return msg
 
 
 def _problem(err: dict) -> str:
@@ -207,14 +224,31 @@ def _problem(err: dict) -> str:
     return "wrong value" if "parsing" not in kind and "type" not in kind else "wrong type"
 
 
-def allowed_keys(data: Any, loc: tuple) -> list[str]:
-    """The keys the model at ``loc`` accepts, found by walking the models alongside the data."""
+def model_at(data: Any, loc: tuple) -> Any:
+    """The model (or type) that the node at ``loc`` must be, found by walking the models alongside the data."""
     model: Any = LibraryFile
     node = data
     for part in loc:
-        node = node[part] if isinstance(node, (dict, list)) else None
+        try:
+            node = node[part] if isinstance(node, (dict, list)) else None
+        except (KeyError, IndexError):
+            node = None
         model = _child_type(model, part, node)
+    return model
+
+
+def allowed_keys(data: Any, loc: tuple) -> list[str]:
+    """The keys the model at ``loc`` accepts."""
+    model = model_at(data, loc)
     return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+
+
+def key_description(data: Any, loc: tuple) -> str:
+    """The description of the field ``loc[-1]`` of the model at ``loc[:-1]`` ("" when unknown)."""
+    model = model_at(data, loc[:-1])
+    if isinstance(model, type) and issubclass(model, BaseModel) and loc and loc[-1] in model.model_fields:
+        return (model.model_fields[loc[-1]].description or "").rstrip(".")
+    return ""
 
 
 def _child_type(annotation: Any, part: Any, node: Any) -> Any:

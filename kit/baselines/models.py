@@ -137,6 +137,8 @@ FineSpec = Annotated[
 
 
 class Authority(Node):
+    """制定机关: an authority that makes baselines; ``parent`` is the one whose baselines it refines."""
+
     id: Id = Field(description="Unique id, e.g. js-scjg (江苏省市场监督管理局).")
     name: str = Field(description="Official name in Chinese.")
     name_en: str | None = Field(default=None, description="Name in English.")
@@ -148,6 +150,8 @@ class Authority(Node):
 
 
 class Factor(Node):
+    """裁量因子: a circumstance a case can have, with its legal force (kind) and effect (direction)."""
+
     id: Id = Field(description="Unique id used by cases, baselines and lists.")
     zh: str = Field(description="Label in Chinese.")
     en: str = Field(description="Label in English.")
@@ -167,6 +171,8 @@ class SeriousClause(Node):
 
 
 class Provision(Node):
+    """处罚依据: one provision that sets the penalty, dated, with its statutory fine and penalty types."""
+
     id: Id = Field(description="Unique id of the provision.")
     citation: str = Field(description="How the provision is cited, e.g. 《市场主体登记管理条例》第四十四条.")
     statute_level: StatuteLevel = Field(description="law, administrative_regulation, departmental_rule, ….")
@@ -201,6 +207,8 @@ class TransferThreshold(Node):
 
 
 class Matter(Node):
+    """违法行为事项: one violation, what it breaches, the provisions that punish it and the facts it carries."""
+
     id: Id = Field(description="Unique id of the matter (违法行为).")
     name: str = Field(description="The violation in Chinese.")
     name_en: str = Field(description="The violation in English.")
@@ -302,6 +310,8 @@ class ProcedureStep(Node):
 
 
 class Baseline(Node):
+    """裁量基准: one authority's dated refinement of a matter's provision into levels (or tiers) and rules."""
+
     id: Id = Field(description="Unique id, e.g. js-scjg-44.")
     title: str = Field(description="Title as published.")
     authority: Id = Field(description="The authority that made it.")
@@ -326,11 +336,15 @@ class Baseline(Node):
 
 
 class Exclusion(Node):
+    """除外情形: a circumstance that takes a case out of a list item."""
+
     factor: Id = Field(description="The factor whose presence excludes the item.")
     text: str = Field(description="The exclusion in the list's words.")
 
 
 class ListItem(Node):
+    """One row of a 免罚轻罚 list: the violation, the outcome, the factors it requires and its exclusions."""
+
     id: Id = Field(description="Item number or id within the list.")
     matter: Id | None = Field(default=None, description="The library matter the item covers, if it has one.")
     text: str = Field(description="The violation in the list's words.")
@@ -343,6 +357,8 @@ class ListItem(Node):
 
 
 class ExemptionList(Node):
+    """首违不罚 / 轻微不罚 / 轻罚 list: dated rows that exempt or lighten listed violations."""
+
     id: Id = Field(description="Unique id of the list.")
     title: str = Field(description="Title as published.")
     authority: Id = Field(description="The authority that issued it.")

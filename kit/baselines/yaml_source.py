@@ -3,6 +3,7 @@ that records every duplicate key and gives each node's line and column when some
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.resolver import VersionedResolver
 
-from .errors import LoadError, show
+from .errors import LoadError
 
 
 class _RecordingConstructor(RoundTripConstructor):
@@ -28,9 +30,38 @@ class _RecordingConstructor(RoundTripConstructor):
             return False
         return True
 
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        """A date-shaped value that is no calendar date (2022-02-30) stays text, so that validation reports it
+        at its place as "not a date" instead of the parse stopping with a bare ValueError."""
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError):
+            return str(node.value)
+
+
+_RecordingConstructor.add_constructor("tag:yaml.org,2002:timestamp", _RecordingConstructor.construct_yaml_timestamp)
+
+
+_YAML_1_2 = dict(VersionedResolver(version=(1, 2)).versioned_resolver)
+
+
+class _Yaml12Resolver(VersionedResolver):
+    """The YAML 1.2 resolver with its table computed once. The stock resolver works out the document's version
+    and rebuilds the lookup for every scalar, which is about a third of a parse; library files are YAML 1.2,
+    so the answer is always the same (a ``%YAML 1.1`` directive is not honoured on the fast path)."""
+
+    @property
+    def processing_version(self) -> tuple[int, int]:
+        return (1, 2)
+
+    @property
+    def versioned_resolver(self) -> Any:
+        return _YAML_1_2
+
 
 def _fast_yaml() -> YAML:
     yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _Yaml12Resolver
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -57,10 +88,10 @@ def parse_located(text: str, file: str) -> tuple[Any, list[LoadError]]:
                 file=file,
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,
-                path="",
+                path=path_near(text, mark.line + 1) if mark else "",
                 problem="YAML syntax error",
                 expected="valid YAML",
-                found=(exc.problem or str(exc)).strip(),
+                found=(exc.problem or str(exc)).strip().removeprefix("found "),
             )
         )
         return None, errors
@@ -72,13 +103,63 @@ def parse_located(text: str, file: str) -> tuple[Any, list[LoadError]]:
                 file=file,
                 line=mark.line + 1,
                 column=mark.column + 1,
-                path=".".join(str(p) for p in (*parent, key)),
+                path=dotted(tree, (*parent, key)),
                 problem="duplicate key",
                 expected="each key once in a mapping",
                 found=f"'{key}' again",
             )
         )
     return tree, errors
+
+
+def dotted(data: Any, loc: tuple) -> str:
+    """``("baseline", "levels", "aggravated", "fine", "max")`` → ``js-scjg-44.levels.aggravated.fine.max``:
+    the file's matter, baseline or list is named by its id, list items by ``[index]``."""
+    parts = list(loc)
+    out = ""
+    if parts and parts[0] in ("matter", "baseline", "exemption_list") and isinstance(data, dict):
+        node = data.get(parts[0])
+        out = str(node.get("id")) if isinstance(node, dict) and node.get("id") else str(parts[0])
+        parts = parts[1:]
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_KEY = re.compile(r"""("[^"]*"|'[^']*'|[^\s'"{\[#-][^:#]*?|-[^\s:#][^:#]*?)\s*:(?:\s|$)""")
+
+
+def path_near(text: str, line: int) -> str:
+    """The dotted path of the block key enclosing ``line`` (1-based), read from indentation alone: a syntax
+    error leaves no tree to walk, yet the author still wants to know which node to look at."""
+    stack: list[tuple[int, Any]] = []  # (column, key or item index)
+    counters: dict[tuple, int] = {}
+    ids: dict[str, str] = {}
+    for raw in text.splitlines()[:line]:
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#") or stripped in ("---", "..."):
+            continue
+        col = len(raw) - len(raw.lstrip(" "))
+        rest = raw[col:]
+        while rest == "-" or rest.startswith("- "):
+            while stack and (stack[-1][0] > col or (stack[-1][0] == col and isinstance(stack[-1][1], int))):
+                stack.pop()
+            parent = tuple(part for _, part in stack)
+            counters[parent] = counters.get(parent, -1) + 1
+            stack.append((col, counters[parent]))
+            body = rest[1:].lstrip(" ")
+            col += len(rest) - len(body)
+            rest = body
+        match = _KEY.match(rest)
+        if match:
+            while stack and stack[-1][0] >= col:
+                stack.pop()
+            key = match.group(1).strip("'\"")
+            stack.append((col, key))
+            if key == "id" and len(stack) == 2 and isinstance(stack[0][1], str):
+                ids[stack[0][1]] = rest[match.end():].strip().strip("'\"")
+    parts = tuple(part for _, part in stack)
+    return dotted({k: {"id": v} for k, v in ids.items()}, parts)
 
 
 def _path_of_mapping(tree: Any, line: int, column: int, prefix: tuple = ()) -> tuple:
@@ -145,6 +226,7 @@ def read_text(path: Path) -> tuple[str | None, LoadError | None]:
     try:
         return path.read_text(encoding="utf-8"), None
     except UnicodeDecodeError as exc:
-        return None, LoadError(str(path), None, None, "", "file is not UTF-8 text", "UTF-8", show(str(exc)))
+        return None, LoadError(str(path), None, None, "", "file is not UTF-8 text", "UTF-8 text",
+                               f"byte 0x{exc.object[exc.start]:02x} at position {exc.start}")
     except OSError as exc:
         return None, LoadError(str(path), None, None, "", "cannot read file", "a readable file", exc.strerror or "")

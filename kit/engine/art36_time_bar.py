@@ -30,6 +30,8 @@ def time_bar(state: State) -> None:
     start = dates.act_completed
     deadline = add_years(start, years)
     inputs = {"act_completed": start, "discovered": dates.discovered, "years": years}
+    if not state.options.trace and dates.discovered <= deadline:
+        return
     started = "连续或者继续状态终了之日" if dates.act_end else "违法行为发生之日"
     started_en = "the end of the continuing act" if dates.act_end else "the day of the act"
     if dates.discovered > deadline:
@@ -41,7 +43,7 @@ def time_bar(state: State) -> None:
                    f"Not discovered within {years} years of {started_en} ({start}, deadline {deadline}); "
                    f"discovered {dates.discovered}: no penalty may be imposed.")
     else:
+        day, found = start.isoformat(), dates.discovered.isoformat()
         state.note("art36.time_bar", CITATION, inputs, "within the time limit",
-                   f"自{started}（{start}）起{years}年内发现（{dates.discovered}），未超过追责时效。",
-                   f"Discovered on {dates.discovered}, within {years} years of {started_en} ({start}).",
-                   fired=True)
+                   f"自{started}（{day}）起{years}年内发现（{found}），未超过追责时效。",
+                   f"Discovered on {found}, within {years} years of {started_en} ({day}).")

@@ -33,7 +33,8 @@ class FineRange:
 
 
 def money(amount: float) -> str:
-    return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    whole = int(amount)
+    return f"{whole:,}" if whole == amount else f"{amount:,.2f}"
 
 
 @dataclass(frozen=True, slots=True)

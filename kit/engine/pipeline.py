@@ -59,6 +59,8 @@ def evaluate(library: Library, case: Case, *, options: Options = Options()) -> D
     for matter in matters:
         single = case if matter == case.matter else case.with_matter(matter)
         decision, state = _evaluate_one(library, single, options)
+        if len(matters) == 1:
+            return decision
         statutory = statutory_spec(state)
         top = to_yuan(statutory, state) if statutory is not None else None
         candidates.append((decision, top.hi if top else 0.0))
