@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from kit.baselines import sample_library
+from kit.baselines import LibraryError, load_library, sample_library
 from kit.engine import Case, evaluate
 from kit.engine.expectations import Expected, differences
 
@@ -46,11 +46,19 @@ class CaseItem(pytest.Item):
         self.entry = entry
 
     def runtest(self):
-        if CaseItem._library is None:
-            CaseItem._library = sample_library()
+        expect = dict(self.entry["expect"])
+        load_error = expect.pop("load_error", None)
+        try:
+            library = self._load()
+        except LibraryError as error:
+            if load_error and load_error in error.report():
+                return
+            raise CaseMismatch([f"library failed to load: {error.report()}"], None) from None
+        if load_error:
+            raise CaseMismatch([f"expected a load error containing {load_error!r}; the library loaded"], None)
         case = Case.model_validate(self.entry["case"])
-        expected = Expected.model_validate(self.entry["expect"])
-        decision = evaluate(CaseItem._library, case)
+        expected = Expected.model_validate(expect)
+        decision = evaluate(library, case)
         diff = differences(decision, expected)
         for step in decision.trace:  # every step explains itself with a citation, in both languages
             if not (step.citation and step.zh and step.en):
@@ -58,11 +66,18 @@ class CaseItem(pytest.Item):
         if diff:
             raise CaseMismatch(diff, decision)
 
+    def _load(self):
+        if "library" in self.entry:
+            return load_library(Path(__file__).parent / self.entry["library"])
+        if CaseItem._library is None:
+            CaseItem._library = sample_library()
+        return CaseItem._library
+
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, CaseMismatch):
             diff, decision = excinfo.value.args
             return "\n".join([f"{self.path.name} · case {self.name}", *("  " + d for d in diff), "",
-                              decision.summary("zh")])
+                              decision.summary("zh") if decision else ""])
         return super().repr_failure(excinfo)
 
     def reportinfo(self):

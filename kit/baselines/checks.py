@@ -3,6 +3,7 @@ ranges inside the statute, contiguous sub-ranges. Each check yields located erro
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .errors import LoadError
@@ -115,7 +116,28 @@ def check_library(parsed: list[tuple["Source", LibraryFile]], unloaded: Iterable
     for source, model in parsed:
         for check in (_authorities, _factors, _matter, _baseline, _exemption_list):
             errors.extend(check(source, model, index))
+    errors.extend(_versions(parsed))
     return errors
+
+
+def _versions(parsed: list[tuple["Source", LibraryFile]]) -> Iterator[LoadError]:
+    """Dated versions of one authority's baseline for one matter must follow each other: no gap, no overlap."""
+    groups: dict[tuple[str, str], list[tuple["Source", Baseline]]] = {}
+    for source, model in parsed:
+        if model.baseline is not None:
+            groups.setdefault((model.baseline.authority, model.baseline.matter), []).append((source, model.baseline))
+    for versions in groups.values():
+        versions.sort(key=lambda sb: sb[1].effective_from)
+        for (_, prev), (source, nxt) in zip(versions, versions[1:]):
+            if prev.effective_to is None or nxt.effective_from <= prev.effective_to:
+                end = "open-ended" if prev.effective_to is None else str(prev.effective_to)
+                yield source.error(("baseline", "effective_from"), f"overlaps version {prev.version} ({prev.id})",
+                                   f"a date after {prev.id} ends ({end}); give {prev.id} an effective_to",
+                                   str(nxt.effective_from))
+            elif (nxt.effective_from - prev.effective_to).days > 1:
+                yield source.error(("baseline", "effective_from"), f"gap after version {prev.version} ({prev.id})",
+                                   f"{prev.effective_to + timedelta(days=1)} (the day after {prev.id} ends)",
+                                   str(nxt.effective_from))
 
 
 def _ref(source: "Source", loc: tuple, kind: str, id_: str | None, index: _Index,

@@ -59,6 +59,7 @@ class Library:
             by_matter.setdefault(b.matter, []).append(b)
         object.__setattr__(self, "_by_matter", by_matter)
         object.__setattr__(self, "_chains", {})
+        object.__setattr__(self, "_conflicts", {})
 
     def authority_chain(self, authority_id: str) -> tuple[Authority, ...]:
         """The authority and its parents, most specific first."""

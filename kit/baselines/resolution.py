@@ -1,21 +1,48 @@
-"""Which baseline applies to a case: the most specific baseline along the deciding authority's chain
-(county → municipal → provincial → national) that is in force on the day of the act."""
+"""Which baseline applies to a case: along the deciding authority's chain (county → municipal → provincial →
+national), the version in force on the day, and the most specific one that does not conflict with a higher
+one — a lower baseline that conflicts yields (苏政办发〔2023〕1号 三(二))."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
+from .hierarchy import Conflict, conflicts
 from .library import Library
 from .models import Baseline
 
 
-def resolve_baseline(library: Library, matter: str, authority: str, on: date,
-                     forced: str | None = None) -> Baseline | None:
-    if forced is not None:
-        return library.baselines.get(forced)
+@dataclass(frozen=True)
+class Resolution:
+    baseline: Baseline | None
+    on: date
+    chain: tuple[Baseline, ...] = ()  # in force along the chain, most specific first
+    rejected: tuple[tuple[Baseline, tuple[Conflict, ...]], ...] = field(default_factory=tuple)
+
+
+def in_force_chain(library: Library, matter: str, authority: str, on: date) -> tuple[Baseline, ...]:
     candidates = library.baselines_for(matter)
+    found = []
     for link in library.authority_chain(authority):
         in_force = [b for b in candidates if b.authority == link.id and library.in_force(b, on)]
         if in_force:
-            return max(in_force, key=lambda b: b.effective_from)
-    return None
+            found.append(max(in_force, key=lambda b: b.effective_from))
+    return tuple(found)
+
+
+def resolve(library: Library, matter: str, authority: str, on: date, forced: str | None = None) -> Resolution:
+    if forced is not None:
+        return Resolution(library.baselines.get(forced), on)
+    chain = in_force_chain(library, matter, authority, on)
+    rejected = []
+    for i, candidate in enumerate(chain):
+        found = tuple(c for higher in chain[i + 1:] for c in conflicts(library, candidate, higher))
+        if not found:
+            return Resolution(candidate, on, chain, tuple(rejected))
+        rejected.append((candidate, found))
+    return Resolution(None, on, chain, tuple(rejected))
+
+
+def resolve_baseline(library: Library, matter: str, authority: str, on: date,
+                     forced: str | None = None) -> Baseline | None:
+    return resolve(library, matter, authority, on, forced).baseline

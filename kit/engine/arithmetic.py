@@ -148,17 +148,18 @@ def compute_fine(state: State) -> None:
     fine, source = range_for(state, level)
     state.fine = fine
     if fine is not None:
-        if state.suggested_fine is None or not fine.contains(state.suggested_fine):
+        from_score = state.suggested_fine is not None and fine.contains(state.suggested_fine)
+        if not from_score:
             state.suggested_fine = suggest(state, fine)
-        rule = state.baseline.rules if state.baseline else None
-        how = {"midpoint": "中间值", "lower": "下限", "upper": "上限"}[rule.suggested_fine if rule else "midpoint"]
+        rules = state.baseline.rules if state.baseline else None
+        how = {"midpoint": "中间值", "lower": "下限", "upper": "上限"}[rules.suggested_fine if rules else "midpoint"]
+        step = money(rules.rounding) if rules else "1"
+        tail = (f"；按裁量百分值建议罚款{money(state.suggested_fine)}元。" if from_score else
+                f"；建议罚款取{how}并按{step}元取整，为{money(state.suggested_fine)}元。")
         state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
-                   f"range {fine.lo:g}-{fine.hi:g}",
-                   f"{level.zh}的罚款幅度为{fine.text('zh')}" + (
-                       f"；建议罚款取{how}并按{money(rule.rounding)}元取整，为{money(state.suggested_fine)}元。"
-                       if state.percent is None or state.level is Level.lenient and rule else f"；按裁量百分值建议罚款{money(state.suggested_fine)}元。"),
+                   f"range {fine.lo:g}-{fine.hi:g}", f"{level.zh}的罚款幅度为{fine.text('zh')}{tail}",
                    f"The {level.en} range is {fine.text('en')}; suggested fine {money(state.suggested_fine)}.",
-                   baseline_ref=state.baseline_ref(source))
+                   baseline_ref=state.baseline_ref(source) or "法定幅度")
     elif level is not Level.no_penalty:
         state.warnings.append("无法计算罚款幅度：缺少计算基数。")
         state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},

@@ -86,6 +86,7 @@ class Decision:
     warnings: tuple[str, ...] = ()
     trace: tuple[TraceStep, ...] = ()
     illustrative: bool = False
+    compared: tuple["Decision", ...] = ()  # Art. 37: the evaluations under the old and the new rules
 
     @property
     def acceptable_levels(self) -> tuple[Level, ...]:
@@ -113,6 +114,9 @@ class Decision:
             "acceptable_levels": {lv.value: (r.to_dict() if r else None) for lv, r in self.acceptable.items()},
             "tier": self.tier, "percent": self.percent, "warnings": list(self.warnings),
             "trace": [s.to_dict() for s in self.trace], "illustrative": self.illustrative,
+            "compared": [{"baseline": d.baseline, "version": d.baseline_version,
+                          "level": d.level.value if d.level else None,
+                          "fine": d.fine.to_dict() if d.fine else None} for d in self.compared],
         }
 
     def summary(self, lang: str = "zh") -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Callable
 
 from ..baselines.library import Library
-from ..baselines.resolution import resolve_baseline
+from ..baselines.hierarchy import SEED_RULE
+from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level
 from .aggravators import aggravators
 from .art27_transfer import criminal_transfer
@@ -21,6 +22,7 @@ from .art30_31_age_capacity import age_and_capacity
 from .art32_mitigators import statutory_mitigators
 from .art33_no_penalty import first_violation, minor_no_penalty, no_fault
 from .art36_time_bar import time_bar
+from .art37_law_in_force import law_in_force
 from .arithmetic import compute_fine, range_for, statutory_spec, to_yuan
 from .case import Case
 from .combination import combine
@@ -58,7 +60,7 @@ def evaluate(library: Library, case: Case, *, options: Options = Options()) -> D
     candidates = []
     for matter in matters:
         single = case if matter == case.matter else case.with_matter(matter)
-        decision, state = _evaluate_one(library, single, options)
+        decision, state = _evaluate_in_time(library, single, options)
         if len(matters) == 1:
             return decision
         statutory = statutory_spec(state)
@@ -67,23 +69,55 @@ def evaluate(library: Library, case: Case, *, options: Options = Options()) -> D
     return one_act_one_fine(candidates, options)
 
 
-def _evaluate_one(library: Library, case: Case, options: Options) -> tuple[Decision, State]:
-    matter = library.matters.get(case.matter)
-    if matter is None:
+def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[Decision, State]:
+    """Art. 37: the rules in force at the act, unless those in force at the decision are lighter."""
+    _check_references(library, case)
+    at_act = resolve(library, case.matter, case.authority, case.dates.act_completed, case.baseline)
+    decided = case.dates.decided
+    if case.baseline is None and decided is not None and decided > case.dates.act_completed:
+        at_decision = resolve(library, case.matter, case.authority, decided)
+        if at_decision.baseline is not None and at_decision.baseline is not at_act.baseline:
+            old, old_state = _evaluate_one(library, case, options, at_act)
+            new, new_state = _evaluate_one(library, case, options, at_decision)
+            chosen, new_applied = law_in_force(old, new, options)
+            return chosen, (new_state if new_applied else old_state)
+    return _evaluate_one(library, case, options, at_act)
+
+
+def _check_references(library: Library, case: Case) -> None:
+    if case.matter not in library.matters:
         raise UnknownReference(f"unknown matter '{case.matter}'")
     if case.authority not in library.authorities:
         raise UnknownReference(f"unknown authority '{case.authority}'")
     if case.baseline is not None and case.baseline not in library.baselines:
         raise UnknownReference(f"unknown baseline '{case.baseline}'")
-    baseline = resolve_baseline(library, matter.id, case.authority, case.dates.act_completed, case.baseline)
+
+
+def _evaluate_one(library: Library, case: Case, options: Options, resolution: Resolution) -> tuple[Decision, State]:
+    matter = library.matters[case.matter]
+    baseline = resolution.baseline
     provision = library.provisions[baseline.provision] if baseline else matter.provisions[0]
     state = State(library, case, options, matter, baseline, provision)
+    _note_conflicts(state, resolution)
     _note_resolution(state)
     for step in STEPS:
         if state.done:
             break
         step(state)
     return _decide(state), state
+
+
+def _note_conflicts(state: State, resolution: Resolution) -> None:
+    for lower, found in resolution.rejected:
+        first = found[0]
+        state.note("hierarchy.conflict", SEED_RULE,
+                   {"lower": lower.id, "higher": first.higher, "nodes": [c.dotted for c in found]},
+                   f"{lower.id} yields to {first.higher}",
+                   f"{lower.id}与上级基准{first.higher}冲突（{'；'.join(c.zh for c in found)}冲突节点：{first.dotted}），"
+                   f"下级基准让位，适用上级基准。",
+                   f"{lower.id} conflicts with the higher baseline {first.higher} ({' '.join(c.en for c in found)} "
+                   f"Conflicting node: {first.dotted}); the lower baseline yields and the higher one applies.",
+                   baseline_ref=first.dotted)
 
 
 def _note_resolution(state: State) -> None:

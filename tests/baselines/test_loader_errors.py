@@ -54,6 +54,10 @@ CASES: dict[str, Expect] = {
     "refines-nothing": Expect(B, 9, "js-scjg-44.refines", "refines", "baseline", "cn-samr-44"),
     "duplicate-id": Expect("baselines/nj-scjg-44.yaml", 3, "js-scjg-44.id", "duplicate baseline id",
                            "not used elsewhere", "baselines/js-scjg-44.yaml:3"),
+    "version-gap": Expect("baselines/js-scjg-44-v2.yaml", 9, "js-scjg-44-v2.effective_from", "gap after version 2024",
+                          "2025-07-01", "2025-08-01"),
+    "version-overlap": Expect("baselines/js-scjg-44-v2.yaml", 9, "js-scjg-44-v2.effective_from",
+                              "overlaps version 2024", "2025-06-30", "2025-06-01"),
     "unsupported-format-version": Expect(M, 1, "format_version", "unsupported format_version",
                                          "format_version: 1", "2"),
 }

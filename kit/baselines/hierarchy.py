@@ -1,0 +1,90 @@
+"""Lower and higher baselines (苏政办发〔2023〕1号 三(二)): a provincial or municipal baseline refines a higher one
+only within its levels and ranges; where it conflicts, it yields and the higher one applies. A county
+baseline may add operational detail only.
+
+``conflicts(library, lower, higher)`` names each conflicting node of the lower baseline and the rule broken."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .checks import fine_bounds
+from .library import Library
+from .models import Baseline, MultipleFine
+from .vocabulary import AuthorityLevel, Level
+
+SEED_RULE = "苏政办发〔2023〕1号 三(二)：下级行政机关制定的裁量权基准与上级冲突的，适用上级基准"
+COUNTY_RULE = "苏政办发〔2023〕1号 二：县级行政机关只能在上级基准范围内细化操作"
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    lower: str
+    higher: str
+    path: tuple  # location inside the lower baseline's file, e.g. ("baseline", "levels", "standard", "fine")
+    kind: str  # range | level | penalty | factor | county
+    zh: str
+    en: str
+    rule: str = SEED_RULE
+
+    @property
+    def dotted(self) -> str:
+        return self.lower + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.path[1:])
+
+
+def _same_units(a: object, b: object) -> bool:
+    if isinstance(a, MultipleFine) or isinstance(b, MultipleFine):
+        return isinstance(a, MultipleFine) and isinstance(b, MultipleFine) and a.base == b.base
+    return True
+
+
+def conflicts(library: Library, lower: Baseline, higher: Baseline) -> list[Conflict]:
+    cache: dict = library._conflicts  # type: ignore[attr-defined]
+    key = (lower.id, higher.id)
+    if key not in cache:
+        cache[key] = _conflicts(library, lower, higher)
+    return cache[key]
+
+
+def _conflicts(library: Library, lower: Baseline, higher: Baseline) -> list[Conflict]:
+    out: list[Conflict] = []
+    # A county may not re-draw the ranges of the baseline it details (the one it refines).
+    county = library.authorities[lower.authority].level is AuthorityLevel.county and lower.refines == higher.id
+    for level, rule in lower.levels.items():
+        path = ("baseline", "levels", level.value)
+        upper = higher.levels.get(level)
+        if upper is None:
+            if higher.levels and level is not Level.no_penalty:
+                out.append(Conflict(lower.id, higher.id, path, "level",
+                                    f"{lower.id}设定了上级基准{higher.id}没有的阶次“{level.zh}”。",
+                                    f"{lower.id} has a level ({level.en}) that {higher.id} does not allow."))
+            continue
+        if rule.fine is not None and upper.fine is not None and _same_units(rule.fine, upper.fine):
+            inner, outer = fine_bounds(rule.fine), fine_bounds(upper.fine)
+            if inner and outer:
+                if inner[0] < outer[0] or inner[1] > outer[1]:
+                    out.append(Conflict(lower.id, higher.id, (*path, "fine"), "range",
+                                        f"{lower.id}的{level.zh}幅度{inner[0]:g}–{inner[1]:g}超出上级基准{higher.id}的"
+                                        f"{outer[0]:g}–{outer[1]:g}。",
+                                        f"{lower.id}'s {level.en} range {inner[0]:g}–{inner[1]:g} lies outside "
+                                        f"{higher.id}'s {outer[0]:g}–{outer[1]:g}."))
+                elif county and inner != outer:
+                    out.append(Conflict(lower.id, higher.id, (*path, "fine"), "county",
+                                        f"县级基准{lower.id}改变了{level.zh}的幅度；县级只能细化操作，不能调整幅度。",
+                                        f"County baseline {lower.id} changes the {level.en} range; a county may add "
+                                        f"operational detail only.", COUNTY_RULE))
+        allowed = set(upper.penalties) or set(library.provisions[higher.provision].penalties)
+        extra = [p for p in rule.penalties if p not in allowed]
+        if extra:
+            out.append(Conflict(lower.id, higher.id, (*path, "penalties"), "penalty",
+                                f"{lower.id}的{level.zh}增设了上级基准不允许的处罚种类：{'、'.join(p.zh for p in extra)}。",
+                                f"{lower.id}'s {level.en} adds penalty types {higher.id} does not allow: "
+                                f"{', '.join(p.en for p in extra)}."))
+    low_w = lower.rules.scoring.weights if lower.rules.scoring else {}
+    high_w = higher.rules.scoring.weights if higher.rules.scoring else {}
+    for factor, weight in low_w.items():
+        if factor in high_w and weight * high_w[factor] < 0:
+            out.append(Conflict(lower.id, higher.id, ("baseline", "rules", "scoring", "weights", factor), "factor",
+                                f"因子“{library.factors[factor].zh}”在{lower.id}中的作用方向与上级基准相反。",
+                                f"Factor {factor} pulls the other way in {lower.id} than in {higher.id}."))
+    return out

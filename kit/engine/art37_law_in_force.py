@@ -1,0 +1,51 @@
+"""Art. 37: apply the rules in force when the act occurred, unless those in force at decision time are lighter
+for the party (从旧兼从轻). The engine evaluates under both and keeps the lighter; the trace shows both."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .decision import Decision, TraceStep
+from .state import LAW, Options
+
+CITATION = f"{LAW}第三十七条"
+
+
+def severity(decision: Decision) -> tuple:
+    """Heavier sorts later: a penalty over none, then a higher fine ceiling, floor and suggestion."""
+    fine = decision.fine
+    penalised = decision.level is not None and decision.level.value != "no_penalty"
+    return (penalised, fine.hi if fine else 0.0, fine.lo if fine else 0.0, decision.suggested_fine or 0.0,
+            len(decision.penalties))
+
+
+def law_in_force(at_act: Decision, at_decision: Decision, options: Options) -> tuple[Decision, bool]:
+    """Keep the act-time decision unless the decision-time one is lighter; returns (decision, new_applied)."""
+    new_is_lighter = severity(at_decision) < severity(at_act)
+    chosen = at_decision if new_is_lighter else at_act
+    old_text = _brief(at_act, "zh")
+    new_text = _brief(at_decision, "zh")
+    if new_is_lighter:
+        zh = (f"违法行为发生时的基准{at_act.baseline}（{at_act.baseline_version}）结论为{old_text}；作出决定时的基准"
+              f"{at_decision.baseline}（{at_decision.baseline_version}）结论为{new_text}，对当事人更轻，依从旧兼从轻原则适用新基准。")
+        en = (f"Under the rules in force at the act ({at_act.baseline} {at_act.baseline_version}): "
+              f"{_brief(at_act, 'en')}; at decision time ({at_decision.baseline} {at_decision.baseline_version}): "
+              f"{_brief(at_decision, 'en')}, lighter for the party, so the new rules apply.")
+    else:
+        zh = (f"违法行为发生时的基准{at_act.baseline}（{at_act.baseline_version}）结论为{old_text}；作出决定时的基准"
+              f"{at_decision.baseline}（{at_decision.baseline_version}）结论为{new_text}，并不更轻，依从旧原则适用行为时的基准。")
+        en = (f"Under the rules in force at the act ({at_act.baseline} {at_act.baseline_version}): "
+              f"{_brief(at_act, 'en')}; at decision time ({at_decision.baseline} {at_decision.baseline_version}): "
+              f"{_brief(at_decision, 'en')}, not lighter, so the rules in force at the act apply.")
+    step = TraceStep("art37.law_in_force", CITATION,
+                     {"at_act": at_act.baseline, "at_decision": at_decision.baseline, "new_applied": new_is_lighter},
+                     "new rules applied" if new_is_lighter else "rules at the act applied", zh, en)
+    trace = chosen.trace + ((step,) if options.trace else ())
+    return replace(chosen, trace=trace, compared=(at_act, at_decision)), new_is_lighter
+
+
+def _brief(d: Decision, lang: str) -> str:
+    text = d.outcome(lang)
+    if d.fine is not None:
+        text += (f"，罚款{d.fine.text('zh')}" if lang == "zh" else f", fine {d.fine.text('en')}")
+    return text
