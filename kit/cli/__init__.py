@@ -36,6 +36,7 @@ def _root(
 # Command modules (each does `from kit.cli import app` and `@app.command()`):
 from kit.cli import library  # noqa: E402,F401  kit validate, kit list, kit schema
 from kit.cli import engine  # noqa: E402,F401  kit evaluate, kit check
+from kit.cli import review  # noqa: E402,F401  kit review, kit diff
 
 
 def main() -> None:

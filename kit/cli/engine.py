@@ -29,6 +29,8 @@ def evaluate_command(
                                                  "(default: the bundled sample library)."),
     lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
     as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
+    compare_versions: bool = typer.Option(False, "--compare-versions", help="Evaluate under every dated version "
+                                          "of the applicable baseline, side by side."),
 ) -> None:
     """评估案件：打印裁量结论及推理过程 / Evaluate a case and print the decision with its trace."""
     try:
@@ -36,6 +38,8 @@ def evaluate_command(
         cases = load_cases(case_file, lib)
     except LibraryError as error:
         _fail(error)
+    if compare_versions:
+        cases = [version for case in cases for version in versions_of(lib, case)]
     decisions = [evaluate(lib, case) for case in cases]
     if as_json:
         payload = [d.to_dict() for d in decisions]
@@ -75,3 +79,15 @@ def check_command(
     else:
         typer.echo(result.text(lang))
     raise typer.Exit(0 if result.acceptable else 1)
+
+
+def versions_of(library, case):
+    """The case once per dated version of the baseline that applies to it (same authority, same matter)."""
+    from kit.baselines.resolution import resolve
+
+    resolved = resolve(library, case.matter, case.authority, case.dates.act_completed, case.baseline).baseline
+    if resolved is None:
+        return [case]
+    versions = sorted((b for b in library.baselines_for(case.matter) if b.authority == resolved.authority),
+                      key=lambda b: b.effective_from)
+    return [case.model_copy(update={"baseline": b.id, "id": f"{case.id} · {b.version}"}) for b in versions]

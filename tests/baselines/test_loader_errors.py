@@ -75,7 +75,7 @@ def test_every_fixture_has_an_expectation():
 
 def test_the_unbroken_fixture_loads():
     assert load_library(FIXTURES / "valid").summary() == {
-        "authorities": 2, "matters": 1, "baselines": 1, "factors": 2, "exemption_lists": 1}
+        "authorities": 2, "matters": 1, "baselines": 1, "factors": 3, "exemption_lists": 1}
 
 
 @pytest.mark.parametrize("kind", sorted(CASES))

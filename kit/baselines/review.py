@@ -1,0 +1,204 @@
+"""The filing review (备案审查) of a library, or of new baselines filed against one (seed 三(一)–三(三)).
+
+Each finding names the file, line, dotted path, the higher baseline it conflicts with (if any) and the rule.
+Kinds, in report order: conflicts with higher baselines; defaults at the very top or bottom of the statutory
+range; missing required parts; 减轻/不予处罚 without stated conditions; provisions no longer in force; levels
+no factor can reach; a published baseline missing a procedure step or its application rules."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from .checks import fine_bounds
+from .hierarchy import conflicts
+from .library import Library
+from .models import Baseline, FixedFine, PerUnitFine
+from .vocabulary import Direction, FactorKind, Level
+from .yaml_source import locate, parse_located
+
+KINDS: dict[str, tuple[str, str]] = {
+    "conflict": ("与上级基准冲突", "Conflicts with a higher baseline"),
+    "extreme_default": ("默认值位于法定幅度端点", "Default at the very top or bottom of the statutory range"),
+    "missing_part": ("缺少基准要素", "Missing required part"),
+    "unconditioned_leniency": ("减轻、不予处罚未规定适用条件", "减轻 or 不予处罚 without stated conditions"),
+    "provision_not_in_force": ("依据已失效", "Provision no longer in force"),
+    "unreachable_level": ("无法适用的阶次", "Level no factor can reach"),
+    "procedure": ("制定程序或适用规则缺失", "Procedure step or application rules missing"),
+}
+PROCEDURE = {"drafting": "起草", "evaluation": "评估论证", "consultation": "公开征求意见", "legality_review": "合法性审核",
+             "collective_decision": "集体审议决定", "publication": "公开发布", "filing": "备案"}
+RULE_FORM = "苏政办发〔2023〕1号 三(一)：裁量权基准应当包括违法行为、法定依据、裁量阶次、适用条件和具体标准"
+RULE_STRICT = "苏政办发〔2023〕1号 三(一)：减轻处罚、不予处罚的情形应当严格评估论证，明确适用条件"
+RULE_PROCEDURE = "苏政办发〔2023〕1号 三(一)：起草、评估论证、征求意见、合法性审核、集体审议决定、公开发布、备案"
+RULE_EDGE = "行政裁量权基准不得把默认结果设定在法定幅度的最高或最低端"
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    baseline: str
+    file: str
+    line: int | None
+    path: str
+    rule: str
+    zh: str
+    en: str
+    higher: str | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path}: {self.zh if lang == 'zh' else self.en} 〔{self.rule}〕"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class _Locator:
+    """Positions of nodes in the library's files, parsed with positions only when a finding needs one."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        self.trees: dict[str, object] = {}
+
+    def at(self, baseline: Baseline, path: tuple) -> tuple[str, int | None, str]:
+        file = self.library.files.get(f"baseline:{baseline.id}", "")
+        if file and file not in self.trees:
+            self.trees[file], _ = parse_located(Path(file).read_text(encoding="utf-8"), file)
+        line = locate(self.trees[file], path)[0] if file else None
+        dotted = baseline.id + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path[1:])
+        return file, line, dotted
+
+
+def review(library: Library, *, only: set[str] | None = None, today: date | None = None) -> list[Finding]:
+    """Review every baseline (or those whose ids are in ``only``); findings in report order."""
+    today = today or date.today()
+    where = _Locator(library)
+    findings: list[Finding] = []
+    for b in sorted(library.baselines.values(), key=lambda b: b.id):
+        if only is not None and b.id not in only:
+            continue
+        for check in (_conflicts, _extreme_defaults, _missing_parts, _unconditioned, _not_in_force,
+                      _unreachable, _procedure):
+            findings.extend(check(library, b, where, today))
+    order = list(KINDS)
+    return sorted(findings, key=lambda f: (order.index(f.kind), f.baseline, f.line or 0))
+
+
+def _finding(where: _Locator, b: Baseline, kind: str, path: tuple, rule: str, zh: str, en: str,
+             higher: str | None = None) -> Finding:
+    file, line, dotted = where.at(b, path)
+    return Finding(kind, b.id, file, line, dotted, rule, zh, en, higher)
+
+
+def _overlaps(a: Baseline, b: Baseline) -> bool:
+    return (a.effective_to is None or b.effective_from <= a.effective_to) and \
+        (b.effective_to is None or a.effective_from <= b.effective_to)
+
+
+def _conflicts(library, b: Baseline, where, today):
+    for authority in library.authority_chain(b.authority)[1:]:
+        for higher in library.baselines_for(b.matter):
+            if higher.authority == authority.id and _overlaps(b, higher):
+                for c in conflicts(library, b, higher):
+                    yield _finding(where, b, "conflict", c.path, c.rule, c.zh, c.en, higher.id)
+
+
+def _extreme_defaults(library, b: Baseline, where, today):
+    statutory = library.provisions[b.provision].fine
+    outer = fine_bounds(statutory)
+    if outer is None or isinstance(statutory, FixedFine) or outer[0] == outer[1]:
+        return
+    for level in (Level.lenient, Level.standard, Level.aggravated):
+        rule = b.levels.get(level)
+        bounds = fine_bounds(rule.fine) if rule and rule.fine else None
+        if bounds is None:
+            continue
+        point = {"midpoint": (bounds[0] + bounds[1]) / 2, "lower": bounds[0], "upper": bounds[1]}[b.rules.suggested_fine]
+        if point in outer:
+            edge = "最低" if point == outer[0] else "最高"
+            yield _finding(where, b, "extreme_default", ("baseline", "levels", level.value, "fine"), RULE_EDGE,
+                           f"{level.zh}的默认罚款{point:g}位于法定幅度的{edge}端。",
+                           f"The {level.en} default {point:g} is at the {'bottom' if edge == '最低' else 'top'} of the "
+                           f"statutory range.")
+
+
+def _missing_parts(library, b: Baseline, where, today):
+    provision = library.provisions[b.provision]
+    if not b.levels and not b.tiers:
+        yield _finding(where, b, "missing_part", ("baseline",), RULE_FORM, "缺少裁量阶次。", "No discretion levels.")
+    formula = isinstance(provision.fine, (PerUnitFine, FixedFine))
+    for level, rule in b.levels.items():
+        path = ("baseline", "levels", level.value)
+        if not rule.conditions and level not in (Level.mitigated, Level.no_penalty):
+            yield _finding(where, b, "missing_part", path, RULE_FORM, f"{level.zh}缺少适用条件。",
+                           f"{level.en} has no conditions.")
+        if level is not Level.no_penalty and rule.fine is None and not rule.penalties and not formula:
+            yield _finding(where, b, "missing_part", path, RULE_FORM, f"{level.zh}缺少具体标准。",
+                           f"{level.en} has no concrete standard.")
+    for i, tier in enumerate(b.tiers):
+        if tier.fine is None and not tier.penalties and not tier.measures:
+            yield _finding(where, b, "missing_part", ("baseline", "tiers", i), RULE_FORM,
+                           f"第{tier.no}档缺少具体标准。", f"Tier {tier.no} has no concrete standard.")
+
+
+def _unconditioned(library, b: Baseline, where, today):
+    for level in (Level.mitigated, Level.no_penalty):
+        rule = b.levels.get(level)
+        if rule is not None and not rule.conditions:
+            yield _finding(where, b, "unconditioned_leniency", ("baseline", "levels", level.value), RULE_STRICT,
+                           f"{level.zh}未规定适用条件。", f"{level.en} has no stated conditions.")
+
+
+def _not_in_force(library, b: Baseline, where, today):
+    provision = library.provisions[b.provision]
+    if provision.effective_to is not None and provision.effective_to < today and \
+            (b.effective_to is None or b.effective_to > provision.effective_to):
+        yield _finding(where, b, "provision_not_in_force", ("baseline", "provision"), "行政处罚法第三十七条",
+                       f"处罚依据{provision.citation}已于{provision.effective_to}失效，基准仍在适用。",
+                       f"The provision {provision.citation} ended on {provision.effective_to}; the baseline still "
+                       f"applies it.")
+
+
+def _unreachable(library, b: Baseline, where, today):
+    kinds = {(f.kind, f.direction) for f in library.factors.values()}
+    # 从轻 and 减轻 are always within reach of the law itself (Arts. 30–32: minors, capacity, statutory mitigators);
+    # 从重 needs an aggravating factor in the library.
+    aggravate = any(d is Direction.aggravate for _, d in kinds)
+    reach = {Level.aggravated: aggravate}
+    scoring = b.rules.scoring if b.rules.combination == "scored" else None
+    if scoring is not None:
+        low = max(scoring.floor, scoring.start + sum(w for w in scoring.weights.values() if w < 0))
+        high = min(scoring.ceiling, scoring.start + sum(w for w in scoring.weights.values() if w > 0))
+        bands = [fine_bounds(b.levels[lv].fine) for lv in (Level.lenient, Level.standard, Level.aggravated)
+                 if lv in b.levels and b.levels[lv].fine is not None]
+        if bands:
+            lo, hi = min(x[0] for x in bands), max(x[1] for x in bands)
+            points = (lo + (hi - lo) * low / 100, lo + (hi - lo) * high / 100)
+            mandatory_up = (FactorKind.statutory_mandatory, Direction.aggravate) in kinds
+            for level in (Level.standard, Level.aggravated):
+                if level in b.levels and b.levels[level].fine is not None:
+                    r = fine_bounds(b.levels[level].fine)
+                    touched = r[0] <= points[1] and points[0] <= r[1]
+                    reach[level] = touched or (level is Level.aggravated and mandatory_up)
+    for level in b.levels:
+        if not reach.get(level, True):
+            yield _finding(where, b, "unreachable_level", ("baseline", "levels", level.value),
+                           "基准适用规则", f"没有任何裁量因子能使案件适用{level.zh}。",
+                           f"No factor of the library can bring a case to {level.en}.")
+
+
+def _procedure(library, b: Baseline, where, today):
+    done = {step.step for step in b.procedure}
+    published = "publication" in done or (b.document is not None and not b.document.startswith("示例"))
+    if not published:
+        return
+    missing = [PROCEDURE[s] for s in PROCEDURE if s not in done]
+    if missing:
+        yield _finding(where, b, "procedure", ("baseline", "procedure") if b.procedure else ("baseline", "id"),
+                       RULE_PROCEDURE, f"已公布的基准未记录制定程序：{'、'.join(missing)}。",
+                       f"A published baseline records no {', '.join(s for s in PROCEDURE if s not in done)} step.")
+    if not b.rules.text:
+        yield _finding(where, b, "procedure", ("baseline", "rules"), RULE_PROCEDURE,
+                       "已公布的基准未载明适用规则。", "A published baseline states no application rules.")

@@ -1,0 +1,94 @@
+"""``kit review`` (filing review, 备案审查) and ``kit diff`` (what changed between two baseline versions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kit.baselines import LibraryError, load_library, sample_library
+from kit.baselines.diff import diff_baselines
+from kit.baselines.loader import read_source, validate_file, yaml_files
+from kit.baselines.review import review
+from kit.baselines.review_report import as_json, as_text, write_xlsx
+from kit.cli import app
+
+
+def _fail(error: LibraryError) -> None:
+    typer.echo(error.report(), err=True)
+    raise typer.Exit(1)
+
+
+@app.command("review")
+def review_command(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Library files or folders (or the new baselines "
+                                                 "filed, with --against)."),
+    sample: bool = typer.Option(False, "--sample", help="Review the bundled sample library."),
+    against: Optional[List[Path]] = typer.Option(None, "--against", help="The existing library new baselines are "
+                                                 "filed against; only the new files are reviewed."),
+    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    as_json_: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
+    xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Also write a workbook, one sheet per finding kind."),
+) -> None:
+    """备案审查：冲突、缺项、无条件的减轻/不予处罚等 / Filing review of a library. Exit 1 when there are conflicts."""
+    paths = list(paths or [])
+    if not paths and not sample:
+        typer.echo("kit review: give library paths or --sample", err=True)
+        raise typer.Exit(2)
+    only = None
+    try:
+        if sample:
+            library = sample_library()
+        elif against:
+            library = load_library(*against, *paths)
+            files, _ = yaml_files(paths)
+            only = {b.id for b in library.baselines.values()
+                    if Path(library.files[f"baseline:{b.id}"]).resolve() in {f.resolve() for f in files}}
+        else:
+            library = load_library(*paths)
+    except LibraryError as error:
+        _fail(error)
+    findings = review(library, only=only)
+    typer.echo(as_json(findings) if as_json_ else as_text(findings, lang))
+    if xlsx is not None:
+        write_xlsx(findings, xlsx)
+    raise typer.Exit(1 if any(f.kind == "conflict" for f in findings) else 0)
+
+
+def _baseline(ref: str, library):
+    """A baseline id of the library, or a baseline file."""
+    path = Path(ref)
+    if path.is_file():
+        source, errors = read_source(path)
+        model, more = validate_file(source) if source else (None, [])
+        if errors or more or model is None or model.baseline is None:
+            raise LibraryError(errors + more) if (errors or more) else LibraryError([])
+        return model.baseline
+    if ref in library.baselines:
+        return library.baselines[ref]
+    typer.echo(f"kit diff: '{ref}' is neither a baseline file nor a baseline id of the library", err=True)
+    raise typer.Exit(2)
+
+
+@app.command("diff")
+def diff_command(
+    old: str = typer.Argument(..., help="The old version: a baseline id or a baseline file."),
+    new: str = typer.Argument(..., help="The new version: a baseline id or a baseline file."),
+    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library (default: the sample)."),
+    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+) -> None:
+    """两个版本的基准有何变化 / What changed between two versions of a baseline."""
+    try:
+        lib = load_library(*library) if library else sample_library()
+        a, b = _baseline(old, lib), _baseline(new, lib)
+    except LibraryError as error:
+        _fail(error)
+    changes = diff_baselines(a, b)
+    title = f"{a.id}（{a.version}）→ {b.id}（{b.version}）" if lang == "zh" else f"{a.id} ({a.version}) → {b.id} ({b.version})"
+    typer.echo(title)
+    for change in changes:
+        typer.echo(f"  {'+' if change.kind == 'added' else '-' if change.kind == 'removed' else '~'} "
+                   f"{change.zh if lang == 'zh' else change.en}")
+    if not changes:
+        typer.echo("  无变化" if lang == "zh" else "  no changes")
