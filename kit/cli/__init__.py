@@ -37,6 +37,7 @@ def _root(
 from kit.cli import library  # noqa: E402,F401  kit validate, kit list, kit schema
 from kit.cli import engine  # noqa: E402,F401  kit evaluate, kit check
 from kit.cli import review  # noqa: E402,F401  kit review, kit diff
+from kit.cli import scenario  # noqa: E402,F401  kit scenario generate, kit scenario check
 
 
 def main() -> None:

@@ -1,0 +1,112 @@
+"""``kit scenario generate`` and ``kit scenario check``: a thin layer over ``kit.scenarios``.
+
+Registered on the ``kit`` app by importing this module in ``kit/cli/__init__.py``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kit.baselines import LibraryError, load_library, sample_library
+from kit.cli import app
+from kit.scenarios import (OUTCOMES, ScenarioError, Template, find_template, generate, load_templates, outcome_counts,
+                           outcome_label, parse_outcome)
+
+scenario_app = typer.Typer(help="场景案例生成 / generate case scenarios from templates.", no_args_is_help=True)
+app.add_typer(scenario_app, name="scenario")
+
+
+def _fail(error: Exception) -> None:
+    typer.echo(error.report() if isinstance(error, LibraryError) else str(error), err=True)
+    raise typer.Exit(1)
+
+
+def _library(paths: list[Path] | None):
+    return load_library(*paths) if paths else sample_library()
+
+
+@scenario_app.command("generate")
+def generate_command(
+    template: str = typer.Argument(..., help="A template file, or the id of a built-in template."),
+    trainee: str = typer.Option(..., "--trainee", help="Trainee id: each trainee gets different variants."),
+    n: int = typer.Option(1, "--n", min=1, help="How many variants (seeds seed … seed + n − 1)."),
+    seed: int = typer.Option(0, "--seed", help="First seed."),
+    level: Optional[str] = typer.Option(None, "--level", help="Only cases with this outcome: 不予/减轻/从轻/一般/从重, "
+                                        "移送 or 时效 (or no_penalty … aggravated, transfer, time_barred)."),
+    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    answers: bool = typer.Option(True, "--answers/--no-answers", help="Print the answer key after each case."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scenarios as JSON."),
+    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders "
+                                                 "(default: the bundled sample library)."),
+) -> None:
+    """生成案例 / Generate case variants for a trainee, each with its answer key."""
+    if level is not None:
+        try:
+            parse_outcome(level)
+        except ValueError:
+            typer.echo(f"--level: unknown outcome '{level}'; expected one of 不予, 减轻, 从轻, 一般, 从重, 移送, 时效 "
+                       f"(or {', '.join(OUTCOMES)})", err=True)
+            raise typer.Exit(2)
+    try:
+        lib = _library(library)
+        tpl = find_template(template, lib)
+        scenarios = [generate(tpl, lib, trainee_id=trainee, seed=seed + i, target_level=level) for i in range(n)]
+    except (LibraryError, ScenarioError) as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps([s.to_dict(answer=answers) for s in scenarios], ensure_ascii=False, indent=2))
+        return
+    typer.echo("\n\n".join(s.summary(lang, answer=answers) for s in scenarios))
+
+
+def reachability(template: Template, library, *, draws: int = 300) -> dict:
+    """Outcomes reached in ``draws`` plain draws, and whether each declared outcome can be targeted."""
+    counts: Counter = outcome_counts(template, library, draws=draws)
+    missing = []
+    for outcome in template.reachable:
+        if counts.get(outcome):
+            continue
+        try:
+            generate(template, library, trainee_id="check", target_level=outcome)
+        except ScenarioError:
+            missing.append(outcome)
+    undeclared = sorted(set(counts) - set(template.reachable))
+    return {"template": template.id, "file": template.file, "matter": template.matter,
+            "difficulty": template.difficulty, "declared": list(template.reachable),
+            "reached": {k: counts[k] / draws for k in OUTCOMES if counts.get(k)},
+            "unreachable": missing, "undeclared": undeclared}
+
+
+@scenario_app.command("check")
+def check_command(
+    templates: List[Path] = typer.Argument(..., help="Template files or folders."),
+    draws: int = typer.Option(300, "--draws", min=10, help="Draws per template for the outcome shares."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders."),
+) -> None:
+    """检查模板 / Validate templates and report which outcomes each can reach."""
+    try:
+        lib = _library(library)
+        loaded = load_templates(*templates, library=lib)
+    except LibraryError as error:
+        _fail(error)
+    rows = [reachability(t, lib, draws=draws) for t in loaded]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            shares = "  ".join(f"{outcome_label(k)} {v:.0%}" for k, v in row["reached"].items())
+            typer.echo(f"{row['template']}  [{row['matter']}, {row['difficulty']}]  {shares}")
+            for outcome in row["unreachable"]:
+                typer.echo(f"  ✗ declares {outcome} ({outcome_label(outcome)}) but no draw reached it "
+                           f"({row['file']})")
+            for outcome in row["undeclared"]:
+                typer.echo(f"  note: reaches {outcome} ({outcome_label(outcome)}), not declared in reachable")
+        bad = sum(bool(r["unreachable"]) for r in rows)
+        typer.echo(f"{len(rows)} template{'s' if len(rows) != 1 else ''} checked"
+                   + (f"; {bad} with unreachable outcomes" if bad else "; every declared outcome reachable"))
+    raise typer.Exit(1 if any(r["unreachable"] for r in rows) else 0)
