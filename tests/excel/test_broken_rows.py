@@ -1,0 +1,72 @@
+"""A workbook with five different broken rows: all five reported with sheet, row and column; nothing written."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from kit.excel.cli import import_xlsx
+from kit.excel.importer import ImportOptions, import_to_folder
+
+import datetime as dt
+
+OPTIONS = ImportOptions(authority="demo", authority_name="示例局", sector="生态环境",
+                        effective_from=dt.date(2025, 1, 1))
+HEADER = ["序号", "违法行为", "法律依据", "类别", "裁量阶次", "裁量情节", "裁量标准", "备注"]
+ROWS = [
+    ["1", "行为一", "某法第一条：处一万元以上五万元以下的罚款", 1, "", "情节一", "处一万元以上二万元以下罚款", ""],
+    ["2", "行为二", "某法第二条", 1, "", "情节二", "处以处三万元以上六万元以下的罚款", ""],          # typo 处以处
+    ["3", "行为三", "某法第三条", "一档", "", "情节三", "处一万元罚款", ""],                            # 类别 not a number
+    ["4", "行为四", "某法第四条", 1, "", "", "处一万元罚款", ""],                                       # 裁量情节 empty
+    ["5", "行为五", "某法第五条", 1, "很重", "情节五", "处一万元罚款", ""],                             # unknown 阶次
+    ["6", "行为六", "某法第六条", 1, "", "情节六", "处二十万元以上七十万元以下罚款（每增加1个超标因子增加五万元）", ""],
+]
+EXPECTED = {(4, "G"), (5, "D"), (6, "F"), (7, "E"), (8, "G")}
+
+
+def _workbook(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "某法"
+    ws.append(["一、《某法》"])
+    ws.append(HEADER)
+    for row in ROWS:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_five_broken_rows_all_reported_nothing_written(tmp_path):
+    path = _workbook(tmp_path / "broken.xlsx")
+    out = tmp_path / "out"
+    result = import_to_folder(path, out, OPTIONS)
+    assert not out.exists()
+    got = {(e.line, e.path.split("!")[1][0]) for e in result.errors}
+    assert got == EXPECTED, [str(e) for e in result.errors]
+    assert all(e.path.startswith("某法!") and e.column for e in result.errors)
+    assert result.rows_ok == 1
+
+
+def test_partial_writes_the_good_row_and_lists_the_others(tmp_path):
+    from kit.baselines import load_library
+
+    path = _workbook(tmp_path / "broken.xlsx")
+    out = tmp_path / "out"
+    result = import_to_folder(path, out, OPTIONS, partial=True)
+    assert len(result.errors) == 5
+    assert list(load_library(out).baselines) == ["demo-1"]
+
+
+def test_cli_function_reports_on_stderr_and_exits_1(tmp_path, capsys):
+    path = _workbook(tmp_path / "broken.xlsx")
+    code = import_xlsx(path, out=tmp_path / "out", options=OPTIONS)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "某法!G4 (裁量标准)" in err and "处以处" in err and "nothing written" in err
+    assert "Traceback" not in err
+
+
+def test_unreadable_workbook_is_a_located_problem(tmp_path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("not a workbook")
+    result = import_to_folder(bad, tmp_path / "out", OPTIONS)
+    assert result.errors and "cannot read" in result.errors[0].problem
