@@ -3,10 +3,16 @@
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
+import threading
 import typing
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel, ValidationError
 
@@ -59,14 +65,18 @@ def yaml_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]
 
 def load_library(*paths: str | Path) -> Library:
     """Load and validate every YAML file under ``paths``; raise ``LibraryError`` listing all problems."""
+    with _gc_paused():
+        return _load_library(paths)
+
+
+def _load_library(paths: tuple[str | Path, ...]) -> Library:
     files, errors = yaml_files(paths)
     if not files and not errors:
         errors.append(LoadError(", ".join(map(str, paths)), None, None, "", "no library files",
                                 "at least one .yaml file", "none"))
     parsed: list[tuple[Source, LibraryFile]] = []
     unloaded: list[Any] = []  # data of files that parsed but did not validate: their ids still count as defined
-    for path in files:
-        source, file_errors = read_source(path)
+    for source, file_errors in read_sources(files):
         errors.extend(file_errors)
         if source is None:
             continue
@@ -82,18 +92,101 @@ def load_library(*paths: str | Path) -> Library:
     return Library.from_files([(source.file, model) for source, model in parsed])
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading builds a few hundred thousand containers and frees almost none; the cyclic collector would
+    walk the growing heap again and again (a third of the load time for 5,000 matters) to find nothing.
+    Reference counting still frees everything as usual; the collector is back on at the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# Files are parsed in worker processes when a library is this large (a pool costs tens of milliseconds to
+# start, and each parsed file must be pickled back); smaller libraries, and every test fixture, stay in-process.
+PARALLEL_MIN_FILES = 500
+PARALLEL_WORKERS = 2
+PARALLEL_CHUNK = 250
+
+
 def read_source(path: Path) -> tuple[Source | None, list[LoadError]]:
+    return _to_source(path, _read_and_parse(path))
+
+
+def read_sources(files: list[Path]) -> Iterator[tuple[Source | None, list[LoadError]]]:
+    """``read_source`` of each file, in order; for a large library the reading and fast parsing is done by
+    worker processes (the located parse of a file that needs one, and everything after, stays here)."""
+    workers = _workers(len(files))
+    if workers < 2:
+        for path in files:
+            yield read_source(path)
+        return
+    chunks = [files[i:i + PARALLEL_CHUNK] for i in range(0, len(files), PARALLEL_CHUNK)]
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ValueError, RuntimeError):  # no processes to be had here: parse in-process
+        yield from map(read_source, files)
+        return
+    try:
+        futures = [pool.submit(_read_and_parse_chunk, chunk) for chunk in chunks]
+        for chunk, future in zip(chunks, futures):
+            try:
+                results = future.result()
+            except Exception:  # a worker died (or could not start): this chunk in-process, same answer
+                results = _read_and_parse_chunk(chunk)
+            for path, result in zip(chunk, results):
+                yield _to_source(path, result)
+    finally:  # also when the caller stops early: drop the chunks not yet begun
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _workers(count: int) -> int:
+    """How many processes parse: 1 (this one) for a small library, where fork is missing, or when other
+    threads run here (a forked child could inherit a lock one of them holds, e.g. in a notebook kernel)."""
+    if (count < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods()
+            or threading.active_count() > 1):
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return min(PARALLEL_WORKERS, cpus)
+
+
+# (text, data, read error, parsed): what a worker sends back for a file; data is None unless parsed.
+_Parsed = tuple[str | None, Any, LoadError | None, bool]
+
+
+def _read_and_parse(path: Path) -> _Parsed:
     text, error = read_text(path)
+    if error:
+        return None, None, error, False
+    try:
+        return text, parse_fast(text), None, True
+    except Exception:  # any parse problem: the located parse (in the loading process) will report it exactly
+        return text, None, None, False
+
+
+def _read_and_parse_chunk(paths: list[Path]) -> list[_Parsed]:
+    with _gc_paused():
+        return [_read_and_parse(path) for path in paths]
+
+
+def _to_source(path: Path, parsed: _Parsed) -> tuple[Source | None, list[LoadError]]:
+    text, data, error, ok = parsed
     if error:
         return None, [error]
     file = str(path)
-    try:
-        return Source(file, text, parse_fast(text)), []
-    except Exception:  # any parse problem: re-read with positions to report it exactly
-        tree, errors = parse_located(text, file)
-        if tree is None:
-            return None, errors
-        return Source(file, text, tree, tree), errors
+    if ok:
+        return Source(file, text, data), []
+    tree, errors = parse_located(text, file)
+    if tree is None:
+        return None, errors
+    return Source(file, text, tree, tree), errors
 
 
 def validate_file(source: Source) -> tuple[LibraryFile | None, list[LoadError]]:
