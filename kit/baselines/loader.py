@@ -48,7 +48,7 @@ class Source:
         return LoadError(self.file, line, col, dotted(self.data, loc), problem, expected, found)
 
 
-def yaml_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
+def yaml_files(paths: Iterable[str | Path], what: str = "a library file or folder") -> tuple[list[Path], list[LoadError]]:
     files: list[Path] = []
     errors: list[LoadError] = []
     for raw in paths:
@@ -58,8 +58,7 @@ def yaml_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]
         elif path.is_file():
             files.append(path)
         else:
-            errors.append(LoadError(str(path), None, None, "", "no such file or directory",
-                                    "a library file or folder", "nothing"))
+            errors.append(LoadError(str(path), None, None, "", "no such file or directory", what, "nothing"))
     return files, errors
 
 
@@ -231,7 +230,7 @@ def _pydantic_errors(source: Source, exc: ValidationError) -> list[LoadError]:
             out.append(source.error(loc, f"missing required key '{loc[-1]}'",
                                     f"a '{loc[-1]}' key" + (f" ({about})" if about else ""), "no such key"))
         else:
-            out.append(source.error(loc, _problem(err), _expected(err), show(err.get("input"))))
+            out.append(source.error(loc, problem_text(err), expected_text(err), show(err.get("input"))))
     return out
 
 
@@ -277,7 +276,8 @@ _BOUNDS = {"greater_than_equal": ("ge", "≥"), "greater_than": ("gt", ">"), "le
            "less_than": ("lt", "<")}
 
 
-def _expected(err: dict) -> str:
+def expected_text(err: dict) -> str:
+    """What a pydantic error expected, in the kit's words (shared by every located loader)."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind in ("enum", "literal_error"):
@@ -306,7 +306,8 @@ def _expected(err: dict) -> str:
     return msg
 
 
-def _problem(err: dict) -> str:
+def problem_text(err: dict) -> str:
+    """The kind of problem a pydantic error is, in the kit's words."""
     kind = err["type"]
     if kind.startswith("date"):
         return "not a date"

@@ -274,12 +274,15 @@ def parse_located(text: str, file: str) -> tuple[Any, list[LoadError]]:
     return tree, errors
 
 
+NAMED_ROOTS = ("matter", "baseline", "exemption_list", "template")  # nodes whose paths start with their id
+
+
 def dotted(data: Any, loc: tuple) -> str:
     """``("baseline", "levels", "aggravated", "fine", "max")`` → ``js-scjg-44.levels.aggravated.fine.max``:
     the file's matter, baseline or list is named by its id, list items by ``[index]``."""
     parts = list(loc)
     out = ""
-    if parts and parts[0] in ("matter", "baseline", "exemption_list") and isinstance(data, dict):
+    if parts and parts[0] in NAMED_ROOTS and isinstance(data, dict):
         node = data.get(parts[0])
         out = str(node.get("id")) if isinstance(node, dict) and node.get("id") else str(parts[0])
         parts = parts[1:]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 import typing
-from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Iterable
@@ -22,49 +21,26 @@ from pydantic import BaseModel, ValidationError
 
 from ..baselines.errors import LibraryError, LoadError, show
 from ..baselines.library import Library
-from ..baselines.loader import _expected, _problem  # the kit's one wording of pydantic errors
-from ..baselines.yaml_source import key_position, locate, parse_fast, parse_located, read_text
+from ..baselines.loader import Source, expected_text, problem_text, yaml_files
+from ..baselines.yaml_source import dotted, key_position, locate, parse_fast, parse_located, read_text
 from .render import NAME, placeholders
 from .template import BUILTIN_PLACEHOLDERS, FORMAT_VERSION, Draw, Template, TemplateFile
 
 TEMPLATES_DIR = Path(str(files(__package__) / "templates"))
-YAML_SUFFIXES = (".yaml", ".yml")
 MAX_OFFSET_DAYS = 20 * 366
 DRAW_SHAPES = "one of: value; min and max; choices; bands; of and times"
 
 
-@dataclass
-class _Source:
-    file: str
-    text: str
-    data: Any
-    _tree: Any = field(default=None, repr=False)
-
-    @property
-    def tree(self) -> Any:
-        if self._tree is None:
-            self._tree, _ = parse_located(self.text, self.file)
-        return self._tree
+class _Source(Source):
+    """A template file: errors may point inside a text value (a placeholder in a ``|`` block)."""
 
     def error(self, loc: tuple, problem: str, expected: str, found: str, *, at_key: bool = False,
               offset: int | None = None) -> LoadError:
-        line, col = (key_position if at_key else locate)(self.tree, loc)
-        if offset is not None and line is not None:
-            line, col = _inside_scalar(self.text, line, col, _get(self.data, loc), offset)
-        return LoadError(self.file, line, col, dotted(self.data, loc), problem, expected, found)
-
-
-def dotted(data: Any, loc: tuple) -> str:
-    """``("template", "narrative", "zh")`` → ``flyposting-youth.narrative.zh`` (the template named by its id)."""
-    parts = list(loc)
-    out = ""
-    if parts and parts[0] == "template":
-        node = data.get("template") if isinstance(data, dict) else None
-        out = str(node.get("id")) if isinstance(node, dict) and node.get("id") else "template"
-        parts = parts[1:]
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+        located = super().error(loc, problem, expected, found, at_key=at_key)
+        if offset is None or located.line is None:
+            return located
+        line, col = _inside_scalar(self.text, located.line, located.column, _get(self.data, loc), offset)
+        return LoadError(located.file, line, col, located.path, problem, expected, found)
 
 
 def _get(data: Any, loc: tuple) -> Any:
@@ -95,24 +71,9 @@ def _inside_scalar(text: str, line: int, col: int | None, value: Any, offset: in
 # ---------------------------------------------------------------- loading
 
 
-def template_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
-    found: list[Path] = []
-    errors: list[LoadError] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
-        elif path.is_file():
-            found.append(path)
-        else:
-            errors.append(LoadError(str(path), None, None, "", "no such file or directory",
-                                    "a template file or folder", "nothing"))
-    return found, errors
-
-
 def load_templates(*paths: str | Path, library: Library) -> list[Template]:
     """Load and check every template under ``paths``; raise ``LibraryError`` listing every problem."""
-    found, errors = template_files(paths)
+    found, errors = yaml_files(paths, what="a template file or folder")
     if not found and not errors:
         errors.append(LoadError(", ".join(map(str, paths)), None, None, "", "no template files",
                                 "at least one .yaml file", "none"))
@@ -242,7 +203,7 @@ def _shape_errors(source: _Source, exc: ValidationError) -> list[LoadError]:
             out.append(source.error(loc, f"missing required key '{loc[-1]}'", f"a '{loc[-1]}' key"
                                     + _about(source.data, loc), "no such key"))
         else:
-            out.append(source.error(loc, _problem(err), _expected(err), show(err.get("input"))))
+            out.append(source.error(loc, problem_text(err), expected_text(err), show(err.get("input"))))
     return out
 
 

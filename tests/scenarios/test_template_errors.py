@@ -38,7 +38,7 @@ CASES = {
     "date-before-act": Expect(15, "fixture-flyposting.dates.discovered.days.min", "out of bounds", "-10"),
     "date-after-later": Expect(15, "fixture-flyposting.dates.discovered.after", "value not allowed", "decided"),
     "group-over-one": Expect(22, "fixture-flyposting.circumstances[0].p", "exceed 1", "1.1"),
-    "yaml-syntax": Expect(8, "template.difficulty", "YAML syntax error"),
+    "yaml-syntax": Expect(8, "fixture-flyposting.difficulty", "YAML syntax error"),
     "missing-narrative-circumstances": Expect(31, "fixture-flyposting.narrative.zh", "does not show the circumstances"),
 }
 
