@@ -7,16 +7,15 @@ import gc
 import multiprocessing
 import os
 import threading
-import typing
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from . import checks
+from . import checks, model_walk
 from .errors import LibraryError, LoadError, show
 from .library import Library
 from .models import FILE_KINDS, SUPPORTED_FORMAT_VERSIONS, LibraryFile, _fine_shape, FineSpec
@@ -318,62 +317,9 @@ def problem_text(err: dict) -> str:
     return "wrong value" if "parsing" not in kind and "type" not in kind else "wrong type"
 
 
-def model_at(data: Any, loc: tuple) -> Any:
-    """The model (or type) that the node at ``loc`` must be, found by walking the models alongside the data."""
-    model: Any = LibraryFile
-    node = data
-    for part in loc:
-        try:
-            node = node[part] if isinstance(node, (dict, list)) else None
-        except (KeyError, IndexError):
-            node = None
-        model = _child_type(model, part, node)
-    return model
-
-
 def allowed_keys(data: Any, loc: tuple) -> list[str]:
-    """The keys the model at ``loc`` accepts."""
-    model = model_at(data, loc)
-    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    return model_walk.allowed_keys(LibraryFile, data, loc)
 
 
 def key_description(data: Any, loc: tuple) -> str:
-    """The description of the field ``loc[-1]`` of the model at ``loc[:-1]`` ("" when unknown)."""
-    model = model_at(data, loc[:-1])
-    if isinstance(model, type) and issubclass(model, BaseModel) and loc and loc[-1] in model.model_fields:
-        return (model.model_fields[loc[-1]].description or "").rstrip(".")
-    return ""
-
-
-def _child_type(annotation: Any, part: Any, node: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        annotation = annotation.model_fields[part].annotation if part in annotation.model_fields else None
-        return _resolve(annotation, node)
-    origin = typing.get_origin(annotation)
-    if origin in (list, dict):
-        return _resolve(typing.get_args(annotation)[-1], node)
-    return None
-
-
-def _resolve(annotation: Any, node: Any) -> Any:
-    """Unwrap Optional/Annotated and pick a fine shape's model from the node's keys."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType")):
-            members = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(members) == 1:
-                annotation = members[0]
-            else:
-                shape = _fine_shape(node)
-                for member in members:
-                    inner = typing.get_args(member)
-                    if inner and any(getattr(m, "tag", None) == shape for m in inner[1:]):
-                        return inner[0]
-                return members[0]
-        else:
-            return annotation
-
-
-__all__ = ["load_library", "Source", "FineSpec"]
+    return model_walk.field_description(LibraryFile, data, loc)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import math
 import re
-import typing
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Iterable
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ..baselines.errors import LibraryError, LoadError, show
+from ..baselines import model_walk
 from ..baselines.library import Library
 from ..baselines.loader import Source, expected_text, problem_text, yaml_files
 from ..baselines.yaml_source import dotted, key_position, locate, parse_fast, parse_located, read_text
@@ -227,57 +227,13 @@ def _data_loc(data: Any, loc: tuple) -> tuple:
     return tuple(out)
 
 
-def model_at(data: Any, loc: tuple) -> Any:
-    model: Any = TemplateFile
-    node = data
-    for part in loc:
-        node = _get(node, (part,))
-        model = _child(model, part, node)
-    return model
-
-
-def _child(annotation: Any, part: Any, node: Any) -> Any:
-    annotation = _unwrap(annotation, node)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field_ = annotation.model_fields.get(part) if isinstance(part, str) else None
-        return _unwrap(field_.annotation, node) if field_ else None
-    if typing.get_origin(annotation) in (list, dict):
-        return _unwrap(typing.get_args(annotation)[-1], node)
-    return None
-
-
-def _unwrap(annotation: Any, node: Any) -> Any:
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, __import__("types").UnionType):
-            members = [a for a in typing.get_args(annotation) if a is not type(None)]
-            models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
-            containers = [m for m in members if typing.get_origin(m) in (list, dict)]
-            if isinstance(node, dict) and models:
-                annotation = models[0]
-            elif isinstance(node, list) and containers:
-                annotation = next((m for m in containers if typing.get_origin(m) is list), containers[0])
-            elif isinstance(node, dict) and containers:
-                annotation = next((m for m in containers if typing.get_origin(m) is dict), containers[0])
-            else:
-                annotation = members[0]
-        else:
-            return annotation
-
-
 def allowed_keys(data: Any, loc: tuple) -> list[str]:
-    model = model_at(data, loc)
-    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    return model_walk.allowed_keys(TemplateFile, data, loc)
 
 
 def _about(data: Any, loc: tuple) -> str:
-    model = model_at(data, loc[:-1])
-    if isinstance(model, type) and issubclass(model, BaseModel) and loc and loc[-1] in model.model_fields:
-        text = (model.model_fields[loc[-1]].description or "").rstrip(".")
-        return f" ({text})" if text else ""
-    return ""
+    text = model_walk.field_description(TemplateFile, data, loc)
+    return f" ({text})" if text else ""
 
 
 # ---------------------------------------------------------------- meaning checks
