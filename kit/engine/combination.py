@@ -55,6 +55,11 @@ def combine(state: State) -> None:
     if apply_optional_mitigation(state):
         zh += "另有法定可以从轻或者减轻情节：默认从轻，不从轻或者减轻亦属合法。"
         en += " A statutory optional mitigator: lenient by default; not mitigating, or mitigating further, is also lawful."
+    if _no_room(state):
+        state.level = Level.standard
+        zh += "但法定罚款数额由条文直接确定（固定数额或按单位计算），基准未设该阶次，酌定情节不改变处罚：按一般处罚。"
+        en += (" But the statute fixes the amount (a fixed sum or a per-unit formula) and the baseline has no such "
+               "level, so discretionary circumstances cannot change the penalty: standard.")
     state.note("combination", citation, inputs, state.level.value if state.level else "scored", zh, en,
                baseline_ref=ref)
 
@@ -85,3 +90,14 @@ def apply_optional_mitigation(state: State) -> bool:
     state.extra_acceptable.add(Level.mitigated)
     state.level = Level.lenient
     return True
+
+
+def _no_room(state: State) -> bool:
+    """Only discretionary circumstances moved the level, and the statute leaves no room for them."""
+    from ..baselines.models import FixedFine, PerUnitFine
+
+    if state.level in (None, Level.standard) or state.mandatory_mitigation or state.optional_mitigation \
+            or state.mandatory_aggravation or state.provision is None:
+        return False
+    fixed = isinstance(state.provision.fine, (FixedFine, PerUnitFine))
+    return fixed and (state.baseline is None or state.level not in state.baseline.levels)
