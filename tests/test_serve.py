@@ -139,6 +139,8 @@ def test_library_page_renders(voila_url):
         f"not every code cell produced a result (Voila log has the error); got {sorted(results)}"
     )
     assert "text/html" in results[1], "Library should render via _repr_html_()"
+    decision = results[2].get("text/html", "")
+    assert "第三十七条" in decision and "40,000–65,000元" in decision, "the sample case's decision and trace"
     assert 'class="dataframe"' in results[n_code].get("text/html", ""), "matters_table() should be a DataFrame"
 
 
