@@ -11,7 +11,7 @@ import datetime as dt
 from datetime import date
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from .vocabulary import (
     ILLUSTRATIVE_MARK,
@@ -252,10 +252,17 @@ class LevelRule(Node):
 
 
 class Tier(Node):
-    """One row of a tiered table (类别 1–10): alternative conditions, a level, and its concrete standard."""
+    """One row of a tiered table (类别 1–10): alternative conditions, a level, and its concrete standard.
+
+    A tier of the ``individual`` block (双罚 published as a block of its own, 对直接负责的主管人员和其他直接责任人员)
+    carries only ``individual_fine``: no ``fine``, ``penalties`` or ``measures``."""
 
     no: int = Field(ge=1, description="类别: the tier number as published.")
-    block: Literal["main", "overdue"] = Field(default="main", description="main, or 逾期不改正的 (overdue).")
+    block: Literal["main", "overdue", "individual"] = Field(
+        default="main",
+        description="main; 逾期不改正的 (overdue); or individual: a block of its own of fines on the responsible "
+                    "individuals (双罚, 对直接负责的主管人员和其他直接责任人员), whose tiers carry only individual_fine.",
+    )
     level: Level = Field(description="The discretion level this tier maps to.")
     when: list[Alternative] = Field(min_length=1, description="Alternative conditions; any one selects the tier.")
     fine: FineSpec | None = Field(default=None, description="The tier's fine; absent for tiers with no fine.")
@@ -264,6 +271,15 @@ class Tier(Node):
     measures: list[str] = Field(default_factory=list, description="Orders given with it (责令停止建设, 责令改正 …).")
     standard: str | None = Field(default=None, description="The 裁量标准 cell as published, kept for display.")
     remark: str | None = Field(default=None, description="备注 as published.")
+
+    @model_validator(mode="after")
+    def _individual_block(self) -> Tier:
+        if self.block == "individual":
+            extra = [k for k in ("fine", "penalties", "measures") if getattr(self, k)]
+            if extra or self.individual_fine is None:
+                raise ValueError("a tier of the individual block with individual_fine only (the fine on the "
+                                 "responsible individuals)" + (f", without {', '.join(extra)}" if extra else ""))
+        return self
 
 
 class Scoring(Node):

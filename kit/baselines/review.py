@@ -138,7 +138,7 @@ def _missing_parts(library, b: Baseline, where, today):
             yield _finding(where, b, "missing_part", path, RULE_FORM, f"{level.zh}缺少具体标准。",
                            f"{level.en} has no concrete standard.")
     for i, tier in enumerate(b.tiers):
-        if tier.fine is None and not tier.penalties and not tier.measures:
+        if tier.fine is None and tier.individual_fine is None and not tier.penalties and not tier.measures:
             yield _finding(where, b, "missing_part", ("baseline", "tiers", i), RULE_FORM,
                            f"第{tier.no}档缺少具体标准。", f"Tier {tier.no} has no concrete standard.")
 

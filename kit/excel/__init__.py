@@ -2,7 +2,8 @@
 
 - ``phrases.parse_standard``: a 裁量标准 cell → penalty specs, or ``PhraseError`` with the reason;
 - ``importer.import_workbook`` / ``import_to_folder``: a workbook → library files, problems located at
-  sheet, row and column;
+  sheet, row and column (steps: ``meta`` metadata sheets, ``table`` sheet → items, ``tiers`` rows → tiers,
+  ``build`` items → matters and baselines, ``validate`` the library's own checks; ``context`` what they share);
 - ``export.export_library``: a library → a workbook in the same layout;
 - ``template.build_template``: the authoring template of ``docs/templates/``.
 """

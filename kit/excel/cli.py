@@ -28,7 +28,8 @@ def import_xlsx(file: Path, *, out: Path, partial: bool = False, options: Import
         print(f"nothing written to {out}", file=err)
         return 1
     if result.errors:
-        print(f"{result.items_ok} items written to {out}; the rows listed above were not", file=err)
+        print(f"{result.rows_ok} rows ({result.items_ok} items) written to {out}; the rows listed above were not",
+              file=err)
         return 1 if result.items_ok == 0 else 0
     print(f"written to {out}", file=err)
     return 0
@@ -64,7 +65,7 @@ def _register() -> None:
     def import_xlsx_command(
         file: Path = typer.Argument(..., help="Baseline table: .xlsx or Excel 97 .xls."),
         out: Path = typer.Option(..., "--out", help="Library folder to write (new or empty)."),
-        partial: bool = typer.Option(False, "--partial", help="Write the items that import; list the others."),
+        partial: bool = typer.Option(False, "--partial", help="Write the tiers that import; list the other rows."),
         authority: Optional[str] = typer.Option(None, "--authority", help="Authority id, e.g. jm-sthjj."),
         authority_name: Optional[str] = typer.Option(None, "--authority-name", help="Authority name."),
         authority_level: Optional[str] = typer.Option(None, "--authority-level",

@@ -29,6 +29,8 @@ _DATA_FILL = PatternFill("solid", fgColor="EDEDED")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 NO_WORDS = "（见数据列）"
 """裁量标准 written for a spec with no phrase form (a per-unit formula) when the library has no text for it."""
+BLOCK_CELL = {"main": "", "overdue": "逾期", "individual": "个人"}
+"""The 分段 cell of a tier (read back with ``vocabulary.BLOCK_WORDS``)."""
 _ITEM_COLUMNS = ("no", "act", "breach", "basis", "label", "baseline")
 
 
@@ -80,7 +82,7 @@ def _tier_rows(tier: Tier) -> list[dict]:
     rows = []
     for alt in tier.when:
         rows.append({
-            "tier": tier.no, "level": tier.level.zh, "block": "逾期" if tier.block == "overdue" else "",
+            "tier": tier.no, "level": tier.level.zh, "block": BLOCK_CELL[tier.block],
             "when": alt.text, "conditions": "; ".join(f"{c.fact} {c.op} {c.value!r}" for c in alt.all),
             "factor": alt.factor or "", "standard": text, "remark": tier.remark or "", "data": data,
         })

@@ -77,7 +77,12 @@ def decode(model: type[BaseModel], cells: dict[str, str]) -> tuple[dict[str, Any
     data: dict[str, Any] = {}
     problems = []
     for key, text in cells.items():
-        if text == "" or key not in model.model_fields:
+        if key not in model.model_fields:
+            continue
+        if text == "":
+            info = model.model_fields[key]
+            if info.is_required() and info.annotation is str:  # a required text written empty (name_en: "")
+                data[key] = ""
             continue
         if _is_text(model.model_fields[key].annotation):
             data[key] = text

@@ -5,6 +5,8 @@ Extending the importer to a new table usually means adding a row here, not code.
 
 from __future__ import annotations
 
+import re
+
 from kit.baselines.vocabulary import PenaltyType
 
 # ---------------------------------------------------------------- base amounts of 倍 / 百分之 fines
@@ -113,3 +115,11 @@ COLUMN_WIDTHS: dict[str, int] = {
 
 OVERDUE_WORDS = ("逾期", "拒不改正", "拒不停止", "拒不拆除", "拒不执行")
 """A second block restarting at 类别 1 is 逾期不改正的 (block: overdue) when its 法律依据 or 裁量情节 says so."""
+
+INDIVIDUAL_BLOCK = re.compile(r"^(?:\d+[、.．])?对[^，,；;：:。]*?(?:主管人员|责任人员|责任人|个人)")
+"""A further block restarting at 类别 1 is the block of fines on the responsible individuals (block: individual,
+双罚 published as a block of its own) when its own 法律依据 begins so: 对直接负责的主管人员和其他责任人员，处…."""
+
+BLOCK_WORDS = {"": "main", "main": "main", "逾期": "overdue", "overdue": "overdue", "个人": "individual",
+               "individual": "individual"}
+"""The 分段 column of an exported workbook: blank for the main block, 逾期, or 个人 (fines on individuals)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
+from kit.baselines.models import RangeFine
 from kit.excel.cli import import_xlsx
 from kit.excel.importer import ImportOptions, import_to_folder
 
@@ -70,3 +71,69 @@ def test_unreadable_workbook_is_a_located_problem(tmp_path):
     bad.write_text("not a workbook")
     result = import_to_folder(bad, tmp_path / "out", OPTIONS)
     assert result.errors and "cannot read" in result.errors[0].problem
+
+
+TIERED = [  # one item: 类别 2 has a row without 裁量情节, 类别 3 gives two 裁量标准; then 逾期 and individuals
+    ["1", "行为一", "某法第一条：处一万元以上十万元以下的罚款", 1, "", "情节轻微的", "处一万元以上二万元以下罚款", ""],
+    ["", "", "", 2, "", "情节较重的", "处二万元以上五万元以下罚款", ""],
+    ["", "", "", 2, "", "", "处二万元以上五万元以下罚款", ""],                                    # 裁量情节 empty
+    ["", "", "", 3, "", "情节严重的", "处五万元以上八万元以下罚款", ""],
+    ["", "", "", 3, "", "造成严重后果的", "处八万元以上十万元以下罚款", ""],                      # 类别 3 twice
+    ["", "", "", 4, "", "情节特别严重的", "处十万元罚款", ""],
+    ["", "", "逾期不改正的，处十万元以上二十万元以下罚款", 1, "", "逾期不改正的", "处十万元以上二十万元以下罚款", ""],
+    ["", "", "对直接负责的主管人员和其他责任人员，处一万元以上五万元以下罚款", 1, "", "情节轻微的",
+     "处一万元以上二万元以下罚款", ""],
+    ["", "", "对直接负责的主管人员和其他责任人员，处一万元以上五万元以下罚款", 2, "", "情节严重的",
+     "对责任人员处二万元以上五万元以下罚款", ""],
+]
+
+
+def _tiered_workbook(path, rows=TIERED):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "某法"
+    ws.append(["一、《某法》"])
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_partial_writes_the_good_tiers_of_an_item(tmp_path):
+    from kit.baselines import load_library
+
+    path = _tiered_workbook(tmp_path / "tiered.xlsx")
+    result = import_to_folder(path, tmp_path / "strict", OPTIONS)
+    assert result.errors and not (tmp_path / "strict").exists()
+    result = import_to_folder(path, tmp_path / "out", OPTIONS, partial=True)
+    tiers = load_library(tmp_path / "out").baselines["demo-1"].tiers
+    assert [(t.block, t.no) for t in tiers] == [("main", 1), ("main", 4), ("overdue", 1), ("individual", 1),
+                                                ("individual", 2)]
+    assert [t.level.value for t in tiers] == ["lenient", "aggravated", "standard", "lenient", "aggravated"]
+    assert tiers[3].individual_fine == RangeFine(min=10000, max=20000) and tiers[3].fine is None
+    assert tiers[4].individual_fine == RangeFine(min=20000, max=50000)
+    assert result.rows_ok == 5 and result.items_ok == 1
+    problems = {e.line: e.problem for e in result.errors}
+    assert set(problems) == {4, 5, 6, 7}  # every row of 类别 2 and 类别 3, none of the others
+    assert problems[5] == "裁量情节 empty" and problems[4] == "not imported: 类别 2 of item 1 has a problem at row 5"
+    assert "类别 3 given twice with different 裁量标准 (rows 6 and 7)" in problems[7]
+    assert problems[6] == "not imported: 类别 3 of item 1 has a problem at row 7"
+    assert {(e.line, e.path.split("!")[1][0]) for e in result.errors} == {(4, "G"), (5, "F"), (6, "G"), (7, "G")}
+
+
+def test_a_further_block_that_is_neither_overdue_nor_individuals_is_reported(tmp_path):
+    rows = [r[:] for r in TIERED[:2]] + [["", "", "某法第一条第二款：处五万元以上十万元以下罚款", 1, "", "情节其他的",
+                                          "处五万元以上十万元以下罚款", ""]]
+    result = import_to_folder(_tiered_workbook(tmp_path / "t.xlsx", rows), tmp_path / "out", OPTIONS, partial=True)
+    assert [(e.line, e.path.split("!")[1][0]) for e in result.errors] == [(5, "D")]
+    assert "neither 逾期不改正 nor the fines on individuals" in result.errors[0].problem
+
+
+def test_individual_block_tier_with_a_unit_penalty_is_reported(tmp_path):
+    rows = [r[:] for r in TIERED[:1]] + [["", "", "对直接负责的主管人员和其他责任人员，处一万元以上五万元以下罚款", 1, "",
+                                          "情节轻微的", "责令改正，处一万元以上二万元以下罚款", ""]]
+    result = import_to_folder(_tiered_workbook(tmp_path / "t.xlsx", rows), tmp_path / "out", OPTIONS, partial=True)
+    assert [e.line for e in result.errors] == [4]
+    assert "block of fines on individuals" in result.errors[0].problem
+    assert result.rows_ok == 1 and result.rows_parsed == 1

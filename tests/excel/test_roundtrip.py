@@ -92,7 +92,9 @@ measures = st.lists(st.sampled_from(["责令改正", "责令停止违法行为",
 @st.composite
 def tiers(draw):
     out = []
-    for block in ("main", "overdue")[: draw(st.integers(1, 2))]:
+    blocks = draw(st.sampled_from([("main",), ("main", "overdue"), ("main", "individual"),
+                                   ("main", "overdue", "individual")]))
+    for block in blocks:
         for no in range(1, draw(st.integers(1, 4)) + 1):
             alternatives = [Alternative(text=draw(texts),
                                         all=draw(st.lists(st.builds(Condition, fact=st.just("goods_value"),
@@ -100,10 +102,14 @@ def tiers(draw):
                                                                     value=amounts), max_size=2)))
                             for _ in range(draw(st.integers(1, 3)))]
             standard = draw(st.one_of(st.none(), texts))
+            if block == "individual":  # 双罚 as a block of its own: only the fine on individuals
+                parts = dict(fine=None, individual_fine=draw(fines().filter(lambda f: f is not None)), penalties=[],
+                             measures=[])
+            else:
+                parts = dict(fine=draw(fines()), individual_fine=draw(st.one_of(st.none(), fines())),
+                             penalties=draw(penalties), measures=draw(measures))
             out.append(Tier(no=no, block=block, level=draw(st.sampled_from(list(Level))), when=alternatives,
-                            fine=draw(fines()), individual_fine=draw(st.one_of(st.none(), fines())),
-                            penalties=draw(penalties), measures=draw(measures), standard=standard,
-                            remark=draw(st.one_of(st.none(), texts))))
+                            standard=standard, remark=draw(st.one_of(st.none(), texts)), **parts))
     return out
 
 

@@ -1,0 +1,107 @@
+"""What an import carries from step to step: the options a table does not say, the rows and items read
+from a sheet, the problems found so far (located at sheet, row and column) and the result with its figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from kit.baselines.errors import LoadError
+
+from .workbook import ref
+
+
+@dataclass
+class ImportOptions:
+    """What a published table does not say; the 基本信息 sheet or the command line supplies it."""
+
+    authority: str | None = None
+    authority_name: str | None = None
+    authority_level: str | None = None
+    region: str | None = None
+    sector: str | None = None
+    effective_from: dt.date | None = None
+    version: str | None = None
+    document: str | None = None
+    title: str | None = None
+    illustrative: bool = False
+
+
+@dataclass
+class Row:
+    sheet: str
+    row: int  # 1-based, as Excel shows it
+    cells: dict[str, str]
+    cols: dict[str, int]
+    headers: dict[str, str]
+
+    def get(self, key: str) -> str:
+        return self.cells.get(key, "")
+
+    def ref(self, key: str | None) -> str:
+        col = self.cols.get(key) if key else None
+        return ref(self.sheet, self.row, col, self.headers.get(key, "") if key else "")
+
+    @property
+    def at(self) -> tuple[str, int]:
+        return self.sheet, self.row
+
+
+@dataclass
+class Item:
+    """One 序号 (or 基准编号) of a table sheet: its rows, in order."""
+
+    key: str
+    sheet: str
+    title: str
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    files: dict[str, dict] = field(default_factory=dict)  # relative path → file data
+    errors: list[LoadError] = field(default_factory=list)
+    rows_total: int = 0
+    rows_ok: int = 0  # rows written (their tier or level is in the files)
+    rows_parsed: int = 0  # rows whose 裁量标准 was read to exact specs
+    items_total: int = 0
+    items_ok: int = 0
+    failed_rows: dict[tuple[str, int], str] = field(default_factory=dict)
+    written: dict[tuple[str, str, int], list[tuple[str, int]]] = field(default_factory=dict)
+    """(baseline id, block, 类别) of every tier written → the (sheet, row) it was read from."""
+
+    @property
+    def share(self) -> float:
+        return self.rows_ok / self.rows_total if self.rows_total else 1.0
+
+    def summary(self) -> str:
+        parsed = self.rows_parsed / self.rows_total if self.rows_total else 1.0
+        return (f"{self.rows_parsed} of {self.rows_total} rows: 裁量标准 read to exact specs ({parsed:.1%}); "
+                f"{self.rows_ok} rows written ({self.share:.1%}); "
+                f"{self.items_ok} of {self.items_total} items; {len(self.errors)} problem"
+                f"{'s' if len(self.errors) != 1 else ''}")
+
+
+class Context:
+    """The file being imported, its options, and every problem found so far."""
+
+    def __init__(self, file: str, options: ImportOptions):
+        self.file = file
+        self.options = options
+        self.errors: list[LoadError] = []
+        self.failed: dict[tuple[str, int], str] = {}
+        self.parsed: set[tuple[str, int]] = set()  # rows whose 裁量标准 was read to exact specs
+        self.tier_of: dict[tuple[str, int], tuple[str, int]] = {}  # row → (block, 类别) of its tier
+
+    def error(self, row: Row | None, key: str | None, problem: str, expected: str, found: str,
+              *, sheet: str = "", line: int | None = None) -> None:
+        if row is not None:
+            col = row.cols.get(key) if key else None
+            self.errors.append(LoadError(self.file, row.row, None if col is None else col + 1, row.ref(key),
+                                         problem, expected, found))
+            self.failed.setdefault(row.at, problem)
+        else:
+            self.errors.append(LoadError(self.file, line, None, sheet, problem, expected, found))
+
+    def ok(self, rows: list[Row]) -> bool:
+        return not any(r.at in self.failed for r in rows)

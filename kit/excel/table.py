@@ -1,0 +1,68 @@
+"""A table sheet → items: find the header row, fill "blank means same as above" for the item's own cells
+(序号, 违法行为, 违法依据, 处罚依据, 标注), and group the rows into items (one 序号, or one 基准编号)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, Item, Row
+from .vocabulary import HEADERS
+from .workbook import Grid
+
+
+def _norm_header(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _header(grid: Grid) -> tuple[int, dict[str, int], dict[str, str]] | None:
+    lookup = {name: key for key, names in HEADERS.items() for name in names}
+    for r in range(min(8, len(grid.cells))):
+        cols: dict[str, int] = {}
+        labels: dict[str, str] = {}
+        for c, text in enumerate(grid.cells[r]):
+            key = lookup.get(_norm_header(text))
+            if key and key not in cols:
+                cols[key], labels[key] = c, _norm_header(text)
+        if "standard" in cols and ("act" in cols or "baseline" in cols):
+            return r, cols, labels
+    return None
+
+
+def read_table(grid: Grid, ctx: Context) -> list[Item]:
+    if not any(any(c for c in row) for row in grid.cells):
+        return []  # an empty sheet (Sheet4, Sheet5 of many published files)
+    found = _header(grid)
+    if found is None:
+        ctx.error(None, None, "no header row", "a row with 违法行为 and 裁量标准 (or 具体标准) in the first 8 rows",
+                  "none", sheet=grid.name, line=1)
+        return []
+    header_row, cols, labels = found
+    title = " ".join(dict.fromkeys(t for r in range(header_row) for t in grid.cells[r] if t)).strip()
+    group_key = "baseline" if "baseline" in cols else "no" if "no" in cols else None
+    items: list[Item] = []
+    previous: dict[str, str] = {}
+    for r in range(header_row + 1, len(grid.cells)):
+        cells = {k: grid.value(r, c) for k, c in cols.items()}
+        if not any(cells.values()):
+            continue
+        row = Row(grid.name, r + 1, cells, cols, labels)
+        key = cells.get(group_key, "") if group_key else ""
+        new_item = bool(key) and (not items or key != items[-1].key or (group_key == "no" and (r, cols["no"])
+                                                                        not in grid.merged and key != previous.get("no")))
+        if group_key is None and not items:
+            new_item, key = True, "1"
+        if not new_item and not items:
+            ctx.error(row, group_key, f"{labels.get(group_key, '序号')} empty on the first data row",
+                      "the item's number", "an empty cell")
+            continue
+        if new_item:
+            items.append(Item(key, grid.name, title))
+            previous = {}
+        for k in ("no", "act", "breach", "basis", "label"):  # blank means same as above, within an item
+            if k in cells and not cells[k] and previous.get(k):
+                cells[k] = previous[k]
+        previous.update({k: v for k, v in cells.items() if v and k in ("no", "act", "breach", "basis", "label")})
+        items[-1].rows.append(row)
+    return items
+
+
