@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .models import Authority, Baseline, ExemptionList, Factor, LibraryFile, Matter, Provision
+from .models import Authority, Baseline, ExemptionList, Factor, LibraryFile, ListItem, Matter, Provision
 from .vocabulary import ILLUSTRATIVE_MARK, Level
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,6 +60,13 @@ class Library:
         object.__setattr__(self, "_by_matter", by_matter)
         object.__setattr__(self, "_chains", {})
         object.__setattr__(self, "_conflicts", {})
+        object.__setattr__(self, "_memo", {})  # per-baseline texts and look-ups the engine reuses across cases
+        items: dict[str, list] = {}
+        for lst in self.exemption_lists.values():
+            for item in lst.items:
+                if item.matter:
+                    items.setdefault(item.matter, []).append((lst, item))
+        object.__setattr__(self, "_list_items", items)
 
     def authority_chain(self, authority_id: str) -> tuple[Authority, ...]:
         """The authority and its parents, most specific first."""
@@ -74,6 +81,17 @@ class Library:
                 current = self.authorities.get(current.parent) if current.parent else None
             chains[authority_id] = tuple(chain)
         return chains[authority_id]
+
+    def list_items_for(self, matter_id: str) -> list[tuple[ExemptionList, ListItem]]:
+        """(list, item) pairs of every 首违不罚 / 轻罚 list that name the matter."""
+        return self._list_items.get(matter_id, [])  # type: ignore[attr-defined]
+
+    def memo(self, key: tuple, make):
+        """A value computed once per library (the library never changes once loaded)."""
+        cache: dict = self._memo  # type: ignore[attr-defined]
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
 
     def baselines_for(self, matter_id: str) -> list[Baseline]:
         return self._by_matter.get(matter_id, [])  # type: ignore[attr-defined]

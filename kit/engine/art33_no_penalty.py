@@ -32,14 +32,12 @@ def minor_no_penalty(state: State) -> None:
 
 
 def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
+    """List items for the matter, issued along the authority's chain and in force on the decision day."""
     chain = {a.id for a in state.library.authority_chain(state.case.authority)}
     day = state.case.dates.decided or state.case.dates.act_start
-    found = []
-    for lst in state.library.exemption_lists.values():
-        if lst.authority not in chain or day < lst.effective_from or (lst.effective_to and day > lst.effective_to):
-            continue
-        found.extend((lst, item) for item in lst.items if item.matter == state.case.matter)
-    return found
+    return [(lst, item) for lst, item in state.library.list_items_for(state.case.matter)
+            if lst.authority in chain and lst.effective_from <= day
+            and (lst.effective_to is None or day <= lst.effective_to)]
 
 
 def first_violation(state: State) -> None:

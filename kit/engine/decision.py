@@ -61,8 +61,11 @@ class TraceStep(NamedTuple):
                 "fired": self.fired, "zh": self.zh, "en": self.en}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Decision:
+    """The engine's answer. Treat it as a value: the engine never changes a Decision after returning it
+    (not frozen only because frozen dataclasses cost a third of the engine's time to build)."""
+
     case_id: str
     matter: str
     baseline: str | None

@@ -129,13 +129,18 @@ def _note_resolution(state: State) -> None:
                    "No baseline of the authority or its parents was in force on the day of the act; the statutory "
                    "range is used.")
         return
-    author = state.library.authorities[b.authority]
+    zh, en = state.library.memo(("resolution-note", b.id), lambda: _resolution_texts(state))
     state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority, "baseline": b.id},
-               b.id, f"适用{author.name}制定的《{b.title}》（{b.version}版，{b.effective_from}起施行），处罚依据为"
-               f"{state.provision.citation}。",
-               f"Baseline {b.id} of {author.name_en or author.name} (version {b.version}, in force from "
-               f"{b.effective_from}) applies; the penalty provision is {state.provision.citation}.",
-               baseline_ref=state.baseline_ref())
+               b.id, zh, en, baseline_ref=state.baseline_ref())
+
+
+def _resolution_texts(state: State) -> tuple[str, str]:
+    b = state.baseline
+    author = state.library.authorities[b.authority]
+    return (f"适用{author.name}制定的《{b.title}》（{b.version}版，{b.effective_from}起施行），处罚依据为"
+            f"{state.provision.citation}。",
+            f"Baseline {b.id} of {author.name_en or author.name} (version {b.version}, in force from "
+            f"{b.effective_from}) applies; the penalty provision is {state.provision.citation}.")
 
 
 def _decide(state: State) -> Decision:
