@@ -168,9 +168,17 @@ def compute_fine(state: State) -> None:
                    baseline_ref=state.baseline_ref(source))
     individual = None
     rule = state.baseline.levels.get(level) if state.baseline else None
-    spec = state.tier.individual_fine if state.tier else (rule.individual_fine if rule else None)
+    spec = (state.tier.individual_fine or (state.individual_tier.individual_fine if state.individual_tier else None)
+            if state.tier else (rule.individual_fine if rule else None))
     if spec is not None and level is not Level.no_penalty:
         individual = to_yuan(spec, state)
+        if individual is not None:
+            state.note("arithmetic.individual_fine", state.provision.citation, {"tier": state.tier.no if state.tier
+                                                                               else None},
+                       f"individuals {individual.lo:g}-{individual.hi:g}",
+                       f"对直接负责的主管人员和其他直接责任人员另处罚款{individual.text('zh')}（双罚）。",
+                       f"The responsible individuals are fined separately: {individual.text('en')}.",
+                       baseline_ref=state.baseline_ref("individual_fine"))
     state.individual_fine = individual
 
 

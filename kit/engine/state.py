@@ -50,6 +50,7 @@ class State:
     optional_ground: tuple[Level, str, str] | None = None  # (level, ground, citation) the law says *may*
     extra_acceptable: set[Level] = field(default_factory=set)
     tier: Tier | None = None
+    individual_tier: Tier | None = None  # 双罚 published as a separate block
     percent: float | None = None
     # the penalty
     fine: FineRange | None = None

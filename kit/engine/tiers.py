@@ -53,6 +53,7 @@ def select_tier(state: State) -> None:
                    baseline_ref=state.baseline_ref("分档"))
         return
     state.tier = chosen
+    state.individual_tier = _individual_tier(state, chosen)
     statutory = state.mandatory_mitigation or state.optional_mitigation or state.mandatory_aggravation
     balanced = len(state.discretionary_mitigators) == len(state.discretionary_aggravators)
     neutral = not statutory and balanced and state.percent is None
@@ -64,3 +65,16 @@ def select_tier(state: State) -> None:
                (f"：{chosen.standard}。" if chosen.standard else "。"),
                f"Tier {chosen.no} ({chosen.level.en}) applies: {reason_en}.",
                baseline_ref=state.baseline_ref(f"tiers[{chosen.no}]"))
+
+
+def _individual_tier(state: State, chosen: Tier) -> Tier | None:
+    """双罚 published as a block of its own: the individuals' tier whose conditions the facts meet, else the
+    one with the unit's tier number."""
+    block = [t for t in state.baseline.tiers if t.block == "individual"]  # type: ignore[union-attr]
+    if not block:
+        return None
+    matching = [t for t in block for alt in t.when if _meets(state, alt)]
+    if matching:
+        pick = max if state.baseline.rules.tier_choice == "highest" else min  # type: ignore[union-attr]
+        return pick(matching, key=lambda t: t.no)
+    return next((t for t in block if t.no == chosen.no), None)
