@@ -73,9 +73,10 @@ class Case(_Node):
         return self.model_copy(update={"matter": matter, "also_breaches": [], "baseline": None})
 
 
-def case_problems(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
-    """What in a well-formed case does not fit the library: (loc, problem, expected, found)."""
-    out = reference_problems(library, case.model_dump())
+def case_problems(library: Library, case: Case, raw: dict | None = None) -> list[tuple[tuple, str, str, str]]:
+    """What in a well-formed case does not fit the library: (loc, problem, expected, found). ``raw``, the data
+    as written, keeps the places right (a factor given in a list is reported by its index)."""
+    out = reference_problems(library, raw if raw is not None else case.model_dump())
     d = case.dates
     for later in ("act_end", "discovered", "decided"):
         value = getattr(d, later)
@@ -159,7 +160,7 @@ def load_cases(path: str | Path, library: Library) -> list[Case]:
             for loc, problem, expected, found in reference_problems(library, item):
                 errors.append(err((*base, *loc), problem, expected, found))
             continue
-        for loc, problem, expected, found in case_problems(library, case):
+        for loc, problem, expected, found in case_problems(library, case, item):
             errors.append(err((*base, *loc), problem, expected, found))
         cases.append(case)
     if not items:

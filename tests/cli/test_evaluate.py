@@ -56,3 +56,22 @@ def test_check_says_why():
     assert off.returncode == 1 and "偏离理由" in off.stdout and "批准文号" in off.stdout
     bad_level = kit("check", str(CASE), "--level", "很重")
     assert bad_level.returncode == 2 and "unknown level" in bad_level.stderr and "Traceback" not in bad_level.stderr
+
+
+def test_json_case_file(tmp_path):
+    case = tmp_path / "case.json"
+    case.write_text('{"id": "j", "matter": "price-marking", "authority": "js-scjg", '
+                    '"dates": {"act_start": "2025-03-01", "discovered": "2025-04-01"}, "facts": {"illegal_gains": 300}}',
+                    encoding="utf-8")
+    data = json.loads(kit("evaluate", str(case), "--json").stdout)
+    assert data["fine"]["lo"] == 1500 and data["confiscation"] == 300
+
+
+def test_several_cases_in_one_file(tmp_path):
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("cases:\n"
+                     "  - {id: a, matter: city-spitting, authority: nj-cgj, dates: {act_start: 2025-03-01}}\n"
+                     "  - {id: b, matter: city-spitting, authority: nj-cgj, dates: {act_start: 2025-03-01},"
+                     " factors: [nope]}\n", encoding="utf-8")
+    out = kit("evaluate", str(cases))
+    assert out.returncode == 1 and f"{cases}:3:" in out.stderr and "cases[1].factors[0]" in out.stderr
