@@ -22,7 +22,6 @@ from .models import FILE_KINDS, SUPPORTED_FORMAT_VERSIONS, LibraryFile, _fine_sh
 from .yaml_source import dotted, key_position, locate, parse_fast, parse_located, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
-_SHAPE_TAGS = {"range", "max_only", "multiple", "per_unit", "fixed"}
 _KIND_OF = {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}
 
 
@@ -214,9 +213,9 @@ def _pydantic_errors(source: Source, exc: ValidationError) -> list[LoadError]:
     out = []
     errs = exc.errors(include_url=False)
     # A key that is not allowed (levels.severe) is one mistake: drop what pydantic also says about its value.
-    bad_keys = {_data_loc(source.data, e["loc"]) for e in errs if e["loc"] and e["loc"][-1] == "[key]"}
+    bad_keys = {model_walk.data_loc(source.data, e["loc"]) for e in errs if e["loc"] and e["loc"][-1] == "[key]"}
     for err in errs:
-        loc = _data_loc(source.data, err["loc"])
+        loc = model_walk.data_loc(source.data, err["loc"])
         if err["loc"] and err["loc"][-1] != "[key]" and any(loc[:len(k)] == k for k in bad_keys):
             continue
         kind = err["type"]
@@ -231,25 +230,6 @@ def _pydantic_errors(source: Source, exc: ValidationError) -> list[LoadError]:
         else:
             out.append(source.error(loc, problem_text(err), expected_text(err), show(err.get("input"))))
     return out
-
-
-def _data_loc(data: Any, loc: tuple) -> tuple:
-    """Drop what pydantic adds to a location that is not in the data: union tags and '[key]'."""
-    out = []
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            out.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            out.append(part)
-        elif part in _SHAPE_TAGS or part == "[key]":
-            continue
-        else:
-            out.append(part)
-            node = None
-    return tuple(out)
 
 
 _EXPECTED = {

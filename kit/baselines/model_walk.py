@@ -77,3 +77,27 @@ def _unwrap(annotation: Any, node: Any) -> Any:
                 annotation = members[0]
         else:
             return annotation
+
+
+# What pydantic puts in an error's location that is not in the data: union member tags and type names.
+_TAGS = {"range", "max_only", "multiple", "per_unit", "fixed", "[key]", "float", "str", "Text", "int", "bool"}
+_TAG_PREFIXES = ("list[", "dict[", "function-")
+
+
+def data_loc(data: Any, loc: tuple) -> tuple:
+    """A pydantic error location reduced to the parts present in the data (a missing key stays last)."""
+    out: list = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            out.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            out.append(part)
+        elif isinstance(part, str) and (part in _TAGS or part.startswith(_TAG_PREFIXES)):
+            continue
+        else:
+            out.append(part)
+            node = None
+    return tuple(out)

@@ -17,9 +17,14 @@ def _library(paths: list[Path] | None):
     return load_library(*paths) if paths else sample_library()
 
 
-def _fail(error: LibraryError) -> None:
-    typer.echo(error.report(), err=True)
-    raise typer.Exit(1)
+def _load(case_file: Path, library: list[Path] | None):
+    """The library and the cases of a file; a user's mistake ends the command with located errors."""
+    try:
+        lib = _library(library)
+        return lib, load_cases(case_file, lib)
+    except LibraryError as error:
+        typer.echo(error.report(), err=True)
+        raise typer.Exit(1)
 
 
 @app.command("evaluate")
@@ -33,11 +38,7 @@ def evaluate_command(
                                           "of the applicable baseline, side by side."),
 ) -> None:
     """评估案件：打印裁量结论及推理过程 / Evaluate a case and print the decision with its trace."""
-    try:
-        lib = _library(library)
-        cases = load_cases(case_file, lib)
-    except LibraryError as error:
-        _fail(error)
+    lib, cases = _load(case_file, library)
     if compare_versions:
         cases = [version for case in cases for version in versions_of(lib, case)]
     decisions = [evaluate(lib, case) for case in cases]
@@ -60,11 +61,7 @@ def check_command(
     as_json: bool = typer.Option(False, "--json", help="Print the check as JSON."),
 ) -> None:
     """核对执法人员的裁量选择 / Check an officer's chosen level and fine against the baseline."""
-    try:
-        lib = _library(library)
-        cases = load_cases(case_file, lib)
-    except LibraryError as error:
-        _fail(error)
+    lib, cases = _load(case_file, library)
     try:
         from kit.baselines.vocabulary import Level
         Level.parse(level)

@@ -186,7 +186,7 @@ def _top_level_lines(text: str) -> dict[str, int]:
 def _shape_errors(source: _Source, exc: ValidationError) -> list[LoadError]:
     out: list[LoadError] = []
     seen: set[tuple] = set()
-    errs = [(err, _data_loc(source.data, err["loc"])) for err in exc.errors(include_url=False)]
+    errs = [(err, model_walk.data_loc(source.data, err["loc"])) for err in exc.errors(include_url=False)]
     deeper = {loc[:i] for _, loc in errs for i in range(len(loc))}
     for err, loc in errs:
         # A union reports one mistake once per member: keep the first, and drop a member's "wrong type" at a
@@ -205,26 +205,6 @@ def _shape_errors(source: _Source, exc: ValidationError) -> list[LoadError]:
         else:
             out.append(source.error(loc, problem_text(err), expected_text(err), show(err.get("input"))))
     return out
-
-
-def _data_loc(data: Any, loc: tuple) -> tuple:
-    """Keep only the parts of a pydantic location that are in the data (drop union member names)."""
-    out: list = []
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            out.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            out.append(part)
-        elif isinstance(part, str) and (part.startswith(("list[", "dict[", "function-")) or part in (
-                "float", "str", "Text", "int", "bool", "[key]")):
-            continue
-        else:
-            out.append(part)
-            node = None
-    return tuple(out)
 
 
 def allowed_keys(data: Any, loc: tuple) -> list[str]:
