@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from kit.baselines import SAMPLE_LIBRARY, Library, LibraryError, load_library
+from kit.baselines import ILLUSTRATIVE_MARK, SAMPLE_LIBRARY, Library, LibraryError, load_library
 from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from kit.baselines.vocabulary import Level
 from kit.cli import app
@@ -63,8 +63,9 @@ def matters_listing(library: Library, *, lang: str = "zh") -> list[str]:
         for b in baselines:
             authority = library.authorities[b.authority]
             who = authority.name if zh else (authority.name_en or authority.name)
+            mark = f"  〔{ILLUSTRATIVE_MARK}〕" if (b.disclaimer or matter.disclaimer) else ""
             lines.append(f"  {b.id}  {who}  {b.version}  {b.effective_from.isoformat()}–"
-                         f"{b.effective_to.isoformat() if b.effective_to else ''}")
+                         f"{b.effective_to.isoformat() if b.effective_to else ''}{mark}")
             for level in sorted(b.levels, key=lambda lv: lv.rank):
                 fine = b.levels[level].fine
                 lines.append(f"    {level.label(lang)}" + (f"  {fine_text(fine, lang=lang)}" if fine else ""))

@@ -95,6 +95,10 @@ def test_list_shows_matters_with_levels():
     assert "从重处罚  155000–200000 元" in zh.stdout
     en = kit_cmd("list", "--lang", "en")
     assert "aggravated  155000–200000 yuan" in en.stdout
+    # constructed baselines carry the mark wherever they are shown; the real 江门 rows do not
+    lines = zh.stdout.splitlines()
+    assert any(line.strip().startswith("js-scjg-false-registration") and "示例，非正式文件" in line for line in lines)
+    assert any(line.strip().startswith("jm-sthjj-eia-unapproved") and "示例" not in line for line in lines)
 
 
 def test_schema_check_passes_on_committed_docs():
