@@ -34,6 +34,7 @@ test: venv system-deps
 
 serve: venv
 	@echo "Voila: http://127.0.0.1:$(SERVE_PORT)/voila/render/library.ipynb"
+	@echo "Drill: http://127.0.0.1:$(SERVE_PORT)/voila/render/drill.ipynb"
 	@PORT=$(SERVE_PORT) PYTHON=$(VPY) bash scripts/serve.sh
 
 bench: venv
