@@ -2,106 +2,23 @@
 and check the sample library page, over plain HTTP and in headless Chromium."""
 
 import json
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVE_SH = ROOT / "scripts" / "serve.sh"
 NOTEBOOK = ROOT / "notebooks" / "library.ipynb"
 PAGE = "/voila/render/library.ipynb"
 MARK = "示例，非正式文件"
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-START_TIMEOUT = 90  # seconds until Voila answers HTTP
 RENDER_TIMEOUT = 180  # seconds for Voila to execute the notebook
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2):
-            return True
-    except urllib.error.HTTPError:
-        return True  # any HTTP answer means the server is up
-    except OSError:
-        return False
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)  # Voila shuts its kernels down on SIGTERM
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
-
-
-def _start(log_path: Path):
-    """Start Voila on a free port; return (process, base_url) or (process, None)."""
-    port = _free_port()
-    env = dict(os.environ, PORT=str(port), PYTHON=sys.executable)
-    with open(log_path, "ab") as log:
-        proc = subprocess.Popen(
-            ["bash", str(SERVE_SH)],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return proc, None  # e.g. the port was taken in between: retry
-        if _answers(base + "/"):
-            return proc, base
-        time.sleep(0.3)
-    return proc, None
-
-
 @pytest.fixture(scope="module")
-def voila_url(tmp_path_factory):
-    log_path = tmp_path_factory.mktemp("voila") / "voila.log"
-    for _attempt in range(3):
-        proc, base = _start(log_path)
-        if base is not None:
-            break
-        _stop(proc)
-    else:
-        pytest.fail(
-            f"Voila did not start (scripts/serve.sh). Log:\n{log_path.read_text(errors='replace')[-4000:]}"
-        )
-    try:
-        yield base + PAGE
-    finally:
-        _stop(proc)
+def voila_url(voila_base):
+    return voila_base + PAGE
 
 
 def _cell_outputs(html: str) -> list[dict]:
@@ -144,14 +61,14 @@ def test_library_page_renders(voila_url):
     assert 'class="dataframe"' in results[n_code].get("text/html", ""), "matters_table() should be a DataFrame"
 
 
-def test_library_page_in_browser(voila_url, tmp_path):
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} not found: run `make system-deps` (installs Debian chromium and fonts-noto-cjk)")
+def test_library_page_in_browser(voila_url, chromium, tmp_path):
     from playwright.sync_api import sync_playwright
+
+    executable, args = chromium
 
     shot = tmp_path / "library.png"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(voila_url, timeout=RENDER_TIMEOUT * 1000)

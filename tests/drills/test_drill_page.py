@@ -14,9 +14,6 @@ from kit.baselines.vocabulary import Level
 from kit.scenarios import builtin_templates, generate
 
 PAGE = "/voila/render/drill.ipynb"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 RENDER_TIMEOUT = 180  # seconds for Voila to execute the notebook
 ARTICLE = re.compile(r"第[一二三四五六七八九十百]+条")
 
@@ -53,13 +50,13 @@ def answer(page, level: str, fine: float | None) -> None:
     page.locator("button.kit-drill-submit").click()
 
 
-def test_an_officer_drills_in_the_browser(voila_base, tmp_path):
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} not found: run `make system-deps` (installs Debian chromium and fonts-noto-cjk)")
+def test_an_officer_drills_in_the_browser(voila_base, chromium, tmp_path):
     from playwright.sync_api import sync_playwright
 
+    executable, args = chromium
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 2400})  # Voila scrolls inside the page
             page.goto(voila_base + PAGE, timeout=RENDER_TIMEOUT * 1000)
