@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 from kit.baselines import sample_library
 from kit.baselines.vocabulary import Direction, FactorKind, Level

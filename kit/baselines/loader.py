@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from . import checks, model_walk
 from .errors import LibraryError, LoadError, show
 from .library import Library
-from .models import FILE_KINDS, SUPPORTED_FORMAT_VERSIONS, LibraryFile, _fine_shape, FineSpec
+from .models import FILE_KINDS, SUPPORTED_FORMAT_VERSIONS, LibraryFile
 from .yaml_source import dotted, key_position, locate, parse_fast, parse_located, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")

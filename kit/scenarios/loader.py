@@ -22,7 +22,7 @@ from ..baselines.errors import LibraryError, LoadError, show
 from ..baselines import model_walk
 from ..baselines.library import Library
 from ..baselines.loader import Source, expected_text, problem_text, yaml_files
-from ..baselines.yaml_source import dotted, key_position, locate, parse_fast, parse_located, read_text
+from ..baselines.yaml_source import parse_fast, parse_located, read_text
 from .render import NAME, placeholders
 from .template import BUILTIN_PLACEHOLDERS, FORMAT_VERSION, Draw, Template, TemplateFile
 

@@ -4,10 +4,8 @@ the case from the case id the page shows (``template:session:seed``) with ``kit.
 
 from __future__ import annotations
 
-import os
 import re
 
-import pytest
 
 from kit.baselines import sample_library
 from kit.baselines.vocabulary import Level
