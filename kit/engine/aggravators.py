@@ -16,6 +16,14 @@ def aggravators(state: State) -> None:
             continue
         if factor.kind is FactorKind.statutory_mandatory:
             state.mandatory_aggravation.append(factor_id)
+            serious = state.provision.serious if state.provision else None
+            if factor_id == "serious_circumstances" and serious is not None:
+                state.note("aggravator.serious", state.provision.citation, {factor_id: True}, "serious clause applies",
+                           f"情节严重，适用{state.provision.citation}“{serious.when}”的规定"
+                           + (f"（另处{'、'.join(p.zh for p in serious.penalties)}）" if serious.penalties else "")
+                           + "。",
+                           f"Serious circumstances: the provision's clause for serious cases ({serious.when}) applies.")
+                continue
             state.note("aggravator.mandatory", factor.citation, {factor_id: state.case.factors[factor_id]},
                        "must be aggravated", f"当事人{factor.zh}，依法应当从重处罚。",
                        f"{factor.en}: the law requires an aggravated penalty.")

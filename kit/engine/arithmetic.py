@@ -74,10 +74,21 @@ def _narrow(spec: object, share: list[float]) -> object:
     return spec
 
 
+SERIOUS = "serious_circumstances"
+
+
+def serious_spec(state: State) -> object | None:
+    """The provision's 情节严重 range, when the case has serious circumstances and the provision sets one."""
+    clause = state.provision.serious if state.provision else None
+    if clause is not None and clause.fine is not None and state.case.has(SERIOUS):
+        return clause.fine
+    return None
+
+
 def statutory_spec(state: State) -> object | None:
     if state.tier is not None and state.tier.fine is not None:
         return state.tier.fine
-    return state.provision.fine if state.provision else None
+    return serious_spec(state) or (state.provision.fine if state.provision else None)
 
 
 def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
@@ -85,6 +96,13 @@ def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
     if level is Level.no_penalty:
         return None, ""
     statutory = statutory_spec(state)
+    serious = serious_spec(state) if state.tier is None else None
+    if serious is not None:
+        # The baseline's levels refine the ordinary range; a serious case takes the statute's second range.
+        full = to_yuan(serious, state)
+        if level is Level.mitigated and full is not None:
+            return FineRange(0.0, full.lo, upper_open=True), "（情节严重：法定第二档幅度）"
+        return full, "（情节严重：法定第二档幅度）"
     if isinstance(statutory, PerUnitFine):
         full = to_yuan(statutory, state)
         if level is Level.mitigated and full is not None:

@@ -41,6 +41,9 @@ def penalty_types(state: State) -> None:
               rule.penalties if rule and rule.penalties else
               state.provision.penalties if state.provision else [])
     kinds = [p for p in source if p not in (PenaltyType.fine, PenaltyType.confiscation, PenaltyType.warning)]
+    serious = state.provision.serious if state.provision else None
+    if serious is not None and state.case.has("serious_circumstances"):
+        kinds += [p for p in serious.penalties if p not in kinds and p is not PenaltyType.fine]
     if state.level is Level.mitigated:
         kinds = []  # 减轻 never adds the heavier types (吊销, 停产停业) that apply to serious cases
     if state.fine is not None and state.fine.hi > 0:

@@ -23,7 +23,7 @@ from .art32_mitigators import statutory_mitigators
 from .art33_no_penalty import first_violation, minor_no_penalty, no_fault
 from .art36_time_bar import time_bar
 from .art37_law_in_force import law_in_force
-from .arithmetic import compute_fine, range_for, statutory_spec, to_yuan
+from .arithmetic import compute_fine, range_for, serious_spec, statutory_spec, to_yuan
 from .case import Case
 from .combination import combine
 from .decision import Decision
@@ -192,5 +192,5 @@ def _decide(state: State) -> Decision:
 
 
 def _statutory_range(state: State):
-    spec = state.provision.fine if state.provision else None
+    spec = serious_spec(state) or (state.provision.fine if state.provision else None)
     return to_yuan(spec, state) if spec is not None else None
