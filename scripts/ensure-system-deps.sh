@@ -4,8 +4,8 @@
 # command to run and exits 1.
 set -euo pipefail
 
-# Debian packages needed by the test suite (add postgresql here later).
-PACKAGES=(chromium fonts-noto-cjk)
+# Debian packages needed by the test suite (postgresql: the server tests/store/ starts).
+PACKAGES=(chromium fonts-noto-cjk postgresql)
 # Files that must exist in addition to the packages being installed.
 REQUIRED_FILES=(/usr/bin/chromium)
 
