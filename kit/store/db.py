@@ -46,9 +46,16 @@ def engine_from_env(*, migrate: bool = True) -> Engine:
     ``migrate=False``."""
     url = os.environ.get(DB_URL_ENV, "").strip() or default_url()
     if migrate:
-        from .migrate import upgrade
+        from .migrate import current_revision, head_revision, upgrade
 
-        upgrade(url)
+        head = head_revision()
+        if current_revision(url) != head:
+            try:
+                upgrade(url)
+            except Exception:
+                # Several pages opened at once on a new database race to migrate it; one winning is enough.
+                if current_revision(url) != head:
+                    raise
     return make_engine(url)
 
 
