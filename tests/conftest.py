@@ -148,17 +148,20 @@ def _start(log_path: Path):
     return proc, None
 
 
-@pytest.fixture(scope="module")
-def voila_base(tmp_path_factory):
-    """The base URL of a real Voila server on notebooks/; its log is shown if it does not start."""
-    log_path = tmp_path_factory.mktemp("voila") / "voila.log"
+def start_voila(log_path: Path) -> tuple[subprocess.Popen, str]:
+    """A started Voila server and its base URL (three tries on fresh ports); the test fails with its log."""
     for _attempt in range(3):
         proc, base = _start(log_path)
         if base is not None:
-            break
+            return proc, base
         _stop(proc)
-    else:
-        pytest.fail(f"Voila did not start (scripts/serve.sh). Log:\n{log_path.read_text(errors='replace')[-4000:]}")
+    pytest.fail(f"Voila did not start (scripts/serve.sh). Log:\n{log_path.read_text(errors='replace')[-4000:]}")
+
+
+@pytest.fixture(scope="module")
+def voila_base(tmp_path_factory):
+    """The base URL of a real Voila server on notebooks/; its log is shown if it does not start."""
+    proc, base = start_voila(tmp_path_factory.mktemp("voila") / "voila.log")
     try:
         yield base
     finally:

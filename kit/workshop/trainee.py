@@ -11,12 +11,13 @@ from sqlalchemy import Engine
 from ..baselines import Library
 from ..store import engine_from_env, session_factory
 from . import render, service
+from .page import Page
 from .service import LEVEL_ORDER, WorkshopError, level_label
 
 _WIDE = {"description_width": "initial"}
 
 
-class Trainee:
+class Trainee(Page):
     """One participant's page."""
 
     def __init__(self, *, engine: Engine | None = None, library: Library | None = None, lang: str = "zh"):
@@ -97,17 +98,3 @@ class Trainee:
             number = sub.round.number
         self.done_view.value = (f"<span class='kit-ws-done'>已提交（第{number}轮：{level_label(sub.level, self.lang)}"
                                 f"{'，罚款' + format(sub.fine, ',.0f') + '元' if sub.fine else ''}）</span>")
-
-    def _act(self, method, *args) -> None:
-        try:
-            method(*args)
-            self.message_view.value = ""
-        except WorkshopError as exc:
-            self.message_view.value = render.error_html(exc.message(self.lang))
-
-    def show(self) -> None:
-        from IPython.display import display
-        display(self.widget)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)

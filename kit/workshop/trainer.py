@@ -14,12 +14,13 @@ from sqlalchemy import Engine
 from ..baselines import Library
 from ..store import engine_from_env, session_factory
 from . import render, service
+from .page import Page
 from .service import WorkshopError
 
 _WIDE = {"description_width": "initial"}
 
 
-class Trainer:
+class Trainer(Page):
     """The trainer's console for one workshop."""
 
     def __init__(self, *, engine: Engine | None = None, library: Library | None = None, lang: str = "zh"):
@@ -146,17 +147,3 @@ class Trainer:
         if round_ is None:
             raise WorkshopError("请先开启一轮案例。", "Open a round first.")
         return round_
-
-    def _act(self, method, *args) -> None:
-        try:
-            method(*args)
-            self.message_view.value = ""
-        except WorkshopError as exc:
-            self.message_view.value = render.error_html(exc.message(self.lang))
-
-    def show(self) -> None:
-        from IPython.display import display
-        display(self.widget)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kit.store import upgrade
-from tests.conftest import _start, _stop
+from tests.conftest import _stop, start_voila
 
 
 @pytest.fixture(scope="module")
@@ -15,16 +15,9 @@ def workshop_voila(tmp_path_factory):
     folder = tmp_path_factory.mktemp("workshop-voila")
     db_url = f"sqlite:///{folder / 'kit.db'}"
     upgrade(db_url)  # before any kernel: the pages then find the schema in place
-    log_path = folder / "voila.log"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KIT_DB_URL", db_url)  # _start passes os.environ on to Voila and its kernels
-        for _attempt in range(3):
-            proc, base = _start(log_path)
-            if base is not None:
-                break
-            _stop(proc)
-        else:
-            pytest.fail(f"Voila did not start. Log:\n{log_path.read_text(errors='replace')[-4000:]}")
+        proc, base = start_voila(folder / "voila.log")
     try:
         yield base, db_url
     finally:
