@@ -132,9 +132,11 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
         if matter is None:
             derived = (baseline_node.matter, baseline_node.provision)
     else:
-        if not o.authority or not o.effective_from:
-            ctx.error(first, "no", "no baseline data for this item", "--authority and --effective-from (or a "
-                      "基本信息 sheet with 制定机关编号 and 施行日期)", "neither")
+        missing = [flag for flag, value in (("--authority", o.authority), ("--effective-from", o.effective_from),
+                                            ("--sector", o.sector)) if not value]
+        if missing:  # all of them in one message, so one run tells the author everything to add
+            ctx.error(first, "no", "no baseline data for this item", " and ".join(missing) + " (or a 基本信息 "
+                      "sheet with 制定机关编号, 施行日期 and 领域)", "none given")
             return None
         base = f"{o.authority}-{_safe_id(item.key)}"
         derived = (base, f"{base}-basis")
