@@ -3,12 +3,23 @@ and displaying the page."""
 
 from __future__ import annotations
 
-from . import render
+from sqlalchemy import Engine
+
+from ..baselines import Library
+from ..store import engine_from_env, session_factory
+from . import render, service
 from .service import WorkshopError
 
 
 class Page:
-    """Subclasses set ``widget``, ``message_view`` and ``lang``."""
+    """Subclasses build ``widget`` and ``message_view`` after calling ``super().__init__``."""
+
+    def __init__(self, *, engine: Engine | None = None, library: Library | None = None, lang: str = "zh"):
+        self.engine = engine if engine is not None else engine_from_env()
+        self.Session = session_factory(self.engine)
+        self.library = library or service._sample()
+        self.lang = lang
+        self.code: str | None = None
 
     def _act(self, method, *args) -> None:
         try:

@@ -9,7 +9,6 @@ import ipywidgets as w
 from sqlalchemy import Engine
 
 from ..baselines import Library
-from ..store import engine_from_env, session_factory
 from . import render, service
 from .page import Page
 from .service import LEVEL_ORDER, WorkshopError, level_label
@@ -21,11 +20,7 @@ class Trainee(Page):
     """One participant's page."""
 
     def __init__(self, *, engine: Engine | None = None, library: Library | None = None, lang: str = "zh"):
-        self.engine = engine if engine is not None else engine_from_env()
-        self.Session = session_factory(self.engine)
-        self.library = library or service._sample()
-        self.lang = lang
-        self.code: str | None = None
+        super().__init__(engine=engine, library=library, lang=lang)
         self.name: str | None = None
         self.round_number: int | None = None
         self.code_input = w.Text(description="研讨会代码", style=_WIDE, layout=w.Layout(width="16em"))

@@ -12,7 +12,6 @@ import ipywidgets as w
 from sqlalchemy import Engine
 
 from ..baselines import Library
-from ..store import engine_from_env, session_factory
 from . import render, service
 from .page import Page
 from .service import WorkshopError
@@ -24,11 +23,7 @@ class Trainer(Page):
     """The trainer's console for one workshop."""
 
     def __init__(self, *, engine: Engine | None = None, library: Library | None = None, lang: str = "zh"):
-        self.engine = engine if engine is not None else engine_from_env()
-        self.Session = session_factory(self.engine)
-        self.library = library or service._sample()
-        self.lang = lang
-        self.code: str | None = None
+        super().__init__(engine=engine, library=library, lang=lang)
         self.title_input = w.Text(description="研讨会名称", style=_WIDE, layout=w.Layout(width="28em"))
         self.create_button = w.Button(description="创建研讨会", button_style="primary")
         self.code_input = w.Text(description="或输入已有代码", style=_WIDE, layout=w.Layout(width="18em"))
