@@ -1,0 +1,21 @@
+"""Every user-facing word of the kit: one catalog, two languages, one lookup.
+
+``t("drill.next", lang)`` reads the entry ``next`` of ``messages/drill.yaml``. Each catalog file is a mapping
+``key: {zh: …, en: …}``; both languages are required, and both must use the same ``{placeholders}``
+(checked when the catalog loads and by ``tests/i18n``). Chinese is the default language. Amounts, numbers and
+dates are formatted here too (Babel's zh_CN and en formats), so every page writes money one way."""
+
+from __future__ import annotations
+
+from .catalog import Catalog, CatalogError, catalog
+from .format import date_text, money, money_range, number
+from .lang import DEFAULT_LANG, LANGS, Lang, UnknownLanguage, parse_lang
+
+
+def t(key: str, lang: Lang = DEFAULT_LANG, /, **params: object) -> str:
+    """The message ``key`` in ``lang``, with ``{placeholders}`` filled from ``params``."""
+    return catalog().text(key, lang, **params)
+
+
+__all__ = ["Catalog", "CatalogError", "DEFAULT_LANG", "LANGS", "Lang", "UnknownLanguage", "catalog", "date_text",
+           "money", "money_range", "number", "parse_lang", "t"]

@@ -1,0 +1,75 @@
+"""The message catalog: ``messages/*.yaml``, one file per area of the kit, validated when first read."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .lang import LANGS, Lang
+
+
+class CatalogError(ValueError):
+    """A catalog file is malformed: names the file, the key and what is wrong (all problems at once)."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    entries: dict[str, dict[Lang, str]]
+
+    def text(self, key: str, lang: Lang, /, **params: object) -> str:
+        try:
+            template = self.entries[key][lang]
+        except KeyError:
+            raise KeyError(f"no message '{key}' in language '{lang}' (kit/i18n/messages)") from None
+        return template.format(**params) if params else template
+
+    def has(self, key: str) -> bool:
+        return key in self.entries
+
+    def keys(self, prefix: str = "") -> list[str]:
+        return [k for k in self.entries if k.startswith(prefix)]
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def load(files: dict[str, str]) -> Catalog:
+    """``{file name: YAML text}`` → a validated ``Catalog``; every problem of every file in one ``CatalogError``."""
+    entries: dict[str, dict[Lang, str]] = {}
+    problems: list[str] = []
+    for name, text in sorted(files.items()):
+        area = name.removesuffix(".yaml")
+        data = yaml.safe_load(text) or {}
+        if not isinstance(data, dict):
+            problems.append(f"{name}: expected a mapping of keys to {{zh, en}}; found {type(data).__name__}")
+            continue
+        for key, value in data.items():
+            where = f"{name}: {key}"
+            if not isinstance(value, dict) or set(value) != set(LANGS):
+                found = sorted(value) if isinstance(value, dict) else type(value).__name__
+                problems.append(f"{where}: expected exactly the languages {list(LANGS)}; found {found}")
+                continue
+            texts = {lang: value[lang] for lang in LANGS}
+            empty = [lang for lang, s in texts.items() if not isinstance(s, str) or not s.strip()]
+            if empty:
+                problems.append(f"{where}: empty or not text in {empty}")
+                continue
+            zh_fields, en_fields = _fields(texts["zh"]), _fields(texts["en"])
+            if zh_fields != en_fields:
+                problems.append(f"{where}: placeholders differ — zh {sorted(zh_fields)}, en {sorted(en_fields)}")
+                continue
+            entries[f"{area}.{key}"] = texts  # type: ignore[assignment]
+    if problems:
+        raise CatalogError("kit/i18n/messages:\n  " + "\n  ".join(problems))
+    return Catalog(entries)
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    folder = resources.files(__package__) / "messages"
+    return load({f.name: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".yaml")})

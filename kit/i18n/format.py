@@ -1,0 +1,37 @@
+"""Money, numbers and dates, one way everywhere (Babel's zh_CN and en formats).
+
+Money is written in yuan with thousands separators in both languages — ``11,900元`` / ``CNY 11,900`` — and
+cents only when there are any, because that is how a penalty decision states an amount and an officer can
+compare two amounts at a glance (万元 forms belong to narratives, which imitate case files)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .lang import Lang
+
+_LOCALE = {"zh": "zh_CN", "en": "en"}
+
+
+def number(value: float, lang: Lang = "zh") -> str:
+    whole = float(value).is_integer()
+    return format_decimal(value, format="#,##0" if whole else "#,##0.##", locale=_LOCALE[lang])
+
+
+def money(yuan: float, lang: Lang = "zh") -> str:
+    return f"{number(yuan, lang)}元" if lang == "zh" else f"CNY {number(yuan, lang)}"
+
+
+def money_range(lo: float, hi: float, lang: Lang = "zh", *, upper_open: bool = False) -> str:
+    if lo == hi and not upper_open:
+        return money(lo, lang)
+    if lang == "zh":
+        return f"{number(lo, lang)}–{'不足' if upper_open else ''}{number(hi, lang)}元"
+    return f"CNY {number(lo, lang)}–{'below ' if upper_open else ''}{number(hi, lang)}"
+
+
+def date_text(day: date, lang: Lang = "zh") -> str:
+    return format_date(day, format="long", locale=_LOCALE[lang])

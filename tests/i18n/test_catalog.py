@@ -1,0 +1,52 @@
+"""The catalog: every message in both languages with the same placeholders; bad files named precisely."""
+
+import pytest
+
+from kit.i18n import UnknownLanguage, catalog, money, money_range, number, parse_lang, t
+from kit.i18n.catalog import CatalogError, load
+
+
+def test_every_message_has_both_languages_and_the_same_placeholders():
+    entries = catalog().entries
+    assert entries, "the catalog is empty"
+    for key, texts in entries.items():
+        assert set(texts) == {"zh", "en"}, key
+        assert all(s.strip() for s in texts.values()), key
+
+
+def test_lookup_fills_placeholders():
+    assert t("common.illustrative", "zh") == "示例，非正式文件"
+    assert t("common.illustrative", "en").startswith("Illustrative")
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("a: {zh: 甲}", "expected exactly the languages ['zh', 'en']; found ['zh']"),
+    ("a: {zh: '{n}个', en: '{m} items'}", "placeholders differ — zh ['n'], en ['m']"),
+    ("a: {zh: '', en: x}", "empty or not text in ['zh']"),
+])
+def test_a_broken_catalog_names_the_file_and_the_key(text, problem):
+    with pytest.raises(CatalogError) as err:
+        load({"drill.yaml": text, "other.yaml": "b: {zh: 乙}"})
+    message = str(err.value)
+    assert f"drill.yaml: a: {problem}" in message
+    assert "other.yaml: b:" in message  # every problem of every file in one run
+
+
+@pytest.mark.parametrize("value, lang", [(None, "zh"), ("", "zh"), ("zh-CN", "zh"), ("EN", "en"), ("en", "en")])
+def test_parse_lang(value, lang):
+    assert parse_lang(value) == lang
+
+
+def test_unknown_language_is_refused_in_both_languages():
+    with pytest.raises(UnknownLanguage) as err:
+        parse_lang("fr")
+    assert "不支持的语言 'fr'" in str(err.value) and "unknown language 'fr'" in str(err.value)
+
+
+def test_money_one_way():
+    assert money(11900) == "11,900元"
+    assert money(11900, "en") == "CNY 11,900"
+    assert money(0.5, "en") == "CNY 0.5"
+    assert money_range(0, 50000, "zh", upper_open=True) == "0–不足50,000元"
+    assert money_range(5000, 8000, "en") == "CNY 5,000–8,000"
+    assert number(1234567.25) == "1,234,567.25"
