@@ -33,7 +33,8 @@ test: venv system-deps
 	$(VPY) -m pytest -n 2 $(PYTEST_ARGS)
 
 serve: venv
-	@echo "Voila: http://127.0.0.1:$(SERVE_PORT)/voila/render/library.ipynb"
+	@echo "Start page: http://127.0.0.1:$(SERVE_PORT)/"
+	@echo "Library: http://127.0.0.1:$(SERVE_PORT)/voila/render/library.ipynb"
 	@echo "Drill: http://127.0.0.1:$(SERVE_PORT)/voila/render/drill.ipynb"
 	@echo "Workshop (trainer): http://127.0.0.1:$(SERVE_PORT)/voila/render/workshop-trainer.ipynb"
 	@echo "Workshop (participants): http://127.0.0.1:$(SERVE_PORT)/voila/render/workshop.ipynb"

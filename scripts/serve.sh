@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start Voila on notebooks/ with the repo's voila.json.
+# Start the kit's server (Voila on notebooks/ plus the kit's light pages, kit/web) with the repo's voila.json.
 # Single source of the serve command line: used by `make serve` and tests/test_serve.py.
 #
 # Environment:
@@ -16,7 +16,7 @@ cd "$ROOT"
 # --Voila.config_file_paths: load voila.json from the repo root only (not from
 #   ~/.jupyter or sys.prefix/etc/jupyter), whatever the caller's cwd.
 # --Voila.port_retries=0: fail instead of silently moving to another port.
-exec "$PYTHON" -m voila notebooks/ \
+exec "$PYTHON" -m kit.web notebooks/ \
   --no-browser \
   --Voila.ip=127.0.0.1 \
   --port="$PORT" \

@@ -1,0 +1,17 @@
+"""Which modules add routes to the server, in the order they are matched (before Voila's own)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+# Each module has ``routes(base) -> list[tuple]``. Add a module here to add pages or an API.
+ROUTE_MODULES: tuple[str, ...] = (
+    "kit.web.landing",
+)
+
+
+def kit_routes(base: str) -> list[tuple]:
+    rules: list[tuple] = []
+    for name in ROUTE_MODULES:
+        rules.extend(import_module(name).routes(base))
+    return rules
