@@ -38,7 +38,7 @@ from kit.cli import library  # noqa: E402,F401  kit validate, kit list, kit sche
 from kit.cli import engine  # noqa: E402,F401  kit evaluate, kit check
 from kit.cli import review  # noqa: E402,F401  kit review, kit diff
 from kit.cli import scenario  # noqa: E402,F401  kit scenario generate, kit scenario check
-from kit.excel import cli as _excel_cli  # noqa: E402,F401  kit import-xlsx, kit export-xlsx
+from kit.cli import excel  # noqa: E402,F401  kit import-xlsx, kit export-xlsx
 from kit.cli import grading  # noqa: E402,F401  kit grade course, kit grade release, kit grade export
 from kit.cli import audit  # noqa: E402,F401  kit audit
 

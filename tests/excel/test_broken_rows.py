@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from kit.baselines.models import RangeFine
-from kit.excel.cli import import_xlsx
+from kit.cli.excel import import_xlsx
 from kit.excel.importer import ImportOptions, import_to_folder
 
 import datetime as dt

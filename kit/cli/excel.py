@@ -1,0 +1,99 @@
+"""``kit import-xlsx`` and ``kit export-xlsx``: thin commands over ``import_to_folder`` and ``export_library``.
+
+The plain functions ``import_xlsx`` and ``export_xlsx`` return an exit code and can be called from notebooks
+and tests. The Excel libraries are imported when a command runs, not when ``kit`` starts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+import typer
+
+from kit.baselines.errors import LibraryError
+from kit.cli import app
+
+if TYPE_CHECKING:
+    from kit.excel.importer import ImportOptions
+
+
+def import_xlsx(file: Path, *, out: Path, partial: bool = False, options: ImportOptions | None = None,
+                stream=None) -> int:
+    """Import ``file`` into the library folder ``out``; print problems (located) and the figures."""
+    from kit.excel.importer import import_to_folder
+
+    err = stream or sys.stderr
+    result = import_to_folder(file, out, options, partial=partial)
+    for e in result.errors:
+        print(str(e), file=err)
+    print(result.summary(), file=err)
+    if result.errors and not partial:
+        print(f"nothing written to {out}", file=err)
+        return 1
+    if result.errors:
+        print(f"{result.rows_ok} rows ({result.items_ok} items) written to {out}; the rows listed above were not",
+              file=err)
+        return 1 if result.items_ok == 0 else 0
+    print(f"written to {out}", file=err)
+    return 0
+
+
+def export_xlsx(library: Path, *, out: Path, stream=None) -> int:
+    from kit.baselines import load_library
+
+    from kit.excel.export import export_library
+
+    err = stream or sys.stderr
+    try:
+        lib = load_library(library)
+    except LibraryError as exc:
+        print(exc.report(), file=err)
+        return 1
+    if out.suffix.lower() != ".xlsx":
+        print(f"{out}: the output must be an .xlsx file", file=err)
+        return 1
+    export_library(lib, out)
+    print(f"written {out} ({len(lib.baselines)} baselines)", file=err)
+    return 0
+
+
+@app.command("import-xlsx")
+def import_xlsx_command(
+    file: Path = typer.Argument(..., help="Baseline table: .xlsx or Excel 97 .xls."),
+    out: Path = typer.Option(..., "--out", help="Library folder to write (new or empty)."),
+    partial: bool = typer.Option(False, "--partial", help="Write the tiers that import; list the other rows."),
+    authority: Optional[str] = typer.Option(None, "--authority", help="Authority id, e.g. jm-sthjj."),
+    authority_name: Optional[str] = typer.Option(None, "--authority-name", help="Authority name."),
+    authority_level: Optional[str] = typer.Option(None, "--authority-level",
+                                                  help="national, provincial, municipal or county."),
+    region: Optional[str] = typer.Option(None, "--region", help="Six-digit division code (default 000000)."),
+    sector: Optional[str] = typer.Option(None, "--sector", help="Sector, e.g. 生态环境."),
+    effective_from: Optional[str] = typer.Option(None, "--effective-from", help="YYYY-MM-DD."),
+    version: Optional[str] = typer.Option(None, "--version", help="Version label (default: the year)."),
+    document: Optional[str] = typer.Option(None, "--document", help="Document number (文号)."),
+    title: Optional[str] = typer.Option(None, "--title", help="Title prefix of every baseline."),
+    illustrative: bool = typer.Option(False, "--illustrative", help="Mark every row 示例，非正式文件."),
+) -> None:
+    """Import a baseline table from Excel into a library folder."""
+    try:
+        date = dt.date.fromisoformat(effective_from) if effective_from else None
+    except ValueError:
+        print(f"--effective-from: expected YYYY-MM-DD; found '{effective_from}'", file=sys.stderr)
+        raise typer.Exit(1)
+    from kit.excel.importer import ImportOptions
+
+    options = ImportOptions(authority=authority, authority_name=authority_name, authority_level=authority_level,
+                            region=region, sector=sector, effective_from=date, version=version,
+                            document=document, title=title, illustrative=illustrative)
+    raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options))
+
+@app.command("export-xlsx")
+def export_xlsx_command(
+    library: Path = typer.Argument(..., help="Library folder."),
+    out: Path = typer.Option(..., "--out", help="Workbook to write (.xlsx)."),
+) -> None:
+    """Export a library to an Excel workbook in the published layout."""
+    raise typer.Exit(export_xlsx(library, out=out))
+
