@@ -37,7 +37,7 @@ class KitPage(tornado.web.RequestHandler):
 
     def write_error(self, status_code: int, **kwargs: object) -> None:
         # Never a traceback on a page: the status and one sentence; the server log has the details.
-        lang = getattr(self, "lang", "zh")
+        lang: Lang = getattr(self, "lang", "zh")
         self.finish(frame(t("web.error_title", lang), f'<p class="error">{escape(t("web.error_text", lang, status=status_code))}</p>', lang))
 
 
