@@ -58,6 +58,8 @@ class Round(Base):
     shown_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), nullable=True,
         comment="When the round was last opened or reopened: the latest is on screen.")
+    authority: Mapped[str | None] = mapped_column(
+        String(100), nullable=True, comment="The deciding authority when not the template's (any tier of the library).")
     workshop: Mapped[Workshop] = relationship(back_populates="rounds")
     submissions: Mapped[list[Submission]] = relationship(back_populates="round", order_by="Submission.participant",
                                                          cascade="all, delete-orphan")

@@ -162,7 +162,8 @@ class Preview(ApiHandler):
     def get(self, code: str) -> None:
         seed = self.get_query_argument("seed", "0")
         self.run(lambda: self.hall.preview(code, self.key(), self.get_query_argument("template", "")[:100],
-                                           int(seed) if seed.isdigit() and len(seed) < 12 else -1, self.lang))
+                                           int(seed) if seed.isdigit() and len(seed) < 12 else -1, self.lang,
+                                           self.get_query_argument("authority", "")[:100] or None))
 
 
 class Act(ApiHandler):

@@ -14,11 +14,11 @@ from ..baselines import Library
 from ..grading import grade
 from ..i18n import Lang, t
 from ..store import Participant, Round, Workshop
-from . import service
+from . import service, views
 
 ANSWER_COLUMNS = ("participant", "round", "case_id", "outcome", "fine", "points", "max_points", "right",
                   "marks_reasons", "reason")
-ROUND_COLUMNS = ("round", "status", "template", "seed", "case_id", "key_outcome", "key_fine", "answers")
+ROUND_COLUMNS = ("round", "status", "template", "authority", "seed", "case_id", "key_outcome", "key_fine", "answers")
 
 
 def workbook(session: Session, workshop: Workshop, library: Library, lang: Lang) -> bytes:
@@ -38,7 +38,9 @@ def workbook(session: Session, workshop: Workshop, library: Library, lang: Lang)
         decision = service.case_of(round_, library).decision
         subs = {sub.participant: sub for sub in service.submissions(session, round_)}
         by_round[round_.number] = (round_, decision, subs)
-        rounds.append([round_.number, t(f"workshop.status.{round_.status}", lang), round_.template_id, round_.seed,
+        scenario = service.case_of(round_, library)
+        rounds.append([round_.number, t(f"workshop.status.{round_.status}", lang), round_.template_id,
+                       views.authority_view(library, scenario.case.authority, lang)["label"], round_.seed,
                        round_.case_id, decision.outcome(lang), decision.fine.text(lang) if decision.fine else "",
                        len(subs)])
     for name in sorted(set(names) | {n for _, _, subs in by_round.values() for n in subs}):
@@ -52,7 +54,7 @@ def workbook(session: Session, workshop: Workshop, library: Library, lang: Lang)
                             marks.total, marks.max_total, t("workshop.xlsx.yes" if marks.right else "workshop.xlsx.no",
                                                             lang),
                             "；".join(f"{p.label(lang)}: {p.reason(lang)}" for p in marks.parts), sub.reason or ""])
-    for sheet, widths in ((answers, (14, 6, 28, 14, 12, 8, 8, 8, 60, 40)), (rounds, (6, 10, 28, 6, 28, 14, 22, 8))):
+    for sheet, widths in ((answers, (14, 6, 28, 14, 12, 8, 8, 8, 60, 40)), (rounds, (6, 10, 28, 30, 6, 28, 14, 22, 8))):
         for i, width in enumerate(widths):
             sheet.column_dimensions[chr(ord("A") + i)].width = width
         sheet.freeze_panes = "A2"

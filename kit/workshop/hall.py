@@ -55,7 +55,7 @@ class Hall:
             if round_ is None or me is None:
                 return out
             scenario = service.case_of(round_, self.library)
-            out["round"] = views.case_view(scenario, round_, lang)
+            out["round"] = views.case_view(scenario, round_, lang, self.library)
             sub = s.scalar(select(Submission).where(Submission.round_id == round_.id,
                                                     Submission.participant == me.name))
             if sub is not None:
@@ -90,14 +90,14 @@ class Hall:
             out: dict = {"workshop": {"code": workshop.code, "title": workshop.title}, "joined": joined,
                          "rounds": [{"number": r.number, "status": r.status,
                                      "status_label": t(f"workshop.status.{r.status}", lang),
-                                     "template": r.template_id, "seed": r.seed, "count": counts.get(r.id, 0)}
+                                     "template": r.template_id, "seed": r.seed, "authority": r.authority, "count": counts.get(r.id, 0)}
                                     for r in rounds],
                          "round": None}
             round_ = service.current_round(s, workshop)
             if round_ is None:
                 return out
             scenario = service.case_of(round_, self.library)
-            view = views.case_view(scenario, round_, lang)
+            view = views.case_view(scenario, round_, lang, self.library)
             view["count"] = counts.get(round_.id, 0)
             revealed = round_.status == "revealed"
             view["spread"] = service.spread(s, round_, lang=lang, library=self.library)
@@ -112,16 +112,22 @@ class Hall:
             out["round"] = view
             return out
 
-    def preview(self, code: str, key: str | None, template: str, seed: object, lang: Lang) -> dict:
+    def preview(self, code: str, key: str | None, template: str, seed: object, lang: Lang,
+                authority: str | None = None) -> dict:
         """The case and its key before a round is opened (for the trainer's eyes only)."""
         with self.Session() as s:
             workshop = identity.check_trainer(s, code, key)
-            scenario = service.scenario_of(template, workshop.code, service.check_seed(seed), self.library)
+            scenario = service.scenario_of(template, workshop.code, service.check_seed(seed), self.library,
+                                           authority or None)
             return {"narrative": [x for x in scenario.narrative(lang).splitlines() if x.strip()],
-                    "case_id": scenario.case.id, "key": views.key_view(scenario.decision, lang)}
+                    "case_id": scenario.case.id, "key": views.key_view(scenario.decision, lang),
+                    "authority": views.authority_view(self.library, scenario.case.authority, lang)["label"]}
 
     def templates(self, lang: Lang) -> list[dict]:
-        return [{"id": tp.id, "title": tp.title.zh if lang == "zh" else tp.title.en}
+        """The expert templates, each with the authorities of any tier that can decide its cases."""
+        return [{"id": tp.id, "title": tp.title.zh if lang == "zh" else tp.title.en,
+                 "authorities": [views.authority_view(self.library, a, lang)
+                                 for a in service.authorities(tp, self.library)]}
                 for tp in service.templates(self.library)]
 
     def act(self, code: str, key: str | None, action: str, body: dict) -> dict:
@@ -129,8 +135,10 @@ class Hall:
         with self.Session.begin() as s:
             workshop = identity.check_trainer(s, code, key)
             if action == "open":
+                authority = body.get("authority")
                 round_ = service.open_round(s, workshop.code, str(body.get("template", ""))[:100],
-                                            body.get("seed", 0), library=self.library)
+                                            body.get("seed", 0), library=self.library,
+                                            authority=str(authority)[:100] if authority else None)
             elif action == "reopen":
                 number = body.get("number")
                 if not isinstance(number, int) or isinstance(number, bool):

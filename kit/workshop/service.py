@@ -85,14 +85,43 @@ def _template(template: Template | str, library: Library) -> Template:
     return known[template]
 
 
-_CASES: dict[tuple[int, str, str, int], Scenario] = {}
+_CASES: dict[tuple, Scenario] = {}
+_AUTHORITIES: dict[tuple[int, str], list[str]] = {}
 
 
-def scenario_of(template: Template | str, code: str, seed: int, library: Library | None = None) -> Scenario:
-    """The case of ``template`` for workshop ``code`` and ``seed`` (generated once per process)."""
+def authorities(template: Template | str, library: Library | None = None) -> list[str]:
+    """The authorities, of any tier, that can decide ``template``'s cases: the template's own, then every
+    authority with a baseline for its matter (national → county) whose case the engine decides."""
     library = library or _sample()
     template = _template(template, library)
-    key = (id(library), template.id, code, seed)
+    key = (id(library), template.id)
+    if key not in _AUTHORITIES:
+        found = [template.authority]
+        ranked = sorted({b.authority for b in library.baselines.values() if b.matter == template.matter},
+                        key=lambda a: (library.authorities[a].level.rank, a))
+        for authority in ranked:
+            if authority in found:
+                continue
+            try:
+                generate(template.model_copy(update={"authority": authority}), library, trainee_id="CHECK", seed=0)
+            except Exception:  # noqa: BLE001 — an authority whose chain cannot decide this case is not offered
+                continue
+            found.append(authority)
+        _AUTHORITIES[key] = found
+    return _AUTHORITIES[key]
+
+
+def scenario_of(template: Template | str, code: str, seed: int, library: Library | None = None,
+                authority: str | None = None) -> Scenario:
+    """The case of ``template`` for workshop ``code`` and ``seed``, decided by ``authority`` (default: the
+    template's); generated once per process."""
+    library = library or _sample()
+    template = _template(template, library)
+    if authority is not None and authority != template.authority:
+        if authority not in authorities(template, library):
+            raise WorkshopError("no_authority", authority=str(authority)[:100], template=template.id)
+        template = template.model_copy(update={"authority": authority})
+    key = (id(library), template.id, template.authority, code, seed)
     if key not in _CASES:
         if len(_CASES) > 512:
             _CASES.clear()
@@ -102,7 +131,7 @@ def scenario_of(template: Template | str, code: str, seed: int, library: Library
 
 def case_of(round_: Round, library: Library | None = None) -> Scenario:
     """The round's case with its decision."""
-    return scenario_of(round_.template_id, round_.workshop.code, round_.seed, library)
+    return scenario_of(round_.template_id, round_.workshop.code, round_.seed, library, round_.authority)
 
 
 # ---- workshops and rounds --------------------------------------------------------------------------------
@@ -165,17 +194,19 @@ def _close_open(session: Session, workshop: Workshop) -> None:
 
 
 def open_round(session: Session, code: str, template: Template | str, seed: int = 0, *,
-               library: Library | None = None) -> Round:
-    """Open the next round of workshop ``code`` on a case of ``template``; an open round before it is closed."""
+               library: Library | None = None, authority: str | None = None) -> Round:
+    """Open the next round of workshop ``code`` on a case of ``template`` (decided by ``authority``, default the
+    template's); an open round before it is closed."""
     library = library or _sample()
     workshop = get_workshop(session, code)
     template = _template(template, library)
-    scenario = scenario_of(template, workshop.code, check_seed(seed), library)
+    authority = None if authority in (None, "", template.authority) else authority
+    scenario = scenario_of(template, workshop.code, check_seed(seed), library, authority)
     _close_open(session, workshop)
     number = (session.scalar(select(func.max(Round.number)).where(Round.workshop_id == workshop.id)) or 0) + 1
     now = utcnow()
     round_ = Round(workshop=workshop, number=number, template_id=template.id, seed=seed,
-                   case_id=scenario.case.id, status="open", opened_at=now, shown_at=now)
+                   case_id=scenario.case.id, status="open", opened_at=now, shown_at=now, authority=authority)
     session.add(round_)
     session.flush()
     return round_

@@ -3,6 +3,7 @@ decision with its cited trace), a participant's own marks, the spread. Texts com
 
 from __future__ import annotations
 
+from ..baselines import Library
 from ..engine.decision import Decision
 from ..grading import Marks
 from ..i18n import Lang, money, t
@@ -11,8 +12,15 @@ from ..store import Round, Submission
 from .service import level_label
 
 
-def case_view(scenario: Scenario, round_: Round, lang: Lang) -> dict:
-    return {"id": round_.id, "number": round_.number, "status": round_.status, "case_id": round_.case_id,
+def authority_view(library: Library, authority_id: str, lang: Lang) -> dict:
+    authority = library.authorities[authority_id]
+    name = authority.name if lang == "zh" or not authority.name_en else authority.name_en
+    return {"id": authority.id, "name": name, "tier": authority.level.label(lang),
+            "label": f"{name}（{authority.level.label(lang)}）" if lang == "zh" else f"{name} ({authority.level.label(lang)})"}
+
+
+def case_view(scenario: Scenario, round_: Round, lang: Lang, library: Library) -> dict:
+    return {"id": round_.id, "authority": authority_view(library, scenario.case.authority, lang)["label"], "number": round_.number, "status": round_.status, "case_id": round_.case_id,
             "status_label": t(f"workshop.status.{round_.status}", lang),
             "narrative": [line for line in scenario.narrative(lang).splitlines() if line.strip()],
             "illustrative": t("common.illustrative", lang)}

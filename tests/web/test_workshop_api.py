@@ -193,3 +193,17 @@ def test_a_database_that_is_down_is_said_plainly(api_server, caplog):
     assert reply.status == 503 and reply.data["key"] == "db_unavailable"
     assert "数据库暂时无法连接" in reply.data["error"] and "Traceback" not in str(reply.data)
     assert any("database problem" in r.getMessage() for r in caplog.records)
+
+
+def test_templates_offer_every_tier_and_the_preview_names_the_authority(api_server):
+    base = api_server.base
+    code, key = _room(base)
+    offered = {tp["id"]: tp for tp in trainer_call(base, "GET", "/templates").data["templates"]}
+    tiers = [a["tier"] for a in offered["false-registration-materials"]["authorities"]]
+    assert {"国家", "省级"} <= set(tiers) and len(tiers) >= 4
+    shown = trainer_call(base, "GET", f"/{code}/preview?template=false-registration-materials&authority=cn-samr&seed=4",
+                         key).data
+    assert "（国家）" in shown["authority"] and any("cn-samr" in s["cites"] for s in shown["key"]["trace"])
+    refused = trainer_call(base, "POST", f"/{code}/open", key,
+                           {"template": "false-registration-materials", "authority": "nj-cgj", "seed": 4})
+    assert refused.status == 400 and refused.data["key"] == "no_authority"

@@ -179,3 +179,22 @@ def test_reveal_marks_agree_with_grade(Session, room):
         expected = grade(Answer(case_id=decision.case_id, level=level, fine=fine), decision)
         assert result.marks[name].to_dict() == expected.to_dict()
     assert result.marks["张三"].right and not result.marks["王五"].right
+
+
+def test_a_case_can_be_decided_by_any_tier_that_has_a_baseline(Session):
+    from kit.workshop.service import _sample, authorities
+
+    library = _sample()
+    tiers = authorities("false-registration-materials")
+    assert tiers[0] == "js-scjg"  # the template's own authority first
+    assert {library.authorities[a].level.value for a in tiers} >= {"national", "provincial", "municipal", "county"}
+    with Session.begin() as s:
+        code = create_workshop(s, "层级", code="TIER22").code
+        national = open_round(s, code, "false-registration-materials", seed=4, authority="cn-samr")
+        assert national.authority == "cn-samr"
+        assert case_of(national).decision.baseline == "cn-samr-false-registration"
+        own = open_round(s, code, "false-registration-materials", seed=4, authority="js-scjg")
+        assert own.authority is None and case_of(own).decision.baseline == "js-scjg-false-registration"
+        with pytest.raises(WorkshopError) as info:
+            open_round(s, code, "false-registration-materials", seed=4, authority="nj-cgj")
+        assert info.value.key == "no_authority"

@@ -1,5 +1,5 @@
 """The workshop hall: a trainer key per workshop, participants with a token and a name unique per workshop,
-answers bound to a participant, rounds that can be reopened.
+rounds that can be reopened and decided by any tier's authority.
 
 Revision ID: 0002_issue12_workshop_hall
 Revises: 0001_workshops
@@ -21,6 +21,8 @@ def upgrade() -> None:
     with op.batch_alter_table("rounds") as batch:
         batch.add_column(sa.Column("shown_at", sa.DateTime(timezone=True), nullable=True,
                                    comment="When the round was last opened or reopened: the latest is on screen."))
+        batch.add_column(sa.Column("authority", sa.String(100), nullable=True,
+                                   comment="The deciding authority when not the template's (any tier of the library)."))
     op.create_table(
         "participants",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -38,6 +40,7 @@ def downgrade() -> None:
     op.drop_index("ix_participants_workshop_id", "participants")
     op.drop_table("participants")
     with op.batch_alter_table("rounds") as batch:
+        batch.drop_column("authority")
         batch.drop_column("shown_at")
     with op.batch_alter_table("workshops") as batch:
         batch.drop_column("trainer_key_hash")

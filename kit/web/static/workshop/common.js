@@ -94,5 +94,5 @@ function caseView(round) {
     el("h2", {}, fmt(T.round, {number: round.number}), " ",
       el("span", {class: "badge status-" + round.status, id: "round-status"}, round.status_label)),
     round.narrative.map(line => el("p", {}, line)),
-    el("p", {class: "meta"}, round.case_id, " · ", round.illustrative));
+    el("p", {class: "meta"}, round.authority, " · ", round.case_id, " · ", round.illustrative));
 }

@@ -68,20 +68,29 @@ async function act(action, body) {
 
 function controls() {
   const select = el("select", {id: "template"}, templates.map(tp => el("option", {value: tp.id}, tp.title)));
+  const authority = el("select", {id: "authority"});
+  const fill = () => {
+    const tp = templates.find(x => x.id === select.value);
+    authority.replaceChildren(...(tp ? tp.authorities : []).map(a => el("option", {value: a.id}, a.label)));
+  };
+  select.addEventListener("change", fill);
+  fill();
   const seed = el("input", {id: "seed", type: "number", min: "0", step: "1", value: "0"});
+  const chosen = () => ({template: select.value, authority: authority.value, seed: Number(seed.value || 0)});
   return el("section", {class: "card controls", id: "controls"},
     el("label", {for: "template"}, T.template), select,
+    el("label", {for: "authority"}, T.authority), authority,
     el("label", {for: "seed"}, T.seed), seed,
     el("div", {class: "buttons"},
       el("button", {id: "preview", onclick: async () => {
+        const c = chosen();
         try {
-          preview = await api("GET", path("/preview?template=" + encodeURIComponent(select.value) +
-                                          "&seed=" + encodeURIComponent(seed.value || "0")), undefined, auth());
+          preview = await api("GET", path("/preview?template=" + encodeURIComponent(c.template) + "&authority=" +
+                                          encodeURIComponent(c.authority) + "&seed=" + c.seed), undefined, auth());
           lastSig = null; await refresh();
         } catch (e) { showMessage(e.message, "error"); }
       }}, T.preview),
-      el("button", {id: "open", class: "primary", onclick: () =>
-        act("open", {template: select.value, seed: Number(seed.value || 0)})}, T.open)));
+      el("button", {id: "open", class: "primary", onclick: () => act("open", chosen())}, T.open)));
 }
 
 function spreadView(rows, total) {
@@ -137,7 +146,8 @@ function render(state) {
     el("p", {}, T.key_once), el("p", {class: "code"}, el("code", {id: "trainer-key"}, freshKey))));
   parts.push(keep || controls());
   if (preview) parts.push(el("section", {class: "card preview", id: "preview-view"}, el("h2", {}, T.preview_only),
-    preview.narrative.map(line => el("p", {}, line)), el("p", {class: "meta"}, preview.case_id), keyView(preview.key)));
+    preview.narrative.map(line => el("p", {}, line)), el("p", {class: "meta"}, preview.authority + " · " + preview.case_id),
+    keyView(preview.key)));
   parts.push(el("p", {class: "counts"}, T.joined + " ", el("b", {id: "joined"}, state.joined),
     r ? [" · " + T.answers + " ", el("b", {id: "count", "data-count": r.count}, r.count)] : null));
   if (r) {
