@@ -67,10 +67,9 @@ def join(session: Session, code: str, name: str | None, token: str | None) -> tu
         raise WorkshopError("name_taken", status=409, name=name)
     token = new_secret()
     participant = Participant(workshop_id=workshop.id, name=name, token_hash=digest(token))
+    session.add(participant)
     try:
-        with session.begin_nested():
-            session.add(participant)
-            session.flush()
-    except IntegrityError:  # two phones sent the same name at the same moment: the second is told
-        raise WorkshopError("name_taken", status=409, name=name) from None
+        session.flush()
+    except IntegrityError:  # two phones sent the same name at the same moment: the second is told (the
+        raise WorkshopError("name_taken", status=409, name=name) from None  # caller's transaction rolls back)
     return participant, token

@@ -207,3 +207,74 @@ def test_templates_offer_every_tier_and_the_preview_names_the_authority(api_serv
     refused = trainer_call(base, "POST", f"/{code}/open", key,
                            {"template": "false-registration-materials", "authority": "nj-cgj", "seed": 4})
     assert refused.status == 400 and refused.data["key"] == "no_authority"
+
+
+def _sqlite_server(tmp_path):
+    from kit.store import upgrade
+    from tests.web.conftest import ThreadServer
+
+    url = f"sqlite:///{tmp_path / 'kit.db'}"
+    upgrade(url)
+    return ThreadServer(url), tmp_path / "kit.db"
+
+
+def test_a_locked_database_is_said_plainly(tmp_path, caplog):
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    server, path = _sqlite_server(tmp_path)
+    try:
+        code, _key = _room(server.base)
+        server.hall.Session.configure(bind=create_engine(f"sqlite:///{path}", connect_args={"timeout": 0.1}))
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # another writer holds the database
+        try:
+            with caplog.at_level("ERROR", logger="kit.web.workshop"):
+                reply = Phone(server.base, code).join("张三")
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert reply.status == 503 and reply.data["key"] == "db_locked" and "数据库正忙" in reply.data["error"]
+        assert any("db_locked" in r.getMessage() for r in caplog.records)
+        assert Phone(server.base, code).join("张三").status == 200  # and it recovers
+    finally:
+        server.stop()
+
+
+def test_a_full_database_is_said_plainly_and_nothing_is_half_written(tmp_path):
+    from sqlalchemy import create_engine, event
+
+    server, path = _sqlite_server(tmp_path)
+    try:
+        code, key = _room(server.base)
+        _open(server.base, code, key)
+        full = create_engine(f"sqlite:///{path}")
+
+        @event.listens_for(full, "connect")
+        def _cap(dbapi_connection, _record):  # no page may be added: the disk is "full"
+            pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+        server.hall.Session.configure(bind=full)
+        phones = [Phone(server.base, code) for _ in range(200)]
+        replies = [p.join(f"学员{i}" + "长" * 30) for i, p in enumerate(phones)]
+        refused = [r for r in replies if r.status != 200]
+        assert refused and {r.data["key"] for r in refused} == {"db_full"}
+        assert "数据库存储空间已满" in refused[0].data["error"]
+        server.hall.Session.configure(bind=server.engine)
+        joined = trainer_call(server.base, "GET", f"/{code}/trainer", key).data["joined"]
+        assert joined == sum(r.status == 200 for r in replies)  # every refused join left nothing behind
+    finally:
+        server.stop()
+
+
+def test_twenty_phones_typing_the_same_name_at_once_make_one_participant(api_server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    base = api_server.base
+    code, key = _room(base)
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        replies = list(pool.map(lambda _i: Phone(base, code).join("李四"), range(20)))
+    assert sorted(r.status for r in replies) == [200] + [409] * 19
+    assert trainer_call(base, "GET", f"/{code}/trainer", key).data["joined"] == 1

@@ -27,11 +27,10 @@ class ApiError extends Error {
 }
 
 let offline = false;
-function setOffline(on) {
-  if (on === offline) return;
+function setOffline(on, text) {
   offline = on;
   const banner = document.getElementById("offline");
-  banner.textContent = T.offline;
+  banner.textContent = text || T.offline;
   banner.hidden = !on;
 }
 
@@ -48,13 +47,14 @@ async function api(method, path, body, headers) {
     setOffline(true);
     throw new ApiError(0, {error: T.offline, key: "offline"});
   }
-  setOffline(resp.status === 503);
   const type = resp.headers.get("Content-Type") || "";
   if (!type.startsWith("application/json")) {
+    setOffline(false);
     if (!resp.ok) throw new ApiError(resp.status, {error: String(resp.status)});
     return resp;
   }
   const data = await resp.json();
+  setOffline(resp.status === 503, data.error);  // the database is down, locked or full: said on the page
   if (!resp.ok) throw new ApiError(resp.status, data);
   return data;
 }
