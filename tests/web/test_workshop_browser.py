@@ -136,5 +136,22 @@ def test_a_hall_session_on_a_phone_and_the_projector(hall, chromium, tmp_path):
             trainer.goto(f"{hall}/workshop/trainer?lang=en")
             expect(trainer.locator("#key")).to_contain_text("The key")
             trainer.screenshot(path=str(shots / "trainer-reveal-en-1366.png"), full_page=True)
+
+            # the trainer resumes on a phone with the code and the key
+            pocket = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
+            pocket.goto(f"{hall}/workshop/trainer")
+            pocket.screenshot(path=str(shots / "trainer-start-zh-390.png"), full_page=True)
+            pocket.fill("#resume-code", code.lower())
+            pocket.fill("#resume-key", key)
+            pocket.click("#resume")
+            expect(pocket.locator("#count")).to_have_text("1")
+            expect(pocket.locator("#key")).to_be_visible()
+            _no_side_scroll(pocket)
+            pocket.screenshot(path=str(shots / "trainer-reveal-zh-390.png"), full_page=True)
+            newcomer = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
+            newcomer.goto(f"{hall}/workshop?lang=en")
+            expect(newcomer.locator("#join")).to_have_text("Join")
+            _no_side_scroll(newcomer)
+            newcomer.screenshot(path=str(shots / "phone-join-en-390.png"), full_page=True)
         finally:
             browser.close()
