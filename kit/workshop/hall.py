@@ -125,7 +125,7 @@ class Hall:
 
     def templates(self, lang: Lang) -> list[dict]:
         """The expert templates, each with the authorities of any tier that can decide its cases."""
-        return [{"id": tp.id, "title": tp.title.zh if lang == "zh" else tp.title.en,
+        return [{"id": tp.id, "title": getattr(tp.title, lang),
                  "authorities": [views.authority_view(self.library, a, lang)
                                  for a in service.authorities(tp, self.library)]}
                 for tp in service.templates(self.library)]

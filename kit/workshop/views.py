@@ -14,9 +14,10 @@ from .service import level_label
 
 def authority_view(library: Library, authority_id: str, lang: Lang) -> dict:
     authority = library.authorities[authority_id]
-    name = authority.name if lang == "zh" or not authority.name_en else authority.name_en
-    return {"id": authority.id, "name": name, "tier": authority.level.label(lang),
-            "label": f"{name}（{authority.level.label(lang)}）" if lang == "zh" else f"{name} ({authority.level.label(lang)})"}
+    name = {"zh": authority.name, "en": authority.name_en or authority.name}[lang]
+    tier = authority.level.label(lang)
+    return {"id": authority.id, "name": name, "tier": tier, "label": t("workshop.authority_label", lang, name=name,
+                                                                       tier=tier)}
 
 
 def case_view(scenario: Scenario, round_: Round, lang: Lang, library: Library) -> dict:

@@ -82,9 +82,9 @@ function keyView(key) {
   return el("section", {class: "card key", id: "key"},
     el("h2", {}, T.key),
     el("p", {class: "outcome"}, el("b", {}, key.outcome)),
-    el("p", {}, T.acceptable + "：" + key.acceptable.join("、")),
-    key.fine ? el("p", {}, T.fine_range + "：" + key.fine) : null,
-    key.suggested ? el("p", {}, T.suggested + "：" + key.suggested) : null,
+    el("p", {}, T.acceptable + T.colon + key.acceptable.join(T.list_sep)),
+    key.fine ? el("p", {}, T.fine_range + T.colon + key.fine) : null,
+    key.suggested ? el("p", {}, T.suggested + T.colon + key.suggested) : null,
     el("h3", {}, T.trace),
     el("ol", {class: "trace"}, key.trace.map(s => el("li", {}, s.text, " ", el("small", {}, "〔" + s.cites + "〕")))));
 }

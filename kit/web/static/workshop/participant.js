@@ -82,7 +82,7 @@ function marksView(marks) {
   return el("section", {class: "card marks " + (marks.right ? "right" : "wrong"), id: "my-marks"},
     el("h2", {}, T.your_marks, " ", el("span", {class: "badge", id: "points"}, marks.total + " / " + marks.max_total)),
     el("ul", {}, marks.parts.map(p => el("li", {class: "part-" + p.status},
-      el("b", {}, p.label + "（" + p.points + "/" + p.max_points + "）"), " ", p.reason))));
+      el("b", {}, fmt(T.part_points, {label: p.label, points: p.points, max: p.max_points})), " ", p.reason))));
 }
 
 function render(state) {

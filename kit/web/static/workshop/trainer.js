@@ -99,7 +99,7 @@ function spreadView(rows, total) {
     el("div", {class: "bars"}, rows.map(r => el("div", {class: "bar-row", "data-level": r.level},
       el("span", {class: "bar-label"}, r.label),
       el("span", {class: "bar"}, el("span", {class: "fill", style: "width:" + (100 * r.count / max) + "%"})),
-      el("span", {class: "bar-count"}, r.count + (total ? "（" + Math.round(100 * r.share) + "%）" : "")
+      el("span", {class: "bar-count"}, (total ? fmt(T.count_share, {count: r.count, share: Math.round(100 * r.share)}) : String(r.count))
         + (r.lawful !== undefined && r.count ? " · " + T.lawful + " " + r.lawful : "")
         + (r.fine_median !== null ? " · " + T.median + " " + r.fine_median.toLocaleString() : "")))))); 
 }
@@ -109,7 +109,7 @@ function reasonsView(reasons) {
     el("h2", {}, T.reasons, " ", el("label", {class: "inline"},
       el("input", {type: "checkbox", id: "show-names", checked: names, onchange: (ev) => {
         names = ev.target.checked; lastSig = null; refresh(); }}), T.show_names)),
-    el("ul", {}, reasons.map(r => el("li", {}, el("b", {}, (r.name || T.anonymous) + "："),
+    el("ul", {}, reasons.map(r => el("li", {}, el("b", {}, (r.name || T.anonymous) + T.colon),
       r.label + " · " + r.fine_text + " — " + r.reason))));
 }
 
