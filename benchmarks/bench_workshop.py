@@ -107,6 +107,7 @@ def measure(backend: str, db_url: str, anchor_url: str, folder: Path) -> list[di
         trainer_call(base, "POST", f"/{code}/open", key, {"template": "parking-fee-overcharge", "seed": 1})
         results = hall_run(base, code, PHONES, workers=30)
         rss1 = _rss_mb(proc.pid)
+        trainer_ms = sorted(trainer_call(base, "GET", f"/{code}/trainer", key).server_ms for _ in range(10))
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -119,6 +120,8 @@ def measure(backend: str, db_url: str, anchor_url: str, folder: Path) -> list[di
     growth = max(rss1 - rss0, 0.0) / PHONES
     anchor_name = f"raw insert loop, {backend} (per row)"
     p50, p95, j95 = _pct(submit, 50), _pct(submit, 95), _pct(join, 95)
+    poll = [r.state_server_ms for r in results if r.state_server_ms is not None]
+    poll50, poll95 = _pct(poll, 50), _pct(poll, 95)
     return [
         {"name": f"workshop {backend}: {PHONES} phones, errors", "value": errors, "unit": "", "target": "0",
          "ok": errors == 0},
@@ -129,6 +132,12 @@ def measure(backend: str, db_url: str, anchor_url: str, folder: Path) -> list[di
         {"name": f"workshop {backend}: join-to-case p95", "value": j95 * 1000, "unit": "ms",
          "anchor_name": anchor_name, "anchor_value": anchor, "ratio": j95 * 1000 / anchor,
          "target": f"≤ {JOIN_TO_CASE_P95_S * 1000:g} ms", "ok": j95 <= JOIN_TO_CASE_P95_S},
+        {"name": f"workshop {backend}: phone poll p95 (server)", "value": poll95, "unit": "ms",
+         "anchor_name": anchor_name, "anchor_value": anchor, "ratio": poll95 / anchor,
+         "target": f"p50 {poll50:.2f} ms: {PHONES} phones every 2 s use {PHONES / 2 * poll50 / 10:.0f}% of a core"},
+        {"name": f"workshop {backend}: trainer view, {PHONES} answers (server, median)", "value": trainer_ms[5],
+         "unit": "ms", "anchor_name": anchor_name, "anchor_value": anchor, "ratio": trainer_ms[5] / anchor,
+         "target": "every 1.5 s"},
         {"name": f"workshop {backend}: RSS growth per phone", "value": growth, "unit": "MB",
          "anchor_name": "server RSS before the phones", "anchor_value": rss0, "ratio": growth / rss0,
          "target": f"≤ {RSS_PER_PHONE_MB:g} MB", "ok": growth <= RSS_PER_PHONE_MB},

@@ -6,6 +6,10 @@ the workshop's key (``identity``); every answer names its round (``service.submi
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
 from sqlalchemy import Engine, func, select
 
 from ..baselines import Library
@@ -16,11 +20,64 @@ from . import export, identity, service, views
 from .service import WorkshopError
 
 
+SCREEN_TTL_S = 1.0
+"""How long the phones' polls share one reading of a workshop's round on screen. The trainer's actions through
+this ``Hall`` drop it at once; a change made by another process is seen within this time."""
+
+
+@dataclass
+class Screen:
+    """A workshop and the round on screen, read once for every phone polling within ``SCREEN_TTL_S``."""
+
+    workshop_id: int
+    code: str
+    title: str
+    round: SimpleNamespace | None
+    expires: float
+    views: dict = field(default_factory=dict)  # lang → the case view
+
+
 class Hall:
     def __init__(self, engine: Engine, library: Library | None = None):
         self.engine = engine
         self.Session = session_factory(engine)
         self.library = library or service._sample()
+        self._screens: dict[str, Screen] = {}
+        self._people: dict[str, tuple[int, str]] = {}  # token hash → (workshop id, name): never changes
+
+    def _screen(self, s, code: str) -> Screen:
+        key = (code or "").strip().upper()
+        hit = self._screens.get(key)
+        if hit is not None and hit.expires > time.monotonic():
+            return hit
+        workshop = service.get_workshop(s, code)
+        r = service.current_round(s, workshop)
+        snapshot = None if r is None else SimpleNamespace(
+            id=r.id, number=r.number, status=r.status, case_id=r.case_id, template_id=r.template_id, seed=r.seed,
+            authority=r.authority)
+        screen = Screen(workshop.id, workshop.code, workshop.title, snapshot, time.monotonic() + SCREEN_TTL_S)
+        if len(self._screens) > 1000:
+            self._screens.clear()
+        self._screens[key] = screen
+        return screen
+
+    def _person(self, s, screen: Screen, token: str | None) -> str | None:
+        """The name of the participant of ``token`` in the workshop on ``screen``, or None."""
+        if not token or len(token) > identity.MAX_SECRET:
+            return None
+        digest = identity.digest(token)
+        known = self._people.get(digest)
+        if known is None:
+            found = s.scalar(select(Participant).where(Participant.token_hash == digest))
+            if found is None:
+                return None
+            if len(self._people) > 100_000:
+                self._people.clear()
+            known = self._people[digest] = (found.workshop_id, found.name)
+        return known[1] if known[0] == screen.workshop_id else None
+
+    def _changed(self, code: str) -> None:
+        self._screens.pop((code or "").strip().upper(), None)
 
     # ---- creating and joining ------------------------------------------------------------------------
 
@@ -47,17 +104,20 @@ class Hall:
         """What the phone shows: the workshop, who it is, the round on screen, its own answer, and after the
         reveal its own marks and the key. Never another participant's answer."""
         with self.Session() as s:
-            workshop = service.get_workshop(s, code)
-            me = identity.participant_by_token(s, workshop, token)
-            out: dict = {"workshop": {"code": workshop.code, "title": workshop.title},
-                         "me": {"name": me.name} if me else None, "round": None, "answer": None}
-            round_ = service.current_round(s, workshop)
-            if round_ is None or me is None:
+            screen = self._screen(s, code)
+            name = self._person(s, screen, token)
+            out: dict = {"workshop": {"code": screen.code, "title": screen.title},
+                         "me": {"name": name} if name else None, "round": None, "answer": None}
+            round_ = screen.round
+            if round_ is None or name is None:
                 return out
-            scenario = service.case_of(round_, self.library)
-            out["round"] = views.case_view(scenario, round_, lang, self.library)
+            scenario = service.scenario_of(round_.template_id, screen.code, round_.seed, self.library,
+                                           round_.authority)
+            if lang not in screen.views:
+                screen.views[lang] = views.case_view(scenario, round_, lang, self.library)
+            out["round"] = screen.views[lang]
             sub = s.scalar(select(Submission).where(Submission.round_id == round_.id,
-                                                    Submission.participant == me.name))
+                                                    Submission.participant == name))
             if sub is not None:
                 out["answer"] = views.answer_view(sub, lang)
             if round_.status == "revealed":
@@ -154,7 +214,9 @@ class Hall:
                     service.reveal(s, round_, library=self.library)
                 else:
                     raise WorkshopError("no_action", status=404, action=action[:40])
-            return {"number": round_.number, "status": round_.status}
+            done = {"number": round_.number, "status": round_.status}
+        self._changed(code)
+        return done
 
     def export(self, code: str, key: str | None, lang: Lang) -> bytes:
         with self.Session() as s:

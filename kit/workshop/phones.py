@@ -83,6 +83,7 @@ class PhoneResult:
     round_number: int | None = None
     join_to_case_s: float | None = None
     submit_server_ms: float | None = None
+    state_server_ms: float | None = None
     errors: list[str] = field(default_factory=list)
 
 
@@ -114,6 +115,7 @@ def one_phone(base: str, code: str, i: int, *, wait_s: float = 30.0, poll_s: flo
                 return result
             time.sleep(poll_s)
         result.join_to_case_s = time.perf_counter() - start
+        result.state_server_ms = state.server_ms
         round_ = state.data["round"]
         result.round_number = round_["number"]
         sent = phone.answer(round_["id"], level, fine, f"理由{i}")
