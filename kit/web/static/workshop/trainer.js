@@ -137,13 +137,18 @@ function render(state) {
   if (sig === lastSig) return;
   lastSig = sig;
   const keep = document.getElementById("controls");
-  const parts = [el("header", {}, el("h1", {}, state.workshop.title), langLink()),
+  const projector = document.body.classList.contains("projector");
+  const parts = [el("header", {}, el("h1", {}, state.workshop.title),
+      el("button", {id: "projector", class: "small", onclick: () => {
+        document.body.classList.toggle("projector"); lastSig = null; refresh(); }}, projector ? T.console : T.projector),
+      langLink()),
     el("section", {class: "card join-info", id: "join-info"},
       el("div", {}, el("p", {}, T.code), el("p", {class: "code", id: "workshop-code"}, state.workshop.code),
         el("p", {}, T.open_url), el("p", {class: "url", id: "participant-url"}, qr ? qr.url : "")),
       qr ? el("div", {class: "qr", id: "qr"}) : null)];
   if (freshKey) parts.push(el("section", {class: "card fresh-key", id: "fresh-key"},
-    el("p", {}, T.key_once), el("p", {class: "code"}, el("code", {id: "trainer-key"}, freshKey))));
+    el("p", {}, T.key_once), el("p", {class: "code"}, el("code", {id: "trainer-key"}, freshKey)),
+    el("button", {id: "key-noted", onclick: () => { freshKey = null; lastSig = null; refresh(); }}, T.key_noted)));
   parts.push(keep || controls());
   if (preview) parts.push(el("section", {class: "card preview", id: "preview-view"}, el("h2", {}, T.preview_only),
     preview.narrative.map(line => el("p", {}, line)), el("p", {class: "meta"}, preview.authority + " · " + preview.case_id),
