@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -53,11 +53,15 @@ def workbook(session: Session, workshop: Workshop, library: Library, lang: Lang)
             answers.append([name, number, round_.case_id, service.level_label(sub.level, lang), sub.fine,
                             marks.total, marks.max_total, t("workshop.xlsx.yes" if marks.right else "workshop.xlsx.no",
                                                             lang),
-                            "；".join(f"{p.label(lang)}: {p.reason(lang)}" for p in marks.parts), sub.reason or ""])
+                            "\n".join(p.label(lang) + t("workshop.ui.colon", lang) + p.reason(lang) for p in marks.parts),
+                            sub.reason or ""])
     for sheet, widths in ((answers, (14, 6, 28, 14, 12, 8, 8, 8, 60, 40)), (rounds, (6, 10, 28, 30, 6, 28, 14, 22, 8))):
         for i, width in enumerate(widths):
             sheet.column_dimensions[chr(ord("A") + i)].width = width
         sheet.freeze_panes = "A2"
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -159,6 +159,7 @@ def test_preview_reopen_and_export(api_server):
     assert rows[0][:5] == ("participant", "round", "case id", "outcome", "fine (yuan)")
     assert rows[1][:5] == ("张三", 1, first["case_id"], decision.level.label("en"), decision.suggested_fine)
     assert rows[1][7] == "yes" and rows[1][9] == "屡查屡犯"
+    assert [line.split(": ")[0] for line in rows[1][8].split("\n")] == ["outcome", "fine"]  # each part, its why
     assert rows[2][:4] == ("张三", 2, rows[2][2], "no answer")
     assert [r[0] for r in rounds.iter_rows(min_row=2, values_only=True)] == [1, 2]
 
