@@ -130,7 +130,7 @@ class Templates(ApiHandler):
 
 class Info(ApiHandler):
     def get(self, code: str) -> None:
-        self.run(self.hall.workshop_info, code)
+        self.run(lambda: self.hall.workshop_info(code))
 
 
 class Join(ApiHandler):
@@ -144,7 +144,7 @@ class Join(ApiHandler):
 
 class State(ApiHandler):
     def get(self, code: str) -> None:
-        self.run(self.hall.state, code, self.get_cookie(cookie_name(code)), self.lang)
+        self.run(lambda: self.hall.state(code, self.get_cookie(cookie_name(code)), self.lang))
 
 
 class Answer(ApiHandler):

@@ -279,3 +279,47 @@ def test_twenty_phones_typing_the_same_name_at_once_make_one_participant(api_ser
         replies = list(pool.map(lambda _i: Phone(base, code).join("李四"), range(20)))
     assert sorted(r.status for r in replies) == [200] + [409] * 19
     assert trainer_call(base, "GET", f"/{code}/trainer", key).data["joined"] == 1
+
+
+def test_a_server_whose_database_cannot_be_opened_says_so_and_recovers(tmp_path, monkeypatch, caplog):
+    """The server's one Hall opens KIT_DB_URL at the first request; a database that is down then is a 503
+    with the plain message, and the next request after it is back opens it."""
+    import asyncio
+    import threading
+
+    import tornado.ioloop
+    import tornado.web
+
+    from kit.web import workshop_api
+    from tests.conftest import _free_port
+
+    monkeypatch.setattr(workshop_api, "_HALL", None)
+    monkeypatch.setenv("KIT_DB_URL", f"postgresql+psycopg://nobody@127.0.0.1:{_free_port()}/kit?connect_timeout=2")
+    port, ready, box = _free_port(), threading.Event(), {}
+
+    def run():
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        box["server"] = tornado.web.Application(workshop_api.routes("/")).listen(port, address="127.0.0.1")
+        box["loop"] = tornado.ioloop.IOLoop.current()
+        ready.set()
+        box["loop"].start()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    ready.wait(30)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with caplog.at_level("ERROR", logger="kit.web.workshop"):
+            for path in ("/ABC234", "/ABC234/state"):
+                reply = Phone(base, "ABC234").call("GET", path)
+                assert reply.status == 503 and reply.data["key"] == "db_unavailable", (path, reply.data)
+        assert any("database problem" in r.getMessage() for r in caplog.records)
+        monkeypatch.setenv("KIT_DB_URL", f"sqlite:///{tmp_path / 'kit.db'}")  # the database is back
+        made = trainer_call(base, "POST", "s", body={"title": "恢复"})
+        assert made.status == 201 and Phone(base, made.data["code"]).call("GET", f"/{made.data['code']}").status == 200
+    finally:
+        box["loop"].add_callback(box["server"].stop)
+        box["loop"].add_callback(box["loop"].stop)
+        thread.join(10)
+        if workshop_api._HALL is not None:
+            workshop_api._HALL.engine.dispose()
