@@ -26,8 +26,8 @@ def default_url() -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets foreign keys on and a wait instead of 'database is locked' when a
-    trainer's and several trainees' kernels write at once."""
+    """An engine for ``url``; SQLite gets foreign keys on, a write-ahead log and a wait instead of 'database is
+    locked' when several writers come at once."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
 
@@ -35,6 +35,10 @@ def make_engine(url: str) -> Engine:
         def _pragmas(dbapi_connection, _record):
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
+            # A server with many readers and short writes (the workshop hall): write-ahead log, and no fsync of
+            # every commit (a power cut may lose the last commits, never corrupt the file).
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
         return engine

@@ -31,6 +31,8 @@ class Workshop(Base):
     code: Mapped[str] = mapped_column(String(16), comment="The code participants type to join.")
     title: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    trainer_key_hash: Mapped[str | None] = mapped_column(
+        String(64), nullable=True, comment="SHA-256 of the trainer key (the key is shown once).")
     rounds: Mapped[list[Round]] = relationship(back_populates="workshop", order_by="Round.number",
                                                cascade="all, delete-orphan")
 
@@ -53,6 +55,11 @@ class Round(Base):
     case_id: Mapped[str] = mapped_column(String(200), comment="Case.id of the generated case.")
     status: Mapped[str] = mapped_column(String(16), default="open")
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    shown_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True,
+        comment="When the round was last opened or reopened: the latest is on screen.")
+    authority: Mapped[str | None] = mapped_column(
+        String(100), nullable=True, comment="The deciding authority when not the template's (any tier of the library).")
     workshop: Mapped[Workshop] = relationship(back_populates="rounds")
     submissions: Mapped[list[Submission]] = relationship(back_populates="round", order_by="Submission.participant",
                                                          cascade="all, delete-orphan")
@@ -78,3 +85,21 @@ class Submission(Base):
 
     def __repr__(self) -> str:
         return f"Submission(participant={self.participant!r}, level={self.level!r}, fine={self.fine!r})"
+
+
+class Participant(Base):
+    """A phone in a workshop: its name is unique within the workshop; the phone proves it is this participant
+    with a token (a cookie) whose SHA-256 is kept here."""
+
+    __tablename__ = "participants"
+    __table_args__ = (UniqueConstraint("workshop_id", "name", name="uq_participants_workshop_name"),
+                      UniqueConstraint("token_hash", name="uq_participants_token_hash"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(40), comment="Unique within the workshop.")
+    token_hash: Mapped[str] = mapped_column(String(64), comment="SHA-256 of the phone's token (cookie).")
+    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"Participant(name={self.name!r})"

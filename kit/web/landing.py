@@ -10,8 +10,8 @@ from .page import KitPage, frame
 # (catalog key, path): the order is the order on the page.
 PAGES: tuple[tuple[str, str], ...] = (
     ("drill", "voila/render/drill.ipynb"),
-    ("workshop", "voila/render/workshop.ipynb"),
-    ("trainer", "voila/render/workshop-trainer.ipynb"),
+    ("workshop", "workshop"),
+    ("trainer", "workshop/trainer"),
     ("library", "voila/render/library.ipynb"),
 )
 

@@ -7,6 +7,8 @@ from importlib import import_module
 # Each module has ``routes(base) -> list[tuple]``. Add a module here to add pages or an API.
 ROUTE_MODULES: tuple[str, ...] = (
     "kit.web.landing",
+    "kit.web.workshop_api",  # issue 12: the workshop JSON API and its two light pages
+    "kit.web.workshop_page",
 )
 
 

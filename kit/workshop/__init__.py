@@ -1,15 +1,14 @@
-"""Workshops: a trainer (司法行政部门) shows one case to the room, everyone answers from their own browser, the
-room discusses the spread of answers, then the trainer reveals the engine's decision and its cited reasoning.
+"""Workshops in a hall: a trainer projects one case, 50–300 officers answer on their phones, the room discusses
+the spread of answers, then the trainer reveals the engine's decision and its cited reasoning.
 
 ``service`` holds the workshop as plain functions over a SQLAlchemy ``Session`` of ``kit.store`` (graded with
-the one ``kit.grading.grade``); ``Trainer`` (trainer.py) and ``Trainee`` (trainee.py) are the ipywidgets pages
-wired to them (notebooks/workshop-trainer.ipynb and notebooks/workshop.ipynb, served by Voila). See
-docs/workshop.md."""
+the one ``kit.grading.grade``), ``identity`` the trainer key and the participants' tokens, ``Hall`` (hall.py) the
+object the kit's web server calls (kit/web/workshop_api.py): one engine and pool for the whole hall, no kernel
+per phone. The pages are kit/web/static/workshop/. See docs/workshop.md."""
 
+from .hall import Hall
 from .service import (LEVEL_ORDER, Reveal, WorkshopError, case_of, close, create_workshop, current_round,
-                      get_workshop, open_round, reveal, spread, submissions, submit)
-from .trainee import Trainee
-from .trainer import Trainer
+                      get_workshop, open_round, reopen, reveal, spread, submissions, submit)
 
-__all__ = ["LEVEL_ORDER", "Reveal", "WorkshopError", "case_of", "close", "create_workshop", "current_round",
-           "get_workshop", "open_round", "reveal", "spread", "submissions", "submit", "Trainee", "Trainer"]
+__all__ = ["Hall", "LEVEL_ORDER", "Reveal", "WorkshopError", "case_of", "close", "create_workshop",
+           "current_round", "get_workshop", "open_round", "reopen", "reveal", "spread", "submissions", "submit"]

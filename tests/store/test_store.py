@@ -29,7 +29,7 @@ def engine(empty_url):
 def test_upgrade_head_on_an_empty_database(empty_url):
     assert current_revision(empty_url) is None
     upgrade(empty_url)
-    assert current_revision(empty_url) == head_revision() == "0001_workshops"
+    assert current_revision(empty_url) == head_revision() == "0002_issue12_workshop_hall"
     upgrade(empty_url)  # a second upgrade changes nothing
     engine = make_engine(empty_url)
     try:
