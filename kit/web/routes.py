@@ -7,6 +7,8 @@ from importlib import import_module
 # Each module has ``routes(base) -> list[tuple]``. Add a module here to add pages or an API.
 ROUTE_MODULES: tuple[str, ...] = (
     "kit.web.landing",
+    "kit.drills.pages",  # /drill (the officer's name), /drill/progress
+    "kit.simulator.page",  # /simulator and its JSON API
 )
 
 
