@@ -10,7 +10,7 @@ the start page and the officer's progress page in the kit's web server. See docs
 
 from .app import Drill
 from .amount import AmountError, parse_amount
-from .progress import Progress, Score
+from .records import Score
 from .session import DrillError, DrillSession
 
-__all__ = ["AmountError", "Drill", "DrillError", "DrillSession", "Progress", "Score", "parse_amount"]
+__all__ = ["AmountError", "Drill", "DrillError", "DrillSession", "Score", "parse_amount"]

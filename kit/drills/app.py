@@ -9,6 +9,7 @@ and asks for a name when there is none."""
 from __future__ import annotations
 
 import os
+import threading
 from urllib.parse import parse_qs
 
 import ipywidgets as w
@@ -42,8 +43,13 @@ def answer_label(key: str, lang) -> str:
 class Drill(DrillSession):
     """Self-drill page: the officer's name, what to drill, the case, the four-part answer, marks and score."""
 
-    def __init__(self, *, first_case: bool = True, from_request: bool = True, **kwargs):
+    def __init__(self, *, first_case: bool = True, from_request: bool = True, background: bool | None = None,
+                 **kwargs):
+        """``background``: open the store and draw the first case in a thread after the page is on screen
+        (default: when Voila runs the notebook, so the page's first widgets do not wait for the store)."""
         params = request_params() if from_request else {}
+        if background is None:
+            background = from_request and os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
         error: DrillError | UnknownLanguage | None = None
         if "lang" in params and "lang" not in kwargs:
             try:
@@ -108,11 +114,26 @@ class Drill(DrillSession):
         self.next_button.on_click(lambda _b: self._act(self.next_case))
         self.submit_button.on_click(lambda _b: self._act(self._submit_from_widgets))
         self.retry_button.on_click(lambda _b: self._act(self.retry))
-        if officer:
+        if officer and background:
+            self._refresh_choices()
+            self._refresh()
+            self.name_box.layout.display = "none"
+            self.drill_box.layout.display = None
+            self.case_view.value = render.loading_html(self.lang)
+            threading.Thread(target=self._start_in_background, args=(officer,), daemon=True).start()
+        elif officer:
             self._act(self.set_officer, officer)
         else:
             self._refresh_choices()
             self._refresh()
+
+    def _start_in_background(self, officer: str) -> None:
+        try:
+            self._act(self.set_officer, officer)
+        except Exception:  # noqa: BLE001 — no traceback on the page; the kernel's log has it
+            import traceback
+            traceback.print_exc()
+            self.message_view.value = render.error_html(t("drill.err.internal", self.lang))
 
     # ---- the session's methods, with the page kept in step ------------------------------------------------
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,11 +20,11 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from ..store import DrillAttempt, DrillReview
+from .records import CaseRef, Clock, Score, Tally
 
 INTERVALS: tuple[int, ...] = (1, 3, 7)
 """Days until a case in box 1, 2, 3 comes back."""
 CLOCK_FILE_ENV = "KIT_DRILL_CLOCK_FILE"
-Clock = Callable[[], date]
 
 
 def clock_from_env() -> Clock:
@@ -42,39 +40,6 @@ def clock_from_env() -> Clock:
             return date.today()
 
     return from_file
-
-
-@dataclass(frozen=True)
-class CaseRef:
-    """What regenerates a case: ``generate(template, library, trainee_id=officer, seed=seed, target_level=target)``."""
-
-    case_id: str
-    template_id: str
-    seed: int
-    target: str | None
-
-
-@dataclass(frozen=True)
-class Score:
-    """An officer's score over the first submission of each case."""
-
-    answered: int = 0
-    right: int = 0
-    points: float = 0.0
-    max_points: float = 0.0
-
-    @property
-    def share(self) -> float:
-        return self.right / self.answered if self.answered else 0.0
-
-
-@dataclass(frozen=True)
-class Tally:
-    """Progress on one sector or one rule: cases answered and how many were missed."""
-
-    key: str
-    answered: int
-    missed: int
 
 
 class Progress:

@@ -13,7 +13,7 @@ from ..engine.decision import Decision
 from ..grading import Marks
 from ..i18n import Lang, money, money_range, t
 from ..scenarios import Scenario, Template
-from .progress import Score
+from .records import Score
 
 STYLE = """<style>
 .kit-drill-root {max-width: 62em; box-sizing: border-box; overflow-wrap: anywhere}
@@ -84,6 +84,10 @@ def case_html(scenario: Scenario | None, template: Template | None, lang: Lang, 
     return (f"<div class='kit-drill-case' data-case-id='{_e(scenario.case.id)}'>{flag}"
             f"<p><b>{_e(t('drill.case', lang))}{colon(lang)}{_e(title)}</b> "
             f"<span class='kit-drill-meta'>{meta}</span></p>{paragraphs}</div>")
+
+
+def loading_html(lang: Lang) -> str:
+    return f"<div class='kit-drill-loading'>{_e(t('drill.loading', lang))}</div>"
 
 
 def _range(decision: Decision, level, lang: Lang) -> str:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from ..baselines import Library, sample_library
 from ..grading import WEIGHTS, Marks, Weights
@@ -23,7 +22,12 @@ from ..scenarios import Scenario, Template, UnreachableOutcome, builtin_template
 from . import marking
 from .amount import AmountError, parse_amount
 from .marking import DrillAnswer
-from .progress import CaseRef, Clock, Progress, Score
+from .records import CaseRef, Clock, Score
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from .progress import Progress
 
 MAX_OFFICER = 100
 LIBRARIES = ("sample",)
@@ -80,6 +84,7 @@ class DrillSession:
     def set_officer(self, name: str | None) -> None:
         """The officer (a name, or the JupyterHub user); their progress is read from the store."""
         self.officer = officer_name(name)
+        from .progress import Progress  # the store (SQLAlchemy) is imported when an officer is known
         if self._engine is None:
             from ..store import engine_from_env
             self._engine = engine_from_env()
