@@ -35,7 +35,7 @@ test: venv system-deps
 serve: venv
 	@echo "Start page: http://127.0.0.1:$(SERVE_PORT)/"
 	@echo "Library: http://127.0.0.1:$(SERVE_PORT)/voila/render/library.ipynb"
-	@echo "Drill: http://127.0.0.1:$(SERVE_PORT)/voila/render/drill.ipynb"
+	@echo "Drill: http://127.0.0.1:$(SERVE_PORT)/drill   Simulator: http://127.0.0.1:$(SERVE_PORT)/simulator"
 	@echo "Workshop (trainer): http://127.0.0.1:$(SERVE_PORT)/voila/render/workshop-trainer.ipynb"
 	@echo "Workshop (participants): http://127.0.0.1:$(SERVE_PORT)/voila/render/workshop.ipynb"
 	@PORT=$(SERVE_PORT) PYTHON=$(VPY) bash scripts/serve.sh

@@ -24,7 +24,7 @@ STYLE = """<style>
 .kit-drill-root .widget-checkbox, .kit-drill-root .widget-checkbox .widget-label-basic {height: auto}
 .kit-drill-root .widget-radio-box label {margin: .2em 0; height: auto; display: flex; align-items: flex-start;
   gap: .3em}
-.kit-drill-root .widget-radio-box label input {flex: none; margin-top: .2em}
+.kit-drill-root .widget-radio-box label input {flex: none; margin-top: .2em; order: -1}
 .kit-drill-root .widget-html-content {line-height: 1.55}
 a.kit-drill-progress {color: #0b57a4; text-decoration: underline}
 .kit-drill-row {display: flex; flex-wrap: wrap; gap: .4em .8em; align-items: center}
@@ -44,6 +44,7 @@ a.kit-drill-progress {color: #0b57a4; text-decoration: underline}
 .kit-drill-feedback tr.kit-right td:first-child {color: #1e6b1e; font-weight: bold}
 .kit-drill-feedback tr.kit-partial td:first-child {color: #7a5a00; font-weight: bold}
 .kit-drill-feedback tr.kit-wrong td:first-child {color: #a11d1d; font-weight: bold}
+.kit-drill-feedback .kit-marks td:nth-child(-n+3) {white-space: nowrap}
 .kit-drill-feedback h4 {margin: .8em 0 .2em 0}
 .kit-drill-score {background: #eef2f7; padding: .3em .8em; border-radius: 4px; display: inline-block}
 .kit-drill-error {color: #a11d1d}
@@ -133,7 +134,13 @@ def feedback_html(marks: Marks | None, scenario: Scenario | None, lang: Lang) ->
             f"<div class='kit-drill-verdict kit-{status}'>{_e(t(f'drill.{status}', lang))}</div>"
             f"<h4>{_e(t('drill.marks', lang))}</h4>{marks_html(marks, lang)}"
             f"<h4>{_e(t('drill.key', lang))}</h4>{key_html(scenario, lang)}"
-            f"<h4>{_e(t('drill.trace', lang))}</h4>{scenario.decision._repr_html_(lang)}</div>")
+            f"<h4>{_e(t('drill.trace', lang))}</h4>{trace_html(scenario.decision, lang)}</div>")
+
+
+def trace_html(decision: Decision, lang: Lang) -> str:
+    """The engine's steps that fired, each with its citation (the outcome and ranges are in the key above)."""
+    items = "".join(f"<li>{_e(s.text(lang))} <small>〔{_e(s.cites())}〕</small></li>" for s in decision.trace if s.fired)
+    return f"<div class='kit-decision'><ol>{items}</ol></div>"
 
 
 def score_html(score: Score, queued: int, due: int, lang: Lang) -> str:
