@@ -22,6 +22,8 @@ background:#e4e9ef;border-radius:4px;margin:20px 0 28px}.bar .sub{position:absol
 border-radius:4px}.bar .sug{position:absolute;top:-6px;bottom:-6px;width:3px;background:#c0392b}.bar .lo,.bar .hi{
 position:absolute;top:24px;font-size:.78rem;color:#5a6877;white-space:nowrap}.bar .lo{left:0}.bar .hi{right:0}
 .legend{font-size:.85rem;color:#3b4856}.legend i{display:inline-block;width:12px;height:10px;margin:0 4px 0 8px}
+.sim-summary{display:none}@media(max-width:899px){.sim-summary{display:block;position:fixed;left:0;right:0;bottom:0;
+background:#0b57a4;color:#fff;padding:6px 12px;font-size:.9rem;z-index:5}body{padding-bottom:64px}}
 details{margin-top:8px}details li{margin:3px 0;font-size:.9rem}.error{background:#fff3f3;border:1px solid #e5a5a5;
 padding:10px;border-radius:8px}
 """
@@ -137,5 +139,20 @@ def column_html(sim: Simulator, col: Column, lang: Lang) -> str:
             + f'<details><summary>{_e(t("simulator.trace", lang))}</summary><ol>{steps}</ol></details></section>')
 
 
+def summary_html(columns: list[Column], lang: Lang) -> str:
+    """One line per column, fixed at the bottom of a phone's screen: the results are below the form there."""
+    names = ("simulator.baseline_a", "simulator.baseline_b")
+    c = "：" if lang == "zh" else ": "
+    lines = []
+    for name, col in zip(names, columns):
+        d = col.decision
+        line = f"{t(name, lang)}{c}{d.outcome(lang)}"
+        if d.suggested_fine is not None:
+            line += f" · {t('simulator.suggested', lang)} {money(d.suggested_fine, lang)}"
+        lines.append(f"<div>{_e(line)}</div>")
+    return f'<div class="sim-summary" aria-live="polite">{"".join(lines)}</div>'
+
+
 def results_html(sim: Simulator, columns: list[Column], lang: Lang) -> str:
-    return '<div class="cols">' + "".join(column_html(sim, c, lang) for c in columns) + "</div>"
+    return ('<div class="cols">' + "".join(column_html(sim, c, lang) for c in columns) + "</div>"
+            + summary_html(columns, lang))

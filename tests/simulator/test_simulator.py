@@ -158,3 +158,11 @@ def test_a_tick_changes_the_level_and_the_bar_without_a_button(voila_base, chrom
             page.screenshot(path=str(tmp_path / f"sim-{lang}-{width}.png"), full_page=True)
         finally:
             browser.close()
+
+
+def test_a_phone_sees_each_columns_outcome_in_the_summary():
+    from kit.simulator.render import summary_html
+    state = SIM.initial(MATTER)
+    state.factors = set(MITIGATE)
+    html = summary_html(SIM.evaluate(state), "en")
+    assert html.count("mitigated") == 2 and "Baseline A" in html and "Baseline B" in html
