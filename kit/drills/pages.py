@@ -4,6 +4,7 @@ the provisions and circumstances they miss, and their review queue. No kernel: t
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from urllib.parse import urlencode
 
@@ -21,6 +22,12 @@ STYLE = ("<style>form.name{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}for
 _JS = ("<script>(function(){var f=document.querySelector('form.name'),i=f.querySelector('input[name=officer]');"
        "try{if(!i.value&&localStorage.kitOfficer)i.value=localStorage.kitOfficer;}catch(e){}"
        "f.addEventListener('submit',function(){try{localStorage.kitOfficer=i.value.trim();}catch(e){}});})();</script>")
+
+
+@lru_cache(maxsize=1)
+def _templates():
+    from ..scenarios import builtin_templates
+    return tuple(builtin_templates(sample_library()))
 
 
 def _base(handler: KitPage) -> str:
@@ -103,9 +110,7 @@ class ProgressHandler(KitPage):
         if ProgressHandler._engine is None:
             from ..store import engine_from_env
             ProgressHandler._engine = engine_from_env()
-        from ..scenarios import builtin_templates
-        self.finish(progress_html(Progress(name, ProgressHandler._engine), self.lang, _base(self),
-                                  builtin_templates(sample_library())))
+        self.finish(progress_html(Progress(name, ProgressHandler._engine), self.lang, _base(self), _templates()))
 
 
 def routes(base: str) -> list[tuple]:
