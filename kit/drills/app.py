@@ -114,8 +114,7 @@ class Drill(DrillSession):
         self.next_button.on_click(lambda _b: self._act(self.next_case))
         self.submit_button.on_click(lambda _b: self._act(self._submit_from_widgets))
         self.retry_button.on_click(lambda _b: self._act(self.retry))
-        if officer and background:
-            self._refresh_choices()
+        if officer and background:  # the library, the templates and the store load in the thread
             self._refresh()
             self.name_box.layout.display = "none"
             self.drill_box.layout.display = None
@@ -129,6 +128,8 @@ class Drill(DrillSession):
 
     def _start_in_background(self, officer: str) -> None:
         try:
+            self.templates  # noqa: B018 — load the library and the templates off the page's first paint
+            self._refresh_choices()
             self._act(self.set_officer, officer)
         except Exception:  # noqa: BLE001 — no traceback on the page; the kernel's log has it
             import traceback

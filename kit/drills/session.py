@@ -61,9 +61,9 @@ class DrillSession:
     def __init__(self, *, officer: str | None = None, engine: Engine | None = None, clock: Clock | None = None,
                  library: Library | None = None, templates: Sequence[Template] | None = None, lang: str = "zh",
                  weights: Weights = WEIGHTS):
-        self.library = library if library is not None else sample_library()
-        self.templates = list(templates) if templates is not None else builtin_templates(self.library)
-        if not self.templates:
+        self._library = library
+        self._templates = list(templates) if templates is not None else None
+        if self._templates == []:
             raise ValueError("a drill needs at least one scenario template")
         self._engine, self._clock = engine, clock
         self.lang: Lang = parse_lang(lang)
@@ -78,6 +78,22 @@ class DrillSession:
         self.officer: str | None = None
         if officer:
             self.set_officer(officer)
+
+    @property
+    def library(self) -> Library:
+        """The library drilled on (the sample library unless one was given), loaded when first needed."""
+        if self._library is None:
+            self._library = sample_library()
+        return self._library
+
+    @property
+    def templates(self) -> list[Template]:
+        """The scenario templates (the built-in ones unless given), loaded when first needed."""
+        if self._templates is None:
+            self._templates = builtin_templates(self.library)
+            if not self._templates:
+                raise ValueError("a drill needs at least one scenario template")
+        return self._templates
 
     # ---- who and what ------------------------------------------------------------------------------------
 
