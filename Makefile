@@ -35,7 +35,7 @@ test: venv system-deps
 serve: venv
 	@echo "Start page: http://127.0.0.1:$(SERVE_PORT)/"
 	@echo "Library: http://127.0.0.1:$(SERVE_PORT)/voila/render/library.ipynb"
-	@echo "Drill: http://127.0.0.1:$(SERVE_PORT)/voila/render/drill.ipynb"
+	@echo "Drill: http://$${KIT_HOST:-127.0.0.1}:$(SERVE_PORT)/drill   Simulator: http://$${KIT_HOST:-127.0.0.1}:$(SERVE_PORT)/simulator"
 	@echo "Workshop (trainer): http://$${KIT_HOST:-127.0.0.1}:$(SERVE_PORT)/workshop/trainer"
 	@echo "Workshop (participants): http://$${KIT_HOST:-127.0.0.1}:$(SERVE_PORT)/workshop"
 	@PORT=$(SERVE_PORT) PYTHON=$(VPY) bash scripts/serve.sh

@@ -1,145 +1,232 @@
 """``DrillSession``: one officer's drill, as plain state and plain methods (no widgets, no browser).
 
-The session draws cases from the scenario templates with ``kit.scenarios.generate``: the trainee id is the
-session id and the seed counts up from ``seed`` with every case, so case ``n`` of session ``S`` is
-``generate(template, library, trainee_id=S, seed=n)`` (its id ``template:S:n``, plus ``:attempt`` when a target
-outcome made the generator redraw). Anyone who knows a case id can regenerate the case and its answer key.
+Cases come from the scenario templates with ``kit.scenarios.generate``: the trainee id is the officer and the
+seed counts up over everything the officer has answered, so case ``n`` of officer ``O`` is
+``generate(template, library, trainee_id=O, seed=n, target_level=target)``. The generator's target outcome is
+drawn by the session from the template's reachable outcomes and never shown (it would give the answer away).
 
-Answers are graded with the one ``kit.grading.grade``; the running score counts each case once, by its first
-submission (a second submission shows its marks but does not change the score)."""
+Answers are marked part by part (``marking.mark``): the outcome and the fine by the one ``kit.grading.grade``,
+the circumstances and the penalty provision here. Every submission goes to the store (``Progress``); the score
+counts each case's first submission, and a case not answered right comes back on the Leitner schedule."""
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass, replace
-
-from pydantic import ValidationError
+import random
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..baselines import Library, sample_library
-from ..grading import WEIGHTS, Answer, Marks, Weights, grade
-from ..scenarios import Scenario, Template, UnreachableOutcome, builtin_templates, generate, parse_outcome
-from .texts import LANGS, text
+from ..grading import WEIGHTS, Marks, Weights
+from ..i18n import Lang, parse_lang, t
+from ..scenarios import Scenario, Template, UnreachableOutcome, builtin_templates, generate
+from . import marking
+from .amount import AmountError, parse_amount
+from .marking import DrillAnswer
+from .records import CaseRef, Clock, Score
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from .progress import Progress
+
+MAX_OFFICER = 100
+LIBRARIES = ("sample",)
+"""The libraries an officer can drill on (catalog ``drill.library.<key>``); the sample is the one bundled."""
+DIFFICULTIES = ("basic", "intermediate", "advanced")
 
 
 class DrillError(ValueError):
-    """A mistake the officer can fix (no case yet, no outcome chosen …), said in both languages."""
+    """A mistake the officer can fix (no name, no case yet, a fine that cannot be read …), in both languages."""
 
-    def __init__(self, key: str, detail: str = ""):
-        self.key, self.detail = key, detail
-        super().__init__(self.message("zh") + (f" / {self.message('en')}"))
+    def __init__(self, key: str, **params: object):
+        self.key, self.params = key, params
+        super().__init__(f"{self.message('zh')} / {self.message('en')}")
 
-    def message(self, lang: str = "zh") -> str:
-        return text(self.key, lang) + (f" ({self.detail})" if self.detail else "")
+    def message(self, lang: Lang = "zh") -> str:
+        return t(f"drill.{self.key}", lang, **self.params)
 
 
-@dataclass(frozen=True)
-class Score:
-    """The running score of a session."""
-
-    answered: int = 0
-    right: int = 0
-    points: float = 0.0
-    max_points: float = 0.0
-
-    @property
-    def share(self) -> float:
-        """Share of the answered cases that were right on every part (0 before the first answer)."""
-        return self.right / self.answered if self.answered else 0.0
-
-    def add(self, marks: Marks) -> "Score":
-        return replace(self, answered=self.answered + 1, right=self.right + marks.right,
-                       points=self.points + marks.total, max_points=self.max_points + marks.max_total)
-
-    def text(self, lang: str = "zh") -> str:
-        sep = "，" if lang == "zh" else ", "
-        return sep.join([f"{text('answered', lang)} {self.answered}", f"{text('all_right', lang)} {self.right}",
-                         f"{text('share', lang)} {self.share:.0%}",
-                         f"{text('points', lang)} {self.points:g}/{self.max_points:g}"])
+def officer_name(text: str | None) -> str:
+    name = " ".join(str(text or "").split())
+    if not name:
+        raise DrillError("err.no_officer")
+    if len(name) > MAX_OFFICER:
+        raise DrillError("err.long_officer", max=MAX_OFFICER)
+    return name
 
 
 class DrillSession:
-    """State of one drill: the templates, the case on screen, the officer's answer, the marks and the score."""
+    """State of one officer's drill: the choices, the case on screen, the answer, the marks; progress in the store."""
 
-    def __init__(self, *, library: Library | None = None, templates: list[Template] | None = None,
-                 session_id: str | None = None, seed: int = 0, lang: str = "zh", weights: Weights = WEIGHTS):
-        self.library = library if library is not None else sample_library()
-        self.templates = list(templates) if templates is not None else builtin_templates(self.library)
-        if not self.templates:
+    def __init__(self, *, officer: str | None = None, engine: Engine | None = None, clock: Clock | None = None,
+                 library: Library | None = None, templates: Sequence[Template] | None = None, lang: str = "zh",
+                 weights: Weights = WEIGHTS):
+        self._library = library
+        self._templates = list(templates) if templates is not None else None
+        if self._templates == []:
             raise ValueError("a drill needs at least one scenario template")
-        self.session_id = str(session_id).strip() if session_id else uuid.uuid4().hex[:8]
-        self.seed = seed
-        """The seed of the next case."""
-        self.lang = "zh"
-        self.set_lang(lang)
+        self._engine, self._clock = engine, clock
+        self.lang: Lang = parse_lang(lang)
         self.weights = weights
-        self.template: Template = self.templates[0]
-        self.target: str | None = None
+        self.library_key, self.sector, self.matter, self.difficulty = LIBRARIES[0], None, None, None
         self.scenario: Scenario | None = None
-        self.current: Answer | None = None
+        self.ref: CaseRef | None = None
+        self.is_review = False
+        self.current: DrillAnswer | None = None
         self.marks: Marks | None = None
-        self.score = Score()
-        self.history: list[Marks] = []
+        self.progress: Progress | None = None
+        self.officer: str | None = None
+        if officer:
+            self.set_officer(officer)
 
-    # ---- choices -------------------------------------------------------------------------------------------
+    @property
+    def library(self) -> Library:
+        """The library drilled on (the sample library unless one was given), loaded when first needed."""
+        if self._library is None:
+            self._library = sample_library()
+        return self._library
+
+    @property
+    def templates(self) -> list[Template]:
+        """The scenario templates (the built-in ones unless given), loaded when first needed."""
+        if self._templates is None:
+            self._templates = builtin_templates(self.library)
+            if not self._templates:
+                raise ValueError("a drill needs at least one scenario template")
+        return self._templates
+
+    # ---- who and what ------------------------------------------------------------------------------------
+
+    def set_officer(self, name: str | None) -> None:
+        """The officer (a name, or the JupyterHub user); their progress is read from the store."""
+        self.officer = officer_name(name)
+        from .progress import Progress  # the store (SQLAlchemy) is imported when an officer is known
+        if self._engine is None:
+            from ..store import engine_from_env
+            self._engine = engine_from_env()
+        self.progress = Progress(self.officer, self._engine, self._clock)
 
     def set_lang(self, lang: str) -> None:
-        if lang not in LANGS:
-            raise DrillError("err.lang", repr(lang))
-        self.lang = lang
+        self.lang = parse_lang(lang)
+
+    def sectors(self) -> list[str]:
+        return sorted({self.library.matters[tp.matter].sector for tp in self.templates})
+
+    def matters(self) -> list[str]:
+        """The matters with a template, within the chosen sector."""
+        ids = {tp.matter for tp in self.templates
+               if self.sector is None or self.library.matters[tp.matter].sector == self.sector}
+        return sorted(ids)
+
+    def choose(self, *, library: str | None = None, sector: str | None = None, matter: str | None = None,
+               difficulty: str | None = None) -> None:
+        """Narrow the next cases: ``""`` or ``None`` is 'all'. A matter outside the sector is cleared."""
+        def pick(value, allowed):
+            value = value or None
+            if value is not None and value not in allowed:
+                raise DrillError("err.unknown_choice", value=value)
+            return value
+        self.library_key = pick(library, LIBRARIES) or LIBRARIES[0]
+        self.sector = pick(sector, self.sectors())
+        pick(matter, {tp.matter for tp in self.templates})
+        self.matter = matter if matter in self.matters() else None  # a matter outside the sector is cleared
+        self.difficulty = pick(difficulty, DIFFICULTIES)
+
+    def eligible(self) -> list[Template]:
+        return [tp for tp in self.templates
+                if (self.sector is None or self.library.matters[tp.matter].sector == self.sector)
+                and (self.matter is None or tp.matter == self.matter)
+                and (self.difficulty is None or tp.difficulty == self.difficulty)]
 
     def template_by_id(self, template_id: str) -> Template:
-        for t in self.templates:
-            if t.id == template_id:
-                return t
-        raise ValueError(f"no template {template_id!r}; templates: {', '.join(t.id for t in self.templates)}")
-
-    def choose(self, template: str | None = None, *, target: str | None = None) -> None:
-        """Pick the template (by id) and the target outcome of the next case (``None``, ``""`` or 任意: any)."""
-        if template is not None:
-            self.template = self.template_by_id(template)
-        if target is None or str(target).strip() in ("", "任意", "any"):
-            self.target = None
-        else:
-            self.target = parse_outcome(str(target))
+        for tp in self.templates:
+            if tp.id == template_id:
+                return tp
+        raise KeyError(template_id)
 
     # ---- the case ------------------------------------------------------------------------------------------
 
+    def _need_officer(self) -> Progress:
+        if self.progress is None:
+            raise DrillError("err.no_officer")
+        return self.progress
+
+    def score(self) -> Score:
+        return self.progress.score() if self.progress else Score()
+
     def next_case(self) -> Scenario:
-        """Generate the next case (this session's id, the next seed) and clear the answer and the marks."""
-        try:
-            scenario = generate(self.template, self.library, trainee_id=self.session_id, seed=self.seed,
-                                target_level=self.target)
-        except UnreachableOutcome as exc:
-            raise DrillError("err.unreachable", self.target or "") from exc
-        self.seed += 1
-        self.scenario, self.current, self.marks = scenario, None, None
+        """A due review case if there is one, else a new case within the choices; the answer is cleared."""
+        progress = self._need_officer()
+        due = progress.due()
+        if due:
+            ref = due[0]
+            scenario = self._generate(self.template_by_id(ref.template_id), ref.seed, ref.target)
+            self.is_review = True
+        else:
+            pool = self.eligible()
+            if not pool:
+                raise DrillError("err.no_templates")
+            seed = max(progress.next_seed(), (self.ref.seed + 1) if self.ref else 0)
+            rng = random.Random(f"{self.officer}:{seed}")
+            template = rng.choice(pool)
+            target = rng.choice(list(template.reachable))
+            try:
+                scenario = self._generate(template, seed, target)
+            except UnreachableOutcome:
+                target = None
+                scenario = self._generate(template, seed, None)
+            ref = CaseRef(scenario.case.id, template.id, seed, target)
+            self.is_review = False
+        self.scenario, self.ref, self.current, self.marks = scenario, ref, None, None
         return scenario
 
-    def answer(self, *, level: str | None, fine: float | None = None, reason: str | None = None,
-               approval: str | None = None) -> Answer:
-        """Record the officer's answer to the case on screen (a level key or label, or 移送; fine in yuan)."""
+    def _generate(self, template: Template, seed: int, target: str | None) -> Scenario:
+        return generate(template, self.library, trainee_id=self.officer, seed=seed, target_level=target)
+
+    def template(self) -> Template | None:
+        return self.template_by_id(self.scenario.template_id) if self.scenario else None
+
+    def circumstance_options(self) -> list[str]:
+        """The factor ids to tick from: the matter's circumstances in this template, plus distractors."""
+        return marking.circumstance_options(self.scenario, self.template(), self.library) if self.scenario else []
+
+    def provision_options(self) -> list[str]:
+        return marking.provision_options(self.scenario, self.library) if self.scenario else []
+
+    def answer(self, *, level: str | None, circumstances: Sequence[str] = (), provision: str | None = None,
+               fine: str | float | None = None, reason: str | None = None,
+               approval: str | None = None) -> DrillAnswer:
+        """Record the answer to the case on screen; the fine may be typed as 5万元, 五万, 50,000 …"""
         if self.scenario is None:
             raise DrillError("err.no_case")
         if level is None or not str(level).strip():
             raise DrillError("err.no_level")
-        if fine is not None and fine < 0:
-            raise DrillError("err.negative")
         try:
-            self.current = Answer(case_id=self.scenario.case.id, level=str(level), fine=fine or None,
-                                  reason=reason, approval=approval)
-        except ValidationError as exc:
-            raise DrillError("err.no_answer", "; ".join(e["msg"] for e in exc.errors())) from None
+            yuan = parse_amount(fine)
+        except AmountError as exc:
+            raise DrillError("err.fine", text=str(exc.text)[:40]) from None
+        self.current = DrillAnswer(level=str(level), circumstances=frozenset(circumstances),
+                                   provision=provision or None, fine=yuan or None, reason=reason or None,
+                                   approval=approval or None)
         return self.current
 
     def submit(self) -> Marks:
-        """Grade the recorded answer; the first submission of a case counts in the score."""
+        """Mark the recorded answer and store it (the first submission of a case is the one the score counts)."""
+        progress = self._need_officer()
         if self.scenario is None:
             raise DrillError("err.no_case")
         if self.current is None:
             raise DrillError("err.no_answer")
-        marks = grade(self.current, self.scenario.decision, weights=self.weights)
-        if self.marks is None:
-            self.score = self.score.add(marks)
-            self.history.append(marks)
+        marks = marking.mark(self.current, self.scenario, self.library, weights=self.weights)
+        matter = self.library.matters[self.scenario.case.matter]
+        progress.record(self.ref, sector=matter.sector, matter=matter.id, right=marks.right, points=marks.total,
+                        max_points=marks.max_total, parts={p.name: p.status for p in marks.parts},
+                        missed=marking.missed(marks, self.current, self.scenario))
         self.marks = marks
         return marks
+
+    def retry(self) -> None:
+        """Answer the case on screen again (the score keeps the first submission)."""
+        if self.scenario is None:
+            raise DrillError("err.no_case")
+        self.current, self.marks = None, None

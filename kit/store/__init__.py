@@ -8,8 +8,10 @@ imports nothing else of the kit."""
 from .db import DB_URL_ENV, default_url, engine_from_env, make_engine, session_factory
 from .migrate import MIGRATIONS_DIR, current_revision, head_revision, upgrade
 from .models import ROUND_STATUSES, Base, Participant, Round, Submission, Workshop
+from .drill_models import DrillAttempt, DrillReview  # issue 13: the drill's progress
 
 __all__ = [
     "DB_URL_ENV", "default_url", "engine_from_env", "make_engine", "session_factory", "MIGRATIONS_DIR",
     "current_revision", "head_revision", "upgrade", "ROUND_STATUSES", "Base", "Participant", "Round", "Submission", "Workshop",
+    "DrillAttempt", "DrillReview",
 ]

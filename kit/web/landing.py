@@ -9,7 +9,9 @@ from .page import KitPage, frame
 
 # (catalog key, path): the order is the order on the page.
 PAGES: tuple[tuple[str, str], ...] = (
-    ("drill", "voila/render/drill.ipynb"),
+    ("drill", "drill"),
+    ("simulator", "simulator"),
+    ("progress", "drill/progress"),
     ("workshop", "workshop"),
     ("trainer", "workshop/trainer"),
     ("library", "voila/render/library.ipynb"),

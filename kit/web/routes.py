@@ -9,6 +9,8 @@ ROUTE_MODULES: tuple[str, ...] = (
     "kit.web.landing",
     "kit.web.workshop_api",  # issue 12: the workshop JSON API and its two light pages
     "kit.web.workshop_page",
+    "kit.web.drill_pages",  # /drill (the officer's name), /drill/progress
+    "kit.web.simulator_page",  # /simulator and its JSON API
 )
 
 

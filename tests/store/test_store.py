@@ -29,11 +29,12 @@ def engine(empty_url):
 def test_upgrade_head_on_an_empty_database(empty_url):
     assert current_revision(empty_url) is None
     upgrade(empty_url)
-    assert current_revision(empty_url) == head_revision() == "0002_issue12_workshop_hall"
+    assert current_revision(empty_url) == head_revision() == "0003_issue13_drill_progress"
     upgrade(empty_url)  # a second upgrade changes nothing
     engine = make_engine(empty_url)
     try:
-        assert {"workshops", "rounds", "submissions", "alembic_version"} <= set(inspect(engine).get_table_names())
+        assert {"workshops", "rounds", "submissions", "drill_attempts", "drill_reviews", "alembic_version"} <= set(
+            inspect(engine).get_table_names())
         with engine.connect() as connection:  # the migrations make what the models describe
             assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     finally:
