@@ -10,6 +10,22 @@ from .models import FORMAT_VERSION, Baseline, Factor, Matter, Provision
 from .vocabulary import ILLUSTRATIVE_MARK, Direction, FactorKind, Level, PenaltyType
 
 SAMPLE_LIBRARY = Path(str(files(__package__) / "sample"))
+REAL_LIBRARIES = Path(str(files(__package__) / "real"))
+"""Real published tables imported by the kit's own importer (scripts/import-real-baselines.py): real/<name>."""
+
+
+def library_path(text: str | Path) -> Path:
+    """A library folder named on the command line: a path, or ``real/<name>`` for a shipped real library
+    (when no such folder exists where the command runs), or ``sample``."""
+    path = Path(text)
+    if path.exists():
+        return path
+    parts = path.parts
+    if len(parts) == 2 and parts[0] == "real" and (REAL_LIBRARIES / parts[1]).is_dir():
+        return REAL_LIBRARIES / parts[1]
+    if str(text) == "sample":
+        return SAMPLE_LIBRARY
+    return path
 
 
 def sample_library() -> Library:
@@ -18,7 +34,8 @@ def sample_library() -> Library:
 
 
 __all__ = [
-    "Library", "LibraryError", "LoadError", "load_library", "sample_library", "SAMPLE_LIBRARY", "FORMAT_VERSION",
+    "Library", "LibraryError", "LoadError", "load_library", "sample_library", "SAMPLE_LIBRARY", "REAL_LIBRARIES",
+    "library_path", "FORMAT_VERSION",
     "Baseline", "Factor", "Matter", "Provision", "ILLUSTRATIVE_MARK", "Direction", "FactorKind", "Level",
     "PenaltyType",
 ]
