@@ -7,25 +7,10 @@ from .errors import LibraryError, LoadError
 from .library import Library
 from .loader import load_library
 from .models import FORMAT_VERSION, Baseline, Factor, Matter, Provision
+from .real import REAL_LIBRARIES, library_path
 from .vocabulary import ILLUSTRATIVE_MARK, Direction, FactorKind, Level, PenaltyType
 
 SAMPLE_LIBRARY = Path(str(files(__package__) / "sample"))
-REAL_LIBRARIES = Path(str(files(__package__) / "real"))
-"""Real published tables imported by the kit's own importer (scripts/import-real-baselines.py): real/<name>."""
-
-
-def library_path(text: str | Path) -> Path:
-    """A library folder named on the command line: a path, or ``real/<name>`` for a shipped real library
-    (when no such folder exists where the command runs), or ``sample``."""
-    path = Path(text)
-    if path.exists():
-        return path
-    parts = path.parts
-    if len(parts) == 2 and parts[0] == "real" and (REAL_LIBRARIES / parts[1]).is_dir():
-        return REAL_LIBRARIES / parts[1]
-    if str(text) == "sample":
-        return SAMPLE_LIBRARY
-    return path
 
 
 def sample_library() -> Library:

@@ -197,7 +197,7 @@ def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Ti
             facts[spec.base] = {"id": spec.base, "zh": zh, "en": en}
         elif isinstance(spec, PerUnitFine):  # given in 数据: the fact is named by its id only
             facts[spec.per] = {"id": spec.per, "zh": spec.per, "en": spec.per, "unit": ""}
-    for fact in {c.fact for t in tiers for alt in t.when for c in alt.all}:
+    for fact in sorted({c.fact for t in tiers for alt in t.when for c in alt.all}):
         if fact not in facts:
             facts[fact] = fact_def(fact)
     label = first.get("label")

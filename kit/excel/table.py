@@ -48,7 +48,7 @@ def read_table(grid: Grid, ctx: Context) -> list[Item]:
         row = Row(grid.name, r + 1, cells, cols, labels)
         key = cells.get(group_key, "") if group_key else ""
         group_split = False
-        new_item = bool(key) and (not items or key != items[-1].key or (group_key == "no" and (r, cols["no"])
+        new_item = bool(key) and (not items or key != items[-1].key.split("/")[0] or (group_key == "no" and (r, cols["no"])
                                                                         not in grid.merged and key != previous.get("no")))
         if group_key is None and not items:
             new_item, key = True, "1"
