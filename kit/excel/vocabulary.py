@@ -19,6 +19,7 @@ BASES: dict[str, tuple[str, str, str]] = {
     "货值金额": ("goods_value", "货值金额", "value of the goods"),
     "违法生产、销售产品货值金额": ("goods_value", "货值金额", "value of the goods"),
     "代为处置费用": ("disposal_cost", "代为处置费用", "cost of disposal by a third party"),
+    "所需处置费用": ("disposal_cost", "代为处置费用", "cost of disposal by a third party"),
     "代为治理费用": ("treatment_cost", "代为治理费用", "cost of treatment by a third party"),
     "直接损失": ("direct_loss", "直接损失", "direct loss"),
     "直接经济损失": ("direct_loss", "直接损失", "direct loss"),
