@@ -13,17 +13,44 @@ from typing import Optional
 
 from kit.baselines.errors import LibraryError
 
+from kit.i18n import Lang, UnknownLanguage, parse_lang, t
+
 from .importer import ImportOptions, import_to_folder
 
 
+def report_lines(result, out: Path | None, lang: Lang = "zh") -> list[str]:
+    """Per sheet the headers chosen, and (once written) the share of tiers decidable without ``tier:``."""
+    lines = []
+    for sheet, labels in result.layouts.items():
+        cols = t("excel.sep", lang).join(f"{header}→{t('excel.role.' + key, lang)}" for key, header in labels.items())
+        lines.append(t("excel.layout", lang, sheet=sheet, columns=cols))
+    if out is not None and out.is_dir() and any(out.rglob("*.yaml")):
+        from kit.baselines import LibraryError, load_library
+        from kit.baselines.decidable import decidability
+
+        try:
+            d = decidability(load_library(out))
+        except LibraryError:
+            return lines
+        share = (lambda k: f"{d.share(k):.1%}")
+        lines.append(t("excel.decidable", lang, total=d.total, facts=d.counts["facts"], facts_share=share("facts"),
+                       factors=d.counts["factors"], factors_share=share("factors"), none=d.counts["none"]))
+        lines += [t("excel.undecidable", lang, baseline=b, tier=f"{block} {no}", words=words)
+                  for b, block, no, words in d.undecidable]
+    return lines
+
+
 def import_xlsx(file: Path, *, out: Path, partial: bool = False, options: ImportOptions | None = None,
-                stream=None) -> int:
+                stream=None, lang: Lang = "zh") -> int:
     """Import ``file`` into the library folder ``out``; print problems (located) and the figures."""
     err = stream or sys.stderr
     result = import_to_folder(file, out, options, partial=partial)
     for e in result.errors:
         print(str(e), file=err)
     print(result.summary(), file=err)
+    written = not result.errors or (partial and result.items_ok)
+    for line in report_lines(result, out if written else None, lang):
+        print(line, file=err)
     if result.errors and not partial:
         print(f"nothing written to {out}", file=err)
         return 1
@@ -77,8 +104,14 @@ def _register() -> None:
         document: Optional[str] = typer.Option(None, "--document", help="Document number (文号)."),
         title: Optional[str] = typer.Option(None, "--title", help="Title prefix of every baseline."),
         illustrative: bool = typer.Option(False, "--illustrative", help="Mark every row 示例，非正式文件."),
+        lang: str = typer.Option("zh", "--lang", help="Language of the report: zh (default) or en."),
     ) -> None:
         """Import a baseline table from Excel into a library folder."""
+        try:
+            language = parse_lang(lang)
+        except UnknownLanguage as exc:
+            print(str(exc), file=sys.stderr)
+            raise typer.Exit(1)
         try:
             date = dt.date.fromisoformat(effective_from) if effective_from else None
         except ValueError:
@@ -87,7 +120,7 @@ def _register() -> None:
         options = ImportOptions(authority=authority, authority_name=authority_name, authority_level=authority_level,
                                 region=region, sector=sector, effective_from=date, version=version,
                                 document=document, title=title, illustrative=illustrative)
-        raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options))
+        raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options, lang=language))
 
     @app.command("export-xlsx")
     def export_xlsx_command(

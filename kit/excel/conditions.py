@@ -25,6 +25,8 @@ MEASURES: list[tuple[str, str, str, str, str]] = [
     (r"货值金额|货值", "元", "goods_value", "货值金额", "value of the goods"),
     (r"", "日", "days", "持续天数（日）", "duration (days)"),
     (r"", "天", "days", "持续天数（日）", "duration (days)"),
+    (r"", "吨", "quantity_t", "涉案数量（吨）", "quantity involved (tonnes)"),
+    (r"", "平方米", "area_m2", "涉案面积（平方米）", "area involved (square metres)"),
 ]
 """Measures a threshold can be over. Extending the reader to a new table usually means a row here."""
 
@@ -132,6 +134,9 @@ def read_condition(text: str) -> Reading:
     body = re.sub(r"[（(]含本数[）)]", "", body)
     # a parenthesised threshold at the end is a clause of its own: 拒绝…检查的（10分钟以上30分钟以下）
     body = re.sub(r"[（(]([^（）()]*\d[^（）()]*)[）)]$", r"，\1", body)
+    if re.search(r"[，,；;]或", body):  # …，或者…: alternatives, not conditions that all hold (split them first)
+        out.words = True
+        return out
     for clause in filter(None, re.split(r"[，,；;。]|且", body)):
         clause = clause.removesuffix("的")
         found = None if re.search(r"或", clause) else (_history(clause) or _threshold(clause))

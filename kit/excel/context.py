@@ -67,6 +67,8 @@ class ImportResult:
     items_total: int = 0
     items_ok: int = 0
     failed_rows: dict[tuple[str, int], str] = field(default_factory=dict)
+    layouts: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per table sheet: each column the importer recognised → the header name it found there."""
     written: dict[tuple[str, str, int], list[tuple[str, int]]] = field(default_factory=dict)
     """(baseline id, block, 类别) of every tier written → the (sheet, row) it was read from."""
 
@@ -92,6 +94,7 @@ class Context:
         self.failed: dict[tuple[str, int], str] = {}
         self.parsed: set[tuple[str, int]] = set()  # rows whose 裁量标准 was read to exact specs
         self.tier_of: dict[tuple[str, int], tuple[str, int]] = {}  # row → (block, 类别) of its tier
+        self.layouts: dict[str, dict[str, str]] = {}  # sheet → column key → the header name found
 
     def error(self, row: Row | None, key: str | None, problem: str, expected: str, found: str,
               *, sheet: str = "", line: int | None = None) -> None:

@@ -68,6 +68,7 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
     _report_unwritten(items, written, ctx)
     result.errors = sorted(ctx.errors, key=lambda e: (e.file, e.path.split("!")[0], e.line or 0, e.column or 0))
     result.failed_rows = dict(ctx.failed)
+    result.layouts = dict(ctx.layouts)
     result.rows_ok = len(written) + scored_rows
     result.items_ok += len(built)
     result.rows_parsed = len(ctx.parsed)

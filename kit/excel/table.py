@@ -37,6 +37,7 @@ def read_table(grid: Grid, ctx: Context) -> list[Item]:
                   "none", sheet=grid.name, line=1)
         return []
     header_row, cols, labels = found
+    ctx.layouts[grid.name] = dict(labels)  # the header names chosen for this sheet, reported by the command
     title = " ".join(dict.fromkeys(t for r in range(header_row) for t in grid.cells[r] if t)).strip()
     group_key = "baseline" if "baseline" in cols else "no" if "no" in cols else None
     items: list[Item] = []
@@ -45,6 +46,9 @@ def read_table(grid: Grid, ctx: Context) -> list[Item]:
         cells = {k: grid.value(r, c) for k, c in cols.items()}
         if not any(cells.values()):
             continue
+        if all(_norm_header(cells[k]) == labels[k] for k in cols if cells.get(k)) and \
+                sum(1 for k in cols if _norm_header(cells.get(k, "")) == labels[k]) >= 2:
+            continue  # the header repeated inside the table (a page break of the source): never a tier
         row = Row(grid.name, r + 1, cells, cols, labels)
         key = cells.get(group_key, "") if group_key else ""
         group_split = False
