@@ -11,8 +11,10 @@ import datetime as dt
 from datetime import date
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
+from .node import Id, Node  # every node type's base, and the id pattern
+from .scored_models import ScoreFormula, ScoreGroup, Scoring  # noqa: F401  (the scored model, re-exported)
 from .vocabulary import (
     ILLUSTRATIVE_MARK,
     AuthorityLevel,
@@ -27,17 +29,10 @@ from .vocabulary import (
 FORMAT_VERSION = 1
 SUPPORTED_FORMAT_VERSIONS = (1,)
 
-Id = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
 Disclaimer = Annotated[
     Literal["示例，非正式文件"] | None,
     Field(description=f"'{ILLUSTRATIVE_MARK}' on every constructed (non-official) node; absent on real ones."),
 ]
-
-
-class Node(BaseModel):
-    """Every node of the format: a fixed set of keys, immutable once loaded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # ---------------------------------------------------------------- penalty specs (the five shapes)
@@ -280,53 +275,6 @@ class Tier(Node):
                 raise ValueError("a tier of the individual block with individual_fine only (the fine on the "
                                  "responsible individuals)" + (f", without {', '.join(extra)}" if extra else ""))
         return self
-
-
-class ScoreGroup(Node):
-    """A 裁量要素 whose 违法程度 options exclude each other (一次 / 两次 / 三次及以上): exactly one applies."""
-
-    id: Id = Field(description="Id of the group, unique within the baseline.")
-    text: str = Field(description="The 裁量要素 as published, e.g. 违法次数.")
-    options: dict[Id, float] = Field(min_length=2, description="Factor of each 违法程度 → its weight as printed "
-                                                               "(percentage points).")
-
-
-class ScoreFormula(Node):
-    """The 备注 row's fine formula: 罚款 = 裁量百分值 × 法定最高额, or × a base (总投资额 × 5%), with a floor on the
-    base (所需处置费用不足二十万元的按二十万元计算). A block may print two (限期内 / 逾期; 对单位 / 对个人)."""
-
-    applies: Literal["always", "in_time", "overdue", "organisation", "person"] = Field(
-        default="always", description="Which cases it is for: always; in_time / overdue (逾期不改正的); "
-                                      "organisation (对单位) / person (对个人).")
-    times: Literal["statutory_max", "amount", "base"] = Field(
-        default="statutory_max", description="What the percentage multiplies: the provision's statutory maximum, "
-                                             "an amount printed in the formula, or a base fact × rate.")
-    amount: float | None = Field(default=None, ge=0, description="The amount printed (times: amount), in yuan.")
-    base: Id | None = Field(default=None, description="The fact holding the base (times: base), e.g. investment.")
-    rate: float = Field(default=1, gt=0, description="The base's share printed in the formula (总投资额 × 5% → 0.05).")
-    base_floor: float | None = Field(default=None, ge=0, description="A base below this counts as this (不足…的按…计算).")
-    text: str = Field(description="The formula in the baseline's words.")
-
-    @model_validator(mode="after")
-    def _parts(self) -> ScoreFormula:
-        if self.times == "amount" and self.amount is None:
-            raise ValueError("times: amount needs the amount printed in the formula")
-        if self.times == "base" and self.base is None:
-            raise ValueError("times: base needs the base fact")
-        return self
-
-
-class Scoring(Node):
-    """A scored baseline: 裁量百分值 = start + sum of factor weights, clamped, scales the range (or, with
-    ``formulas``, gives the fine itself: 罚款 = 裁量百分值 × 法定最高额)."""
-
-    start: float = Field(description="Starting percentage.")
-    weights: dict[Id, float] = Field(description="Percentage points each factor adds (negative to lower).")
-    floor: float = Field(default=0, ge=0, le=100, description="Lowest percentage.")
-    ceiling: float = Field(default=100, ge=0, le=100, description="Highest percentage.")
-    groups: list[ScoreGroup] = Field(default_factory=list, description="裁量要素 with options that exclude each "
-                                                                       "other: exactly one of each applies.")
-    formulas: list[ScoreFormula] = Field(default_factory=list, description="The fine formula(s) of the 备注 row.")
 
 
 class Rules(Node):

@@ -18,7 +18,7 @@ from .context import Context, Item, Row
 from .phrases import PhraseError, _fine_clause, clauses
 from .circumstances import fact_def
 from .tiers import conditions, default_level, tier_level, groups, individual_parts, standard_parts, tier_name
-from .vocabulary import BASES
+from .vocabulary import BASES, PER_UNITS
 
 TIER_KEYS = ("fine", "individual_fine", "penalties", "measures", "standard")
 LEVEL_KEYS = ("fine", "individual_fine", "penalties")
@@ -49,7 +49,8 @@ class Built:
         if self.derived is not None:
             matter_id, provision_id = self.derived
             files[f"matters/{matter_id}.yaml"] = {
-                "format_version": 1, "matter": _derive_matter(self.item, matter_id, provision_id, tiers, ctx)}
+                "format_version": 1, "matter": _derive_matter(self.item, matter_id, provision_id, tiers, ctx,
+                                                            self.circumstances)}
         data = {**self.data, "tiers": tiers, "levels": {k: v for k, (v, _) in self.levels.items()}}
         files[f"baselines/{self.baseline_id}.yaml"] = {"format_version": 1, "baseline": data}
         used = {alt.factor for t in tiers for alt in t.when if alt.factor}
@@ -171,7 +172,8 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
     return Built(item, data["id"], data, derived, tiers, levels, circumstances)
 
 
-def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Tier], ctx: Context) -> dict | None:
+def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Tier], ctx: Context,
+                   circumstances: Circumstances | None = None) -> dict | None:
     """A matter from the table's own words: 违法行为, 违法依据, 处罚依据/法律依据 (documented defaults)."""
     o = ctx.options
     first = item.rows[0]
@@ -195,11 +197,13 @@ def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Ti
         if isinstance(spec, MultipleFine):
             _, zh, en = next(v for v in BASES.values() if v[0] == spec.base)
             facts[spec.base] = {"id": spec.base, "zh": zh, "en": en}
-        elif isinstance(spec, PerUnitFine):  # given in 数据: the fact is named by its id only
-            facts[spec.per] = {"id": spec.per, "zh": spec.per, "en": spec.per, "unit": ""}
+        elif isinstance(spec, PerUnitFine):  # 每平方米… (PER_UNITS), or given in 数据: named by its id only
+            known = next((v for v in PER_UNITS.values() if v[0] == spec.per), None)
+            facts[spec.per] = ({"id": spec.per, "zh": known[1], "en": known[2], "unit": known[3]} if known else
+                               {"id": spec.per, "zh": spec.per, "en": spec.per, "unit": ""})
     for fact in sorted({c.fact for t in tiers for alt in t.when for c in alt.all}):
         if fact not in facts:
-            facts[fact] = fact_def(fact)
+            facts[fact] = fact_def(fact, circumstances.labels if circumstances else None)
     label = first.get("label")
     return {
         "id": matter_id, "name": first.get("act") or item.key, "name_en": "", "sector": o.sector,

@@ -30,8 +30,10 @@ def split_alternatives(text: str) -> list[str]:
     return [text.strip()]
 
 
-def fact_def(fact: str) -> dict:
-    zh, en, unit = label(fact)
+def fact_def(fact: str, labels: dict[str, tuple[str, str, str]] | None = None) -> dict:
+    """The matter's FactDef for a fact a condition uses: labelled with the table's own words where it has them
+    (年处理危险废物量（吨）), else the vocabulary's label."""
+    zh, en, unit = (labels or {}).get(fact) or label(fact)
     return {"id": fact, "zh": zh, "en": en, "unit": unit}
 
 
@@ -42,6 +44,7 @@ class Circumstances:
         self.prefix = prefix
         self.by_text: dict[str, str] = {}
         self.readings: list[Reading] = []
+        self.labels: dict[str, tuple[str, str, str]] = {}  # fact → its label, from the first text naming it
 
     def _factor(self, text: str) -> str:
         key = re.sub(r"\s+", "", text).rstrip("。；;")
@@ -54,6 +57,8 @@ class Circumstances:
         for part in split_alternatives(text):
             reading = read_condition(part)
             self.readings.append(reading)
+            for fact, lab in reading.facts.items():
+                self.labels.setdefault(fact, lab)
             alt: dict = {"text": part, "all": reading.all}
             if reading.words or not reading.all:
                 alt["factor"] = self._factor(part)

@@ -85,17 +85,17 @@ def _history(clause: str) -> tuple[str, list[dict]] | None:
     return None
 
 
-def _threshold(clause: str) -> tuple[str, list[dict]] | None:
+def _threshold(clause: str) -> tuple[str, list[dict], str | None] | None:
     """〈measure〉A〈unit〉以上B〈unit〉以下 / A〈unit〉以下 / 不超过A / 超过A / 不足A / A〈unit〉以上 (以上/以下 含本数)."""
     c = re.sub(r"^[（(]|[）)]$", "", clause).removesuffix("的")
     for words, unit, fact, _, _ in MEASURES:
         forms = [
-            (rf"(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?(?P<a>{NUM}){unit}?以上(?P<b>{NUM}){unit}以下", "range"),
-            (rf"(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?(?:不足|少于|低于)(?P<b>{NUM}){unit}", "lt"),
-            (rf"(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?(?:不超过)(?P<b>{NUM}){unit}", "le"),
-            (rf"(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?(?P<b>{NUM}){unit}(?:以下|及以下)", "le"),
-            (rf"(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?超过(?P<a>{NUM}){unit}(?:以上)?", "gt"),
-            (rf"(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?(?P<a>{NUM}){unit}(?:以上|及以上)", "ge"),
+            (rf"(?P<pre>(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?)(?P<a>{NUM}){unit}?以上(?P<b>{NUM}){unit}以下", "range"),
+            (rf"(?P<pre>(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?)(?:不足|少于|低于)(?P<b>{NUM}){unit}", "lt"),
+            (rf"(?P<pre>(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?)(?:不超过)(?P<b>{NUM}){unit}", "le"),
+            (rf"(?P<pre>(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?)(?P<b>{NUM}){unit}(?:以下|及以下)", "le"),
+            (rf"(?P<pre>(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?)超过(?P<a>{NUM}){unit}(?:以上)?", "gt"),
+            (rf"(?P<pre>(?:{words})?[^0-9零〇一二两三四五六七八九十百千万]*?)(?P<a>{NUM}){unit}(?:以上|及以上)", "ge"),
         ]
         if words and not re.search(words, c):
             continue
@@ -107,12 +107,14 @@ def _threshold(clause: str) -> tuple[str, list[dict]] | None:
             b = _num(m.group("b")) if "b" in m.groupdict() and m.group("b") else None
             if (shape in ("range", "gt", "ge") and a is None) or (shape in ("range", "lt", "le") and b is None):
                 return None
+            pre = re.sub(r"(?:在|为|达到|的|不足|少于|低于|不超过|超过)+$", "", m.group("pre"))
+            named = f"{pre}（{unit}）" if len(pre) >= 2 else None
             if shape == "range":
                 if a > b:  # type: ignore[operator]
                     return None
-                return fact, [{"fact": fact, "op": ">=", "value": a}, {"fact": fact, "op": "<=", "value": b}]
+                return fact, [{"fact": fact, "op": ">=", "value": a}, {"fact": fact, "op": "<=", "value": b}], named
             op = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}[shape]
-            return fact, [{"fact": fact, "op": op, "value": a if a is not None else b}]
+            return fact, [{"fact": fact, "op": op, "value": a if a is not None else b}], named
     return None
 
 
@@ -139,11 +141,13 @@ def read_condition(text: str) -> Reading:
         return out
     for clause in filter(None, re.split(r"[，,；;。]|且", body)):
         clause = clause.removesuffix("的")
-        found = None if re.search(r"或", clause) else (_history(clause) or _threshold(clause))
+        history = None if re.search(r"或", clause) else _history(clause)
+        found = (*history, None) if history else (None if re.search(r"或", clause) else _threshold(clause))
         if found is None:
             out.words = True
             continue
-        fact, conds = found
+        fact, conds, named = found
         out.all.extend(conds)
-        out.facts[fact] = label(fact)
+        zh, en, unit = label(fact)
+        out.facts[fact] = (named or zh, en, unit)
     return out
