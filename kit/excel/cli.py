@@ -104,6 +104,8 @@ def _register() -> None:
         document: Optional[str] = typer.Option(None, "--document", help="Document number (文号)."),
         title: Optional[str] = typer.Option(None, "--title", help="Title prefix of every baseline."),
         illustrative: bool = typer.Option(False, "--illustrative", help="Mark every row 示例，非正式文件."),
+        parent: Optional[str] = typer.Option(None, "--parent", help="Authority id of the higher table's issuer "
+                                             "(kit review compares the tables tier by tier)."),
         lang: str = typer.Option("zh", "--lang", help="Language of the report: zh (default) or en."),
     ) -> None:
         """Import a baseline table from Excel into a library folder."""
@@ -119,7 +121,7 @@ def _register() -> None:
             raise typer.Exit(1)
         options = ImportOptions(authority=authority, authority_name=authority_name, authority_level=authority_level,
                                 region=region, sector=sector, effective_from=date, version=version,
-                                document=document, title=title, illustrative=illustrative)
+                                document=document, title=title, illustrative=illustrative, parent=parent)
         raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options, lang=language))
 
     @app.command("export-xlsx")

@@ -25,6 +25,7 @@ class ImportOptions:
     document: str | None = None
     title: str | None = None
     illustrative: bool = False
+    parent: str | None = None  # the authority one level up whose tables this one refines (Authority.parent)
 
 
 @dataclass

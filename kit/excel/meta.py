@@ -96,7 +96,8 @@ def common_files(meta: dict, ctx: Context) -> dict[str, dict]:
         try:
             authorities.append(Authority(id=o.authority, name=o.authority_name or o.authority,
                                          level=AuthorityLevel(level), region=o.region or "000000",
-                                         sector=o.sector, disclaimer=ILLUSTRATIVE_MARK if o.illustrative else None))
+                                         sector=o.sector, parent=o.parent,
+                                         disclaimer=ILLUSTRATIVE_MARK if o.illustrative else None))
         except (ValidationError, ValueError) as exc:
             ctx.error(None, None, "authority options not valid", "--authority ID (letters, digits, -), "
                       "--authority-level national|provincial|municipal|county, --region six digits",
