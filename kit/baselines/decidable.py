@@ -19,16 +19,17 @@ def _key(alt: Alternative) -> tuple:
     return alt.factor, tuple((c.fact, c.op, c.value) for c in alt.all)
 
 
-def tier_kind(baseline: Baseline, tier: Tier) -> str:
-    """"facts", "factors" or "none" (see the module's docstring)."""
-    if any(not alt.all and alt.factor is None for alt in tier.when):
-        if all(not alt.all and alt.factor is None for alt in tier.when):
-            return "none"
-    reachable = [alt for alt in tier.when if alt.all or alt.factor is not None]
+def reachable_alternatives(baseline: Baseline, tier: Tier) -> list[Alternative]:
+    """The tier's alternatives a case can meet that no winning tier also has."""
     highest = baseline.rules.tier_choice == "highest"
     winners = [t for t in baseline.tiers if t.block == tier.block and (t.no > tier.no if highest else t.no < tier.no)]
     taken = {_key(a) for t in winners for a in t.when}
-    reachable = [alt for alt in reachable if _key(alt) not in taken]
+    return [alt for alt in tier.when if (alt.all or alt.factor is not None) and _key(alt) not in taken]
+
+
+def tier_kind(baseline: Baseline, tier: Tier) -> str:
+    """"facts", "factors" or "none" (see the module's docstring)."""
+    reachable = reachable_alternatives(baseline, tier)
     if not reachable:
         return "none"
     return "factors" if any(alt.factor is not None for alt in reachable) else "facts"

@@ -33,7 +33,7 @@ def split_alternatives(text: str) -> list[str]:
 def fact_def(fact: str, labels: dict[str, tuple[str, str, str]] | None = None) -> dict:
     """The matter's FactDef for a fact a condition uses: labelled with the table's own words where it has them
     (年处理危险废物量（吨）), else the vocabulary's label."""
-    zh, en, unit = (labels or {}).get(fact) or label(fact)
+    zh, en, unit = (labels or {}).get(fact) or label(re.sub(r"_\d+$", "", fact))
     return {"id": fact, "zh": zh, "en": en, "unit": unit}
 
 
@@ -45,6 +45,7 @@ class Circumstances:
         self.by_text: dict[str, str] = {}
         self.readings: list[Reading] = []
         self.labels: dict[str, tuple[str, str, str]] = {}  # fact → its label, from the first text naming it
+        self.measures: dict[str, str] = {}  # fact id → the table's words for its measure
 
     def _factor(self, text: str) -> str:
         key = re.sub(r"\s+", "", text).rstrip("。；;")
@@ -52,14 +53,31 @@ class Circumstances:
             self.by_text[key] = f"{self.prefix}.c{len(self.by_text) + 1}"
         return self.by_text[key]
 
+    def _fact_id(self, fact: str, named: str | None) -> str:
+        """One fact per measure the table names: 涉及危险废物…吨 and 涉及表土…吨 are two facts of one matter
+        (quantity_t, quantity_t_2); a threshold without words of its own takes the first."""
+        if named is None:
+            return fact
+        for fid, words in self.measures.items():
+            if words == named and (fid == fact or fid.startswith(fact + "_")):
+                return fid
+        if fact not in self.measures:
+            self.measures[fact] = named
+            return fact
+        n = 2 + sum(1 for fid in self.measures if fid.startswith(fact + "_"))
+        self.measures[f"{fact}_{n}"] = named
+        return f"{fact}_{n}"
+
     def alternatives(self, text: str) -> list[dict]:
         out = []
         for part in split_alternatives(text):
             reading = read_condition(part)
             self.readings.append(reading)
+            ids = {fact: self._fact_id(fact, reading.named.get(fact)) for fact in reading.facts}
             for fact, lab in reading.facts.items():
-                self.labels.setdefault(fact, lab)
-            alt: dict = {"text": part, "all": reading.all}
+                self.labels.setdefault(ids[fact], lab)
+            conds = [{**c, "fact": ids.get(c["fact"], c["fact"])} for c in reading.all]
+            alt: dict = {"text": part, "all": conds}
             if reading.words or not reading.all:
                 alt["factor"] = self._factor(part)
             out.append(alt)

@@ -53,6 +53,7 @@ class Reading:
     all: list[dict] = field(default_factory=list)
     words: bool = False  # some clause is not a threshold: a factor (labelled with the text) must be ticked
     facts: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id → (zh, en, unit)
+    named: dict[str, str] = field(default_factory=dict)  # id → the table's own words for the measure, if any
 
 
 def _num(token: str) -> float | None:
@@ -150,4 +151,6 @@ def read_condition(text: str) -> Reading:
         out.all.extend(conds)
         zh, en, unit = label(fact)
         out.facts[fact] = (named or zh, en, unit)
+        if named:
+            out.named[fact] = named
     return out
