@@ -94,10 +94,11 @@ def tier_template(library: Library, baseline: Baseline, tier: Tier) -> Template 
         text = library.factors[alt.factor].zh if alt.factor in library.factors else alt.text
         circumstances.append({"factors": [alt.factor], "p": 1.0, "zh": f"执法人员认定：{text.rstrip('。；;')}。",
                               "en": f"The officers found the circumstance published as “{text.rstrip('。；;')}”."})
-    name_en = matter.name_en or f"the violation “{matter.name}” (published in Chinese)"
+    act = "；".join(line.strip() for line in matter.name.splitlines() if line.strip())  # one line in a narrative
+    name_en = matter.name_en or f"the violation “{act}” (published in Chinese)"
     data = {
         "id": f"tier.{baseline.id}.{tier.block}.{tier.no}",
-        "title": {"zh": f"{matter.name}（第{tier.no}档）", "en": f"{name_en} (tier {tier.no})"},
+        "title": {"zh": f"{matter.name.splitlines()[0]}（第{tier.no}档）", "en": f"{name_en} (tier {tier.no})"},
         "matter": matter.id, "authority": baseline.authority, "difficulty": "basic",
         "reachable": [tier.level.value],
         "teaching_note": f"由基准 {baseline.id} 第{tier.no}档自动生成（通用生成器，非专家模板）。",
@@ -108,7 +109,7 @@ def tier_template(library: Library, baseline: Baseline, tier: Tier) -> Template 
         "overdue": tier.block == "overdue",
         "circumstances": circumstances,
         "narrative": {
-            "zh": f"{{act_start}}，{{authority}}执法人员检查发现，当事人{{party_desc}}存在“{matter.name}”的行为"
+            "zh": f"{{act_start}}，{{authority}}执法人员检查发现，当事人{{party_desc}}存在“{act}”的行为"
                   + ("，经责令改正，逾期仍未改正" if tier.block == "overdue" else "") + f"。{sentences_zh}{{circumstances}}",
             "en": f"On {{act_start}}, officers of {{authority}} found that the party, {{party_desc}}, had committed "
                   f"{name_en}" + ("; ordered to correct it, the party had not done so by the deadline"
