@@ -364,8 +364,8 @@ class ExemptionList(Node):
     id: Id = Field(description="Unique id of the list.")
     title: str = Field(description="Title as published.")
     authority: Id = Field(description="The authority that issued it.")
-    kind: Literal["first_violation", "minor", "reduced"] = Field(
-        description="首违不罚 (first_violation), 轻微不罚 (minor) or 轻罚/减轻 (reduced)."
+    kind: Literal["first_violation", "minor", "reduced", "no_fault"] = Field(
+        description="首违不罚 (first_violation), 轻微不罚 (minor), 轻罚/减轻 (reduced) or 无主观过错 (no_fault)."
     )
     document: str | None = Field(default=None, description="Document number.")
     effective_from: date = Field(description="First day in force.")

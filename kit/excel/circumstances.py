@@ -12,7 +12,7 @@ import re
 from .conditions import Reading, label, read_condition
 
 _LIST = re.compile(r"^(?P<head>[^：:]*?(?:下列|以下)情形之一)[：:](?P<body>.+)$")
-_NUMBERED = re.compile(r"[（(]\d+[）)]|\d+[、.．]")
+_NUMBERED = re.compile(r"[（(]\d+[）)]|(?<![\d.])\d+[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")  # not 0.1吨
 
 
 def split_alternatives(text: str) -> list[str]:

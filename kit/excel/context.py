@@ -21,11 +21,14 @@ class ImportOptions:
     region: str | None = None
     sector: str | None = None
     effective_from: dt.date | None = None
+    effective_to: dt.date | None = None  # last day in force (a no-penalty list: 有效期三年)
     version: str | None = None
     document: str | None = None
     title: str | None = None
     illustrative: bool = False
     parent: str | None = None  # the authority one level up whose tables this one refines (Authority.parent)
+    matters: dict[str, str] | None = None  # matter id → name of a library the rows may link to (a list's items)
+    write_authority: bool = True  # False: the authority is already in the library the files go into
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kit.baselines.errors import LoadError, show
 
-from . import records, scored
+from . import lists, records, scored
 from .build import build_item
 from .context import Context, ImportOptions, ImportResult, Item
 from .meta import apply_info, common_files, read_meta
@@ -45,11 +45,15 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
     apply_info(meta.pop("info", {}), ctx)
     items = []
     scored_blocks = []
+    list_grids = []
     for grid in grids:
         if grid.name in records.META_SHEETS or grid.name == records.INFO_SHEET:
             continue
         if scored.is_scored(grid):  # 违法行为 | 裁量要素 | 违法程度 | 裁量权重 (裁量百分值)
             scored_blocks.extend(scored.blocks(grid))
+            continue
+        if lists.is_list(grid):  # 序号 | 类别 | 违法行为 | 违反条款 | 不予处罚的情节
+            list_grids.append(grid)
             continue
         items.extend(read_table(grid, ctx))
     built = [b for b in (build_item(item, meta, ctx) for item in items) if b is not None]
@@ -63,6 +67,7 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
         built, changed = validate(files, built, ctx)
     for b in built:
         files.update(b.files(ctx))
+    scored_rows += _lists(list_grids, files, built, ctx, result)
     result.files = files
     written = {r.at for b in built for r in b.rows}
     _report_unwritten(items, written, ctx)
@@ -94,6 +99,29 @@ def _scored(blocks: list, files: dict, ctx: Context, result: ImportResult) -> in
         ctx.parsed.update(r.at for r in block.rows)
         result.items_ok += 1
         written += len(block.rows)
+    return written
+
+
+def _lists(grids: list, files: dict, built: list, ctx: Context, result: ImportResult) -> int:
+    """No-penalty lists → lists/ and factors/ files (a list with a problem row is not written); rows written."""
+    o = ctx.options
+    matters = dict(o.matters or {})
+    matters.update({b.derived[0]: b.item.rows[0].get("act") for b in built if b.derived})
+    written = 0
+    for grid in grids:
+        before = len(ctx.errors)
+        rows = [r for r in grid.cells[1:] if any(r)]
+        result.rows_total += len(rows)
+        result.items_total += 1
+        if not o.authority or not o.effective_from:
+            ctx.error(None, None, "no list data", "--authority and --effective-from (or a 基本信息 sheet)",
+                      "none given", sheet=grid.name, line=1)
+            continue
+        out = lists.read_list(grid, ctx, matters)
+        if len(ctx.errors) == before:
+            files.update(out)
+            written += len(rows)
+            result.items_ok += 1
     return written
 
 

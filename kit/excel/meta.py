@@ -89,7 +89,7 @@ def apply_info(info: dict[str, str], ctx: Context) -> None:
 def common_files(meta: dict, ctx: Context) -> dict[str, dict]:
     o = ctx.options
     authorities = list(meta["authorities"])
-    if o.authority and not any(a.id == o.authority for a in authorities):
+    if o.authority and o.write_authority and not any(a.id == o.authority for a in authorities):
         from kit.baselines.models import Authority
 
         level = o.authority_level or authority_level(o.authority_name or "")

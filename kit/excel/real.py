@@ -28,17 +28,26 @@ class RealTable:
     name: str  # kit/baselines/real/<name>
     original: str  # file in data/real-originals
     options: ImportOptions
+    lists: tuple[tuple[str, ImportOptions], ...] = ()  # no-penalty lists imported into <name>/<stem>/
 
 
 TABLES = [
     RealTable("jiangmen-ecology", "jiangmen-ecology-discretion.xls", ImportOptions(
         authority="jm-sthjj", authority_name="江门市生态环境局", region="440700", sector="生态环境",
         effective_from=dt.date(2020, 3, 1), document="江环〔2020〕10号",
-        title="江门市生态环境违法行为行政处罚自由裁量权裁量标准")),
+        title="江门市生态环境违法行为行政处罚自由裁量权裁量标准"),
+        lists=(("jiangmen-ecology-no-penalty-list.csv", ImportOptions(
+            authority="jm-sthjj", sector="生态环境", effective_from=dt.date(2022, 2, 1),
+            effective_to=dt.date(2025, 1, 31), document="江环〔2021〕231号",
+            title="不予行政处罚的轻微环境违法行为清单", write_authority=False)),)),
     RealTable("shenzhen-urban", "shenzhen-urban-management-discretion-2023.xlsx", ImportOptions(
         authority="sz-cgj", authority_name="深圳市城市管理和综合执法局", region="440300", sector="城市管理",
         effective_from=dt.date(2023, 12, 15), document="深城管规〔2023〕2号",
         title="深圳市城市管理行政处罚裁量权实施标准（2023年版）")),
+    RealTable("shanghai-fire", "shanghai-fire-no-penalty-list-2026.csv", ImportOptions(
+        authority="sh-xfjy", authority_name="上海市消防救援局", authority_level="provincial", region="310000",
+        sector="消防安全", effective_from=dt.date(2026, 1, 13), document="沪消规〔2026〕1号",
+        title="上海市消防安全领域依法不予行政处罚清单")),
 ]
 
 SHENZHEN_CSV = "shenzhen-urban-management-discretion-2023.csv"
@@ -88,6 +97,16 @@ def import_real(table: RealTable, out: Path) -> list[str]:
     """Import one original into ``out``; the lines of its IMPORT.txt (figures and every row left out)."""
     result = import_to_folder(ORIGINALS / table.original, out, table.options, partial=True)
     lines = [result.summary()] + [str(e).replace(str(ORIGINALS) + "/", "") for e in result.errors]
+    if table.lists:
+        from kit.baselines import load_library
+
+        library = load_library(out)
+        matters = {m.id: m.name for m in library.matters.values()}
+        for original, options in table.lists:
+            options = ImportOptions(**{**options.__dict__, "matters": matters})
+            listed = import_to_folder(ORIGINALS / original, out / Path(original).stem, options, partial=True)
+            lines += [f"{original}: {listed.summary()}"] + [str(e).replace(str(ORIGINALS) + "/", "")
+                                                            for e in listed.errors]
     (out / "IMPORT.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return lines
 
