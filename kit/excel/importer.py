@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kit.baselines.errors import LoadError, show
 
+from . import grid as grid_table
 from . import lists, records, scored
 from .build import build_item
 from .context import Context, ImportOptions, ImportResult, Item
@@ -46,6 +47,7 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
     items = []
     scored_blocks = []
     list_grids = []
+    grid_sheets = []
     for grid in grids:
         if grid.name in records.META_SHEETS or grid.name == records.INFO_SHEET:
             continue
@@ -55,12 +57,22 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
         if lists.is_list(grid):  # 序号 | 类别 | 违法行为 | 违反条款 | 不予处罚的情节
             list_grids.append(grid)
             continue
+        if grid_table.is_grid(grid):  # 违法程度 × a second dimension: one tier per cell
+            grid_sheets.append(grid)
+            continue
         items.extend(read_table(grid, ctx))
     built = [b for b in (build_item(item, meta, ctx) for item in items) if b is not None]
     result.rows_total = sum(len(i.rows) for i in items)
     result.items_total = len(items)
     files = common_files(meta, ctx)
     scored_rows = _scored(scored_blocks, files, ctx, result)
+    for sheet in grid_sheets:
+        out, rows, ok = grid_table.read_grid(sheet, ctx)
+        files.update(out)
+        result.rows_total += rows
+        result.items_total += 1
+        result.items_ok += bool(out)
+        scored_rows += ok
     # the library's own checks, with their errors mapped back to rows (a failing tier is left out)
     changed = True
     while built and changed:
