@@ -47,7 +47,7 @@ def evaluate_command(
     try:
         decisions = [evaluate(lib, case) for case in cases]
     except ScoredInputError as exc:  # a scored baseline's 裁量要素 without exactly one option, a missing base
-        typer.echo(f"{case_file}: {exc}", err=True)
+        typer.echo(f"{case_file}: {exc.message(lang)}", err=True)
         raise typer.Exit(1) from None
     if as_json:
         payload = [d.to_dict() for d in decisions]

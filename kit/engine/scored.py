@@ -20,7 +20,15 @@ from .state import State
 
 class ScoredInputError(ValueError):
     """A case the scored baseline cannot score: not exactly one option of an exclusive 裁量要素, or a base fact
-    the formula needs that the case does not give. The message names the field."""
+    the formula needs that the case does not give. The message names the field; ``zh`` and ``en`` say it in
+    each language (``str()`` is the English)."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 def group_points(state: State, scoring: Scoring) -> dict[str, float]:
@@ -31,9 +39,12 @@ def group_points(state: State, scoring: Scoring) -> dict[str, float]:
         if len(chosen) != 1:
             names = "、".join(state.library.factors[f].zh for f in group.options)
             found = "none" if not chosen else ", ".join(chosen)
-            raise ScoredInputError(f"factors: 裁量要素“{group.text}” ({state.baseline.id}.rules.scoring.groups."  # type: ignore[union-attr]
-                                   f"{group.id}) needs exactly one of {', '.join(group.options)} ({names}); "
-                                   f"found {found}")
+            where = f"{state.baseline.id}.rules.scoring.groups.{group.id}"  # type: ignore[union-attr]
+            raise ScoredInputError(
+                f"factors: 裁量要素“{group.text}” ({where}) needs exactly one of {', '.join(group.options)} "
+                f"({names}); found {found}",
+                f"factors：裁量要素“{group.text}”（{where}）须且只能选择一项（{names}）；"
+                f"{'未选择' if not chosen else '选择了' + '、'.join(chosen)}")
         out[chosen[0]] = group.options[chosen[0]]
     return out
 
@@ -70,7 +81,8 @@ def apply_formula(state: State) -> bool:
         value = state.fact(formula.base)  # type: ignore[arg-type]
         if value is None:
             raise ScoredInputError(f"facts.{formula.base}: the formula “{formula.text}” needs it; the case does "
-                                   "not give it")
+                                   "not give it",
+                                   f"facts.{formula.base}：公式“{formula.text}”需要该事实，案件未载明")
         base = value
         floor_zh = floor_en = ""
         if formula.base_floor is not None and value < formula.base_floor:

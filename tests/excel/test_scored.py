@@ -85,6 +85,7 @@ def test_exclusive_options_need_exactly_one(factors, found):
     with pytest.raises(ScoredInputError) as err:
         evaluate(lib, case)
     assert "违法次数" in str(err.value) and found in str(err.value) and str(err.value).startswith("factors:")
+    assert "须且只能选择一项" in err.value.message("zh") and err.value.message("en") == str(err.value)
 
 
 def test_missing_base_fact_is_named_not_read_as_zero(tmp_path):
@@ -98,7 +99,7 @@ def test_missing_base_fact_is_named_not_read_as_zero(tmp_path):
                  "factors: [demo-sthj-scored-2.g1.o1]\n", encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "kit", "evaluate", str(f), "--library", str(FIXTURE)],
                          capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 1 and "facts.investment" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 1 and "facts.investment：公式" in out.stderr and "Traceback" not in out.stderr
 
 
 @pytest.mark.parametrize("text, formulas, bounds", [
