@@ -132,3 +132,14 @@ def tier_templates(library: Library, *, authority: str | None = None, baselines:
             if t is not None:
                 out.append(t)
     return out
+
+
+def template_by_id(template_id: str, library: Library) -> Template | None:
+    """``tier.<baseline>.<block>.<no>`` → that tier's template, or None when the library has no such tier."""
+    head, _, no = template_id.rpartition(".")
+    head, _, block = head.rpartition(".")
+    baseline = library.baselines.get(head.removeprefix("tier."))
+    if baseline is None or not no.isdigit():
+        return None
+    tier = next((t for t in baseline.tiers if t.block == block and t.no == int(no)), None)
+    return tier_template(library, baseline, tier) if tier is not None else None
