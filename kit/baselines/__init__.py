@@ -7,6 +7,7 @@ from .errors import LibraryError, LoadError
 from .library import Library
 from .loader import load_library
 from .models import FORMAT_VERSION, Baseline, Factor, Matter, Provision
+from .real import REAL_LIBRARIES, library_path
 from .vocabulary import ILLUSTRATIVE_MARK, Direction, FactorKind, Level, PenaltyType
 
 SAMPLE_LIBRARY = Path(str(files(__package__) / "sample"))
@@ -18,7 +19,8 @@ def sample_library() -> Library:
 
 
 __all__ = [
-    "Library", "LibraryError", "LoadError", "load_library", "sample_library", "SAMPLE_LIBRARY", "FORMAT_VERSION",
+    "Library", "LibraryError", "LoadError", "load_library", "sample_library", "SAMPLE_LIBRARY", "REAL_LIBRARIES",
+    "library_path", "FORMAT_VERSION",
     "Baseline", "Factor", "Matter", "Provision", "ILLUSTRATIVE_MARK", "Direction", "FactorKind", "Level",
     "PenaltyType",
 ]

@@ -265,10 +265,14 @@ def _baseline(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
     if b.rules.scoring:
         for factor in b.rules.scoring.weights:
             yield from _ref(source, ("baseline", "rules", "scoring", "weights", factor), "factor", factor, index)
+        yield from scored_checks(source, b, matter, index, _ref)
     if b.refines and b.refines in index.baselines and index.baselines[b.refines].matter != b.matter:
         yield source.error(("baseline", "refines"), "refines a baseline of another matter",
                            f"a baseline of matter {b.matter}", f"'{b.refines}' (matter "
                            f"{index.baselines[b.refines].matter})")
+
+
+from .scored_checks import scored_checks  # noqa: E402
 
 
 def _statutory_for(spec: object, fine: object, ceiling: object | None, level: Level) -> object:

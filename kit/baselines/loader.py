@@ -46,11 +46,14 @@ class Source:
         return LoadError(self.file, line, col, dotted(self.data, loc), problem, expected, found)
 
 
+from .real import library_path  # noqa: E402
+
+
 def yaml_files(paths: Iterable[str | Path], what: str = "a library file or folder") -> tuple[list[Path], list[LoadError]]:
     files: list[Path] = []
     errors: list[LoadError] = []
     for raw in paths:
-        path = Path(raw)
+        path = library_path(raw)  # real/<name>: a shipped real library
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
         elif path.is_file():

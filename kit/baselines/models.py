@@ -11,8 +11,10 @@ import datetime as dt
 from datetime import date
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
+from .node import Id, Node  # every node type's base, and the id pattern
+from .scored_models import ScoreFormula, ScoreGroup, Scoring  # noqa: F401  (the scored model, re-exported)
 from .vocabulary import (
     ILLUSTRATIVE_MARK,
     AuthorityLevel,
@@ -27,17 +29,10 @@ from .vocabulary import (
 FORMAT_VERSION = 1
 SUPPORTED_FORMAT_VERSIONS = (1,)
 
-Id = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
 Disclaimer = Annotated[
     Literal["示例，非正式文件"] | None,
     Field(description=f"'{ILLUSTRATIVE_MARK}' on every constructed (non-official) node; absent on real ones."),
 ]
-
-
-class Node(BaseModel):
-    """Every node of the format: a fixed set of keys, immutable once loaded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # ---------------------------------------------------------------- penalty specs (the five shapes)
@@ -282,15 +277,6 @@ class Tier(Node):
         return self
 
 
-class Scoring(Node):
-    """A scored baseline: 裁量百分值 = start + sum of factor weights, clamped, scales the range."""
-
-    start: float = Field(description="Starting percentage.")
-    weights: dict[Id, float] = Field(description="Percentage points each factor adds (negative to lower).")
-    floor: float = Field(default=0, ge=0, le=100, description="Lowest percentage.")
-    ceiling: float = Field(default=100, ge=0, le=100, description="Highest percentage.")
-
-
 class Rules(Node):
     """适用规则: how a baseline combines circumstances and computes its suggestion."""
 
@@ -378,8 +364,8 @@ class ExemptionList(Node):
     id: Id = Field(description="Unique id of the list.")
     title: str = Field(description="Title as published.")
     authority: Id = Field(description="The authority that issued it.")
-    kind: Literal["first_violation", "minor", "reduced"] = Field(
-        description="首违不罚 (first_violation), 轻微不罚 (minor) or 轻罚/减轻 (reduced)."
+    kind: Literal["first_violation", "minor", "reduced", "no_fault"] = Field(
+        description="首违不罚 (first_violation), 轻微不罚 (minor), 轻罚/减轻 (reduced) or 无主观过错 (no_fault)."
     )
     document: str | None = Field(default=None, description="Document number.")
     effective_from: date = Field(description="First day in force.")

@@ -1,7 +1,8 @@
 """The filing review (备案审查) of a library, or of new baselines filed against one (seed 三(一)–三(三)).
 
 Each finding names the file, line, dotted path, the higher baseline it conflicts with (if any) and the rule.
-Kinds, in report order: conflicts with higher baselines; defaults at the very top or bottom of the statutory
+Kinds, in report order: conflicts with higher baselines (levels, and tier by tier: tier_review.py); circumstances of
+a higher table missing; defaults at the very top or bottom of the statutory
 range; missing required parts; 减轻/不予处罚 without stated conditions; provisions no longer in force; levels
 no factor can reach; a published baseline missing a procedure step or its application rules."""
 
@@ -14,12 +15,14 @@ from pathlib import Path
 from .checks import fine_bounds
 from .hierarchy import conflicts
 from .library import Library
+from .tier_review import higher_baselines, tier_findings
 from .models import Baseline, FixedFine, PerUnitFine
 from .vocabulary import Direction, FactorKind, Level
 from .yaml_source import locate, parse_located
 
 KINDS: dict[str, tuple[str, str]] = {
     "conflict": ("与上级基准冲突", "Conflicts with a higher baseline"),
+    "missing_condition": ("缺少上级基准的情形", "A circumstance of the higher table missing"),
     "extreme_default": ("默认值位于法定幅度端点", "Default at the very top or bottom of the statutory range"),
     "missing_part": ("缺少基准要素", "Missing required part"),
     "unconditioned_leniency": ("减轻、不予处罚未规定适用条件", "减轻 or 不予处罚 without stated conditions"),
@@ -79,7 +82,7 @@ def review(library: Library, *, only: set[str] | None = None, today: date | None
     for b in sorted(library.baselines.values(), key=lambda b: b.id):
         if only is not None and b.id not in only:
             continue
-        for check in (_conflicts, _extreme_defaults, _missing_parts, _unconditioned, _not_in_force,
+        for check in (_conflicts, _tier_conflicts, _extreme_defaults, _missing_parts, _unconditioned, _not_in_force,
                       _unreachable, _procedure):
             findings.extend(check(library, b, where, today))
     order = list(KINDS)
@@ -103,6 +106,16 @@ def _conflicts(library, b: Baseline, where, today):
             if higher.authority == authority.id and _overlaps(b, higher):
                 for c in conflicts(library, b, higher):
                     yield _finding(where, b, "conflict", c.path, c.rule, c.zh, c.en, higher.id)
+
+
+def _tier_conflicts(library, b: Baseline, where, today):
+    """Tier by tier against the higher tables of the same matter or provision (tier_review.py)."""
+    if not b.tiers:
+        return
+    for higher in higher_baselines(library, b):
+        if _overlaps(b, higher):
+            for t in tier_findings(library, b, higher):
+                yield _finding(where, b, t.kind, t.path, t.rule, t.zh, t.en, higher.id)
 
 
 def _extreme_defaults(library, b: Baseline, where, today):

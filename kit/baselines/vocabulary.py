@@ -97,6 +97,7 @@ class Direction(Labelled):
     aggravate = "aggravate"
     transfer = "transfer"
     block = "block"
+    circumstance = "circumstance"  # a published 裁量情节 that selects a tier; no effect of its own
 
 
 Direction.LABELS = {  # type: ignore[attr-defined]
@@ -105,6 +106,7 @@ Direction.LABELS = {  # type: ignore[attr-defined]
     "aggravate": ("从重", "aggravate"),
     "transfer": ("移送司法", "transfer"),
     "block": ("排除适用", "block"),
+    "circumstance": ("裁量情节（选择档次）", "circumstance (selects a tier)"),
 }
 
 

@@ -27,6 +27,9 @@ def _load(case_file: Path, library: list[Path] | None):
         raise typer.Exit(1)
 
 
+from kit.engine.scored import ScoredInputError  # noqa: E402
+
+
 @app.command("evaluate")
 def evaluate_command(
     case_file: Path = typer.Argument(..., help="A case file (YAML or JSON): one case, or a `cases:` list."),
@@ -41,7 +44,11 @@ def evaluate_command(
     lib, cases = _load(case_file, library)
     if compare_versions:
         cases = [version for case in cases for version in versions_of(lib, case)]
-    decisions = [evaluate(lib, case) for case in cases]
+    try:
+        decisions = [evaluate(lib, case) for case in cases]
+    except ScoredInputError as exc:  # a scored baseline's 裁量要素 without exactly one option, a missing base
+        typer.echo(f"{case_file}: {exc.message(lang)}", err=True)
+        raise typer.Exit(1) from None
     if as_json:
         payload = [d.to_dict() for d in decisions]
         typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))

@@ -14,13 +14,37 @@ import typer
 
 from kit.baselines.errors import LibraryError
 from kit.cli import app
+from kit.cli.options import LangOption
+from kit.i18n import Lang, t
 
 if TYPE_CHECKING:
     from kit.excel.importer import ImportOptions
 
 
+def report_lines(result, out: Path | None, lang: Lang = "zh") -> list[str]:
+    """Per sheet the headers chosen, and (once written) the share of tiers decidable without ``tier:``."""
+    lines = []
+    for sheet, labels in result.layouts.items():
+        cols = t("excel.sep", lang).join(f"{header}→{t('excel.role.' + key, lang)}" for key, header in labels.items())
+        lines.append(t("excel.layout", lang, sheet=sheet, columns=cols))
+    if out is not None and out.is_dir() and any(out.rglob("*.yaml")):
+        from kit.baselines import load_library
+        from kit.baselines.decidable import decidability
+
+        try:
+            d = decidability(load_library(out))
+        except LibraryError:
+            return lines
+        share = (lambda k: f"{d.share(k):.1%}")
+        lines.append(t("excel.decidable", lang, total=d.total, facts=d.counts["facts"], facts_share=share("facts"),
+                       factors=d.counts["factors"], factors_share=share("factors"), none=d.counts["none"]))
+        lines += [t("excel.undecidable", lang, baseline=b, tier=f"{block} {no}", words=words)
+                  for b, block, no, words in d.undecidable]
+    return lines
+
+
 def import_xlsx(file: Path, *, out: Path, partial: bool = False, options: ImportOptions | None = None,
-                stream=None) -> int:
+                stream=None, lang: Lang = "zh") -> int:
     """Import ``file`` into the library folder ``out``; print problems (located) and the figures."""
     from kit.excel.importer import import_to_folder
 
@@ -29,6 +53,9 @@ def import_xlsx(file: Path, *, out: Path, partial: bool = False, options: Import
     for e in result.errors:
         print(str(e), file=err)
     print(result.summary(), file=err)
+    written = not result.errors or (partial and result.items_ok)
+    for line in report_lines(result, out if written else None, lang):
+        print(line, file=err)
     if result.errors and not partial:
         print(f"nothing written to {out}", file=err)
         return 1
@@ -75,6 +102,9 @@ def import_xlsx_command(
     document: Optional[str] = typer.Option(None, "--document", help="Document number (文号)."),
     title: Optional[str] = typer.Option(None, "--title", help="Title prefix of every baseline."),
     illustrative: bool = typer.Option(False, "--illustrative", help="Mark every row 示例，非正式文件."),
+    parent: Optional[str] = typer.Option(None, "--parent", help="Authority id of the higher table's issuer "
+                                         "(kit review compares the tables tier by tier)."),
+    lang: LangOption = "zh",
 ) -> None:
     """Import a baseline table from Excel into a library folder."""
     try:
@@ -86,8 +116,8 @@ def import_xlsx_command(
 
     options = ImportOptions(authority=authority, authority_name=authority_name, authority_level=authority_level,
                             region=region, sector=sector, effective_from=date, version=version,
-                            document=document, title=title, illustrative=illustrative)
-    raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options))
+                            document=document, title=title, illustrative=illustrative, parent=parent)
+    raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options, lang=lang))  # type: ignore[arg-type]
 
 @app.command("export-xlsx")
 def export_xlsx_command(

@@ -103,12 +103,14 @@ def validate(
 def list_(
     paths: Optional[list[Path]] = typer.Argument(None, help="Library folders or files; default: the sample library."),
     lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    library: Optional[list[Path]] = typer.Option(None, "--library", "-l",
+                                                 help="Library folder, or real/<name> for a shipped real table."),
 ) -> None:
     """List the matters with their baselines and levels."""
     if lang not in ("zh", "en"):
         typer.echo(f"kit list: --lang must be zh or en, not {lang!r}", err=True)
         raise typer.Exit(1)
-    library = _load_or_exit(list(paths or [SAMPLE_LIBRARY]))
+    library = _load_or_exit(list(paths or []) + list(library or []) or [SAMPLE_LIBRARY])
     for line in matters_listing(library, lang=lang):
         typer.echo(line)
 

@@ -11,6 +11,7 @@ from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine
 from ..baselines.vocabulary import Level
 from .combination import apply_optional_mitigation
 from .decision import FineRange, money
+from .scored import apply_formula
 from .state import State
 
 _BANDED = (Level.lenient, Level.standard, Level.aggravated)
@@ -157,6 +158,8 @@ def compute_fine(state: State) -> None:
         if fine is None:
             state.warning_only = True
             return
+    if state.percent is not None and state.level is None and apply_formula(state):
+        return  # 罚款 = 裁量百分值 × 法定最高额 (or a base): the printed formula sets the fine (scored.py)
     if state.percent is not None and state.level is None:
         _place_score(state)
         if apply_optional_mitigation(state):

@@ -9,6 +9,7 @@ one whose sub-range holds it; a mandatory mitigator still caps it at 从轻."""
 from __future__ import annotations
 
 from ..baselines.vocabulary import Level
+from .scored import group_points
 from .state import State
 
 RULE_TEXT = "法定裁量情节优先于酌定裁量情节"
@@ -42,6 +43,9 @@ def combine(state: State) -> None:
         state.level = None  # the arithmetic step places the scored fine and reads its level
         zh = f"裁量百分值为{state.percent:g}%，按其在罚款幅度中的位置确定阶次。"
         en = f"The discretion percentage is {state.percent:g}%; its place in the range decides the level."
+        if state.baseline.rules.scoring and state.baseline.rules.scoring.formulas:  # type: ignore[union-attr]
+            zh = f"裁量百分值为{state.percent:g}%，按基准载明的公式计算罚款。"
+            en = f"The discretion percentage is {state.percent:g}%; the baseline's printed formula gives the fine."
     elif a > m:
         state.level = Level.aggravated
         zh, en = f"从重情节{a}个多于从轻情节{m}个：适用从重处罚。", f"{a} aggravating vs {m} mitigating: aggravated."
@@ -69,6 +73,7 @@ def _score(state: State) -> None:
     if scoring is None:
         return
     applied = {f: w for f, w in scoring.weights.items() if state.case.has(f)}
+    applied.update(group_points(state, scoring))  # one option of each exclusive 裁量要素 (scored.py)
     raw = scoring.start + sum(applied.values())
     state.percent = max(scoring.floor, min(scoring.ceiling, raw))
     state.note("combination.scored", "基准适用规则：裁量百分值", {"start": scoring.start, "weights": applied},

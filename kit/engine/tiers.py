@@ -62,7 +62,7 @@ def select_tier(state: State) -> None:
     block_zh = "逾期不改正的" if block == "overdue" else ""
     state.note("tier", "基准分档", {"tier": chosen.no, "facts": dict(state.case.facts)}, f"tier {chosen.no}",
                f"{reason_zh}，适用{block_zh}第{chosen.no}档（{chosen.level.zh}）" +
-               (f"：{chosen.standard}。" if chosen.standard else "。"),
+               (f"：{chosen.standard.rstrip('。')}。" if chosen.standard else "。"),
                f"Tier {chosen.no} ({chosen.level.en}) applies: {reason_en}.",
                baseline_ref=state.baseline_ref(f"tiers[{chosen.no}]"))
 

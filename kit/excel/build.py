@@ -13,10 +13,12 @@ from kit.baselines.errors import show
 from kit.baselines.models import MultipleFine, PerUnitFine, Tier
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK, Level
 
+from .circumstances import Circumstances
 from .context import Context, Item, Row
 from .phrases import PhraseError, _fine_clause, clauses
-from .tiers import conditions, default_level, groups, individual_parts, standard_parts, tier_name
-from .vocabulary import BASES
+from .circumstances import fact_def
+from .tiers import conditions, default_level, tier_level, groups, individual_parts, standard_parts, tier_name
+from .vocabulary import BASES, PER_UNITS
 
 TIER_KEYS = ("fine", "individual_fine", "penalties", "measures", "standard")
 LEVEL_KEYS = ("fine", "individual_fine", "penalties")
@@ -35,6 +37,7 @@ class Built:
     derived: tuple[str, str] | None  # (matter, provision) of a matter derived from the table; None: 事项 sheet
     tiers: list[tuple[Tier, list[Row]]]
     levels: dict[str, tuple[dict, list[Row]]]
+    circumstances: Circumstances | None = None
 
     @property
     def rows(self) -> list[Row]:
@@ -46,9 +49,14 @@ class Built:
         if self.derived is not None:
             matter_id, provision_id = self.derived
             files[f"matters/{matter_id}.yaml"] = {
-                "format_version": 1, "matter": _derive_matter(self.item, matter_id, provision_id, tiers, ctx)}
+                "format_version": 1, "matter": _derive_matter(self.item, matter_id, provision_id, tiers, ctx,
+                                                            self.circumstances)}
         data = {**self.data, "tiers": tiers, "levels": {k: v for k, (v, _) in self.levels.items()}}
         files[f"baselines/{self.baseline_id}.yaml"] = {"format_version": 1, "baseline": data}
+        used = {alt.factor for t in tiers for alt in t.when if alt.factor}
+        factors = self.circumstances.factors(used, data["title"]) if self.circumstances else []
+        if factors:
+            files[f"factors/{self.baseline_id}.yaml"] = {"format_version": 1, "factors": factors}
         return files
 
 
@@ -57,7 +65,8 @@ def _safe_id(text: str) -> str:
     return out or "item"
 
 
-def _tier(block: str, no: int, rows: list[Row], level: str, ctx: Context) -> Tier | None:
+def _tier(block: str, no: int, rows: list[Row], level: str, ctx: Context,
+          circumstances: Circumstances | None = None) -> Tier | None:
     """One tier from its rows (each an alternative 裁量情节), or None with the problems reported."""
     parts = standard_parts(rows, TIER_KEYS, ctx)
     if parts is not None and block == "individual":
@@ -69,6 +78,9 @@ def _tier(block: str, no: int, rows: list[Row], level: str, ctx: Context) -> Tie
         conds = conditions(row, ctx)
         if not row.get("when"):
             ctx.error(row, "when", "裁量情节 empty", "the condition of this tier in words", "an empty cell")
+            continue
+        if circumstances is not None and not conds and not row.get("factor"):
+            alternatives.extend(circumstances.alternatives(row.get("when")))  # read from the words
             continue
         alternatives.append({"text": row.get("when"), "all": conds or [],
                              **({"factor": row.get("factor")} if row.get("factor") else {})})
@@ -98,11 +110,14 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
     blocks = defaultdict(list)
     for block, no, rows in tier_groups:
         blocks[block].append(no)
+    machine = "conditions" in first.cols or "factor" in first.cols  # an exported workbook says them itself
+    prefix = _safe_id(baseline_meta[0].id if baseline_meta else f"{o.authority or 'item'}-{item.key}")
+    circumstances = None if machine else Circumstances(prefix)
     for block, no, rows in tier_groups:
         level_text = rows[0].get("level")
         if level_text:
             try:
-                level = Level.parse(level_text).value
+                level = tier_level(level_text) or Level.parse(level_text).value
             except ValueError:
                 ctx.error(rows[0], "level", "裁量阶次 not known", "不予处罚, 减轻处罚, 从轻处罚, 一般处罚 or 从重处罚",
                           show(level_text))
@@ -110,7 +125,7 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
         else:
             level = default_level(blocks[block].index(no), len(blocks[block]))
             defaulted = True
-        tier = _tier(block, no, rows, level, ctx)
+        tier = _tier(block, no, rows, level, ctx, circumstances)
         if tier is not None and ctx.ok(rows):
             tiers.append((tier, rows))
     levels = {}
@@ -154,10 +169,11 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
             data["teaching_note"] = DEFAULT_LEVEL_NOTE
     if derived is not None and _derive_matter(item, *derived, [t for t, _ in tiers], ctx) is None:
         return None
-    return Built(item, data["id"], data, derived, tiers, levels)
+    return Built(item, data["id"], data, derived, tiers, levels, circumstances)
 
 
-def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Tier], ctx: Context) -> dict | None:
+def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Tier], ctx: Context,
+                   circumstances: Circumstances | None = None) -> dict | None:
     """A matter from the table's own words: 违法行为, 违法依据, 处罚依据/法律依据 (documented defaults)."""
     o = ctx.options
     first = item.rows[0]
@@ -171,15 +187,23 @@ def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Ti
     basis = "\n".join(bases_text)
     citation = re.split(r"[：:\n]", basis.strip(), maxsplit=1)[0].strip() if basis else ""
     citation = re.sub(r"^\d+[、.]", "", citation) or item.key
+    law = re.match(r"^《[^》]+》", item.title or "")
+    if law and citation.startswith("第"):  # 设定依据 gives the article only: the sheet's 法规规章 names the law
+        citation = law.group(0) + citation
     breaches = [b.strip() for b in re.split(r"\n", first.get("breach")) if b.strip()] or [citation]
-    statutory = statutory_fine(basis)
+    statutory = statutory_fine(first.get("statutory") or basis)
     facts = {}
     for spec in [statutory] + [t.fine for t in tiers] + [t.individual_fine for t in tiers]:
         if isinstance(spec, MultipleFine):
             _, zh, en = next(v for v in BASES.values() if v[0] == spec.base)
             facts[spec.base] = {"id": spec.base, "zh": zh, "en": en}
-        elif isinstance(spec, PerUnitFine):  # given in 数据: the fact is named by its id only
-            facts[spec.per] = {"id": spec.per, "zh": spec.per, "en": spec.per, "unit": ""}
+        elif isinstance(spec, PerUnitFine):  # 每平方米… (PER_UNITS), or given in 数据: named by its id only
+            known = next((v for v in PER_UNITS.values() if v[0] == spec.per), None)
+            facts[spec.per] = ({"id": spec.per, "zh": known[1], "en": known[2], "unit": known[3]} if known else
+                               {"id": spec.per, "zh": spec.per, "en": spec.per, "unit": ""})
+    for fact in sorted({c.fact for t in tiers for alt in t.when for c in alt.all}):
+        if fact not in facts:
+            facts[fact] = fact_def(fact, circumstances.labels if circumstances else None)
     label = first.get("label")
     return {
         "id": matter_id, "name": first.get("act") or item.key, "name_en": "", "sector": o.sector,
@@ -194,7 +218,10 @@ def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Ti
 
 
 def statutory_fine(text: str) -> object | None:
-    """The unit fine of the statute text when it states exactly one; None when none or several."""
+    """The unit fine of the statute text when it states exactly one; None when none or several (罚款：（一）…
+    lists several)."""
+    if re.search(r"罚款[：:]", text):
+        return None
     found = []
     for clause in (c for line in text.splitlines() for c in clauses(line)):
         if "罚款" not in clause:

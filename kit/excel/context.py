@@ -21,10 +21,14 @@ class ImportOptions:
     region: str | None = None
     sector: str | None = None
     effective_from: dt.date | None = None
+    effective_to: dt.date | None = None  # last day in force (a no-penalty list: 有效期三年)
     version: str | None = None
     document: str | None = None
     title: str | None = None
     illustrative: bool = False
+    parent: str | None = None  # the authority one level up whose tables this one refines (Authority.parent)
+    matters: dict[str, str] | None = None  # matter id → name of a library the rows may link to (a list's items)
+    write_authority: bool = True  # False: the authority is already in the library the files go into
 
 
 @dataclass
@@ -67,6 +71,8 @@ class ImportResult:
     items_total: int = 0
     items_ok: int = 0
     failed_rows: dict[tuple[str, int], str] = field(default_factory=dict)
+    layouts: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per table sheet: each column the importer recognised → the header name it found there."""
     written: dict[tuple[str, str, int], list[tuple[str, int]]] = field(default_factory=dict)
     """(baseline id, block, 类别) of every tier written → the (sheet, row) it was read from."""
 
@@ -92,6 +98,7 @@ class Context:
         self.failed: dict[tuple[str, int], str] = {}
         self.parsed: set[tuple[str, int]] = set()  # rows whose 裁量标准 was read to exact specs
         self.tier_of: dict[tuple[str, int], tuple[str, int]] = {}  # row → (block, 类别) of its tier
+        self.layouts: dict[str, dict[str, str]] = {}  # sheet → column key → the header name found
 
     def error(self, row: Row | None, key: str | None, problem: str, expected: str, found: str,
               *, sheet: str = "", line: int | None = None) -> None:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from kit.baselines.errors import LoadError, show
 
-from . import records
+from . import grid as grid_table
+from . import lists, records, scored
 from .build import build_item
 from .context import Context, ImportOptions, ImportResult, Item
 from .meta import apply_info, common_files, read_meta
@@ -44,30 +45,96 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
     meta = read_meta(grids, ctx)
     apply_info(meta.pop("info", {}), ctx)
     items = []
+    scored_blocks = []
+    list_grids = []
+    grid_sheets = []
     for grid in grids:
         if grid.name in records.META_SHEETS or grid.name == records.INFO_SHEET:
+            continue
+        if scored.is_scored(grid):  # 违法行为 | 裁量要素 | 违法程度 | 裁量权重 (裁量百分值)
+            scored_blocks.extend(scored.blocks(grid))
+            continue
+        if lists.is_list(grid):  # 序号 | 类别 | 违法行为 | 违反条款 | 不予处罚的情节
+            list_grids.append(grid)
+            continue
+        if grid_table.is_grid(grid):  # 违法程度 × a second dimension: one tier per cell
+            grid_sheets.append(grid)
             continue
         items.extend(read_table(grid, ctx))
     built = [b for b in (build_item(item, meta, ctx) for item in items) if b is not None]
     result.rows_total = sum(len(i.rows) for i in items)
     result.items_total = len(items)
     files = common_files(meta, ctx)
+    scored_rows = _scored(scored_blocks, files, ctx, result)
+    for sheet in grid_sheets:
+        out, rows, ok = grid_table.read_grid(sheet, ctx)
+        files.update(out)
+        result.rows_total += rows
+        result.items_total += 1
+        result.items_ok += bool(out)
+        scored_rows += ok
     # the library's own checks, with their errors mapped back to rows (a failing tier is left out)
     changed = True
     while built and changed:
         built, changed = validate(files, built, ctx)
     for b in built:
         files.update(b.files(ctx))
+    scored_rows += _lists(list_grids, files, built, ctx, result)
     result.files = files
     written = {r.at for b in built for r in b.rows}
     _report_unwritten(items, written, ctx)
     result.errors = sorted(ctx.errors, key=lambda e: (e.file, e.path.split("!")[0], e.line or 0, e.column or 0))
     result.failed_rows = dict(ctx.failed)
-    result.rows_ok = len(written)
-    result.items_ok = len(built)
+    result.layouts = dict(ctx.layouts)
+    result.rows_ok = len(written) + scored_rows
+    result.items_ok += len(built)
     result.rows_parsed = len(ctx.parsed)
     result.written = {(b.baseline_id, t.block, t.no): [r.at for r in rows] for b in built for t, rows in b.tiers}
     return result
+
+
+def _scored(blocks: list, files: dict, ctx: Context, result: ImportResult) -> int:
+    """Scored blocks → files (each block whole or not at all); the rows written."""
+    written = 0
+    for i, block in enumerate(blocks, start=1):
+        result.rows_total += len(block.rows)
+        result.items_total += 1
+        data = scored.read_block(block, ctx)
+        if data is None or not ctx.options.authority or not ctx.options.effective_from or not ctx.options.sector:
+            if data is not None:
+                ctx.error(block.rows[0], "act", "no baseline data for this block", "--authority, --effective-from "
+                          "and --sector (or a 基本信息 sheet)", "none given")
+            for row in block.rows:
+                ctx.failed.setdefault(row.at, "scored block not imported")
+            continue
+        files.update(scored.scored_files(data, i, ctx))
+        ctx.parsed.update(r.at for r in block.rows)
+        result.items_ok += 1
+        written += len(block.rows)
+    return written
+
+
+def _lists(grids: list, files: dict, built: list, ctx: Context, result: ImportResult) -> int:
+    """No-penalty lists → lists/ and factors/ files (a list with a problem row is not written); rows written."""
+    o = ctx.options
+    matters = dict(o.matters or {})
+    matters.update({b.derived[0]: b.item.rows[0].get("act") for b in built if b.derived})
+    written = 0
+    for grid in grids:
+        before = len(ctx.errors)
+        rows = [r for r in grid.cells[1:] if any(r)]
+        result.rows_total += len(rows)
+        result.items_total += 1
+        if not o.authority or not o.effective_from:
+            ctx.error(None, None, "no list data", "--authority and --effective-from (or a 基本信息 sheet)",
+                      "none given", sheet=grid.name, line=1)
+            continue
+        out = lists.read_list(grid, ctx, matters)
+        if len(ctx.errors) == before:
+            files.update(out)
+            written += len(rows)
+            result.items_ok += 1
+    return written
 
 
 def _report_unwritten(items: list[Item], written: set[tuple[str, int]], ctx: Context) -> None:

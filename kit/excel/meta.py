@@ -89,14 +89,15 @@ def apply_info(info: dict[str, str], ctx: Context) -> None:
 def common_files(meta: dict, ctx: Context) -> dict[str, dict]:
     o = ctx.options
     authorities = list(meta["authorities"])
-    if o.authority and not any(a.id == o.authority for a in authorities):
+    if o.authority and o.write_authority and not any(a.id == o.authority for a in authorities):
         from kit.baselines.models import Authority
 
         level = o.authority_level or authority_level(o.authority_name or "")
         try:
             authorities.append(Authority(id=o.authority, name=o.authority_name or o.authority,
                                          level=AuthorityLevel(level), region=o.region or "000000",
-                                         sector=o.sector, disclaimer=ILLUSTRATIVE_MARK if o.illustrative else None))
+                                         sector=o.sector, parent=o.parent,
+                                         disclaimer=ILLUSTRATIVE_MARK if o.illustrative else None))
         except (ValidationError, ValueError) as exc:
             ctx.error(None, None, "authority options not valid", "--authority ID (letters, digits, -), "
                       "--authority-level national|provincial|municipal|county, --region six digits",

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, RangeFine
+from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from kit.baselines.vocabulary import PenaltyType
 
 from .vocabulary import (
@@ -27,11 +27,12 @@ from .vocabulary import (
     NO_PENALTY_WORDS,
     PENALTY_CLAUSES,
     PENALTY_PHRASE,
+    PER_UNITS,
     PROCEDURE_WORDS,
     UNMAPPED_PENALTIES,
 )
 
-NUM = r"[0-9.零〇一二两三四五六七八九十百千万亿]+"
+NUM = r"[0-9.零〇一二两三四五六七八九十百千万亿点]+"
 _PENALTY_ORDER = {p: i for i, p in enumerate(PenaltyType)}
 
 
@@ -89,6 +90,7 @@ _FORMULA_WORDS = ("每增加", "每超", "每个因子", "取整", "取齐", "�
 
 _AMOUNT_FORMS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"^(?P<a>{NUM})(?:元)?以上(?P<b>{NUM})元以下$"), "range"),
+    (re.compile(rf"^(?P<a>{NUM})元以上(?P<b>{NUM})以下$"), "range"),  # the unit on the lower bound only
     (re.compile(rf"^(?P<b>{NUM})元以下$"), "max"),
     (re.compile(rf"^不超过(?P<b>{NUM})元$"), "max"),
     (re.compile(rf"^(?P<a>{NUM})元$"), "fixed"),
@@ -106,9 +108,24 @@ _MULTIPLE_FORMS: list[tuple[re.Pattern, str, str]] = [
 ]
 
 
+def _bare(clause: str) -> object | None:
+    """A bare amount, as a 罚款 / 处罚标准 column writes it (1万元以上3万元以下): the fine, when the whole clause
+    is one of the amount forms with 元 in it."""
+    if "元" not in clause or "元元" in clause:
+        return None
+    for pattern, shape in _AMOUNT_FORMS:
+        m = pattern.match(clause)
+        if m:
+            return _spec(shape, m, clause, number, lambda lo, hi: RangeFine(min=lo, max=hi),
+                         lambda hi: MaxOnlyFine(max=hi), lambda a: FixedFine(amount=a))
+    return None
+
+
 def normalise(text: str) -> str:
-    """Drop spaces and line breaks, full-width digits and ％ to half-width, trailing 。."""
+    """Drop spaces and line breaks, full-width digits and ％ to half-width, trailing 。, 含本数 notes."""
     out = re.sub(r"\s+", "", str(text))
+    out = re.sub(r"[（(](?:均)?含本数[）)]", "", out)
+    out = re.sub(r"^(?:罚款|处罚|处罚标准|裁量标准|具体标准)[：:]", "", out)  # a label before the fine
     out = out.translate(str.maketrans("０１２３４５６７８９％．", "0123456789%."))
     return out.rstrip("。")
 
@@ -137,8 +154,9 @@ def parse_standard(text: str) -> ParsedStandard:
             if any(word in clause for word in _FORMULA_WORDS):
                 raise PhraseError("a formula (每增加…/取整/最高不超过) is not one of the five penalty shapes; "
                                   "give the fine in the 数据 column or split the tier", clause)
-            if "罚款" in clause:
-                spec, who, may = _fine_clause(clause)
+            if "罚款" in clause or _per_unit(clause) is not None or _bare(clause) is not None:
+                spec, who, may = _fine_clause(clause) if "罚款" in clause else (_per_unit(clause) or _bare(clause),
+                                                                               "unit", False)
                 if who == "individual" or pending_individual:  # 并对…人员，处…罚款: subject in the clause before
                     if individual is not None:
                         raise PhraseError("two fines for individuals in one standard", clause)
@@ -177,8 +195,30 @@ def parse_standard(text: str) -> ParsedStandard:
     )
 
 
+_UNIT = "|".join(sorted(map(re.escape, PER_UNITS), key=len, reverse=True))
+_PER_UNIT = [
+    re.compile(rf"^(?:按照?[^处]+?)?(?:处以?)每(?P<u>{_UNIT})(?P<a>{NUM})元(?:的)?罚款$"),
+    re.compile(rf"^每(?P<u>{_UNIT})(?:处以?)(?P<a>{NUM})元(?:的)?罚款$"),
+    re.compile(rf"^(?:处以?)?(?P<a>{NUM})元/(?P<u>{_UNIT})(?:的?罚款)?$"),
+]
+
+
+def _per_unit(clause: str) -> PerUnitFine | None:
+    """处每平方米一千元罚款 / 每处违法设施处五千元罚款 / 800元/车次: a rate per unit of a fact, no cap."""
+    for pattern in _PER_UNIT:
+        m = pattern.match(clause)
+        if m:
+            return PerUnitFine(per=PER_UNITS[m.group("u")][0], unit=1, rate=number(m.group("a"), clause))
+    return None
+
+
 def _fine_clause(clause: str) -> tuple[object, str, bool]:
     """One clause holding 罚款 → (spec, 'unit' | 'individual', optional?)."""
+    if "元元" in clause:
+        raise PhraseError("元 written twice (元元): a typo of the source, not guessed", clause)
+    per_unit = _per_unit(clause)
+    if per_unit is not None:
+        return per_unit, "unit", False
     computed = _COMPUTED.match(clause)
     if computed:
         return _multiple_or_amount(computed.group("body"), clause), "unit", False

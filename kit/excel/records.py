@@ -28,7 +28,7 @@ INFO_SHEET = "基本信息"
 INFO_KEYS = {
     "制定机关编号": "authority", "制定机关名称": "authority_name", "制定机关层级": "authority_level",
     "行政区划代码": "region", "领域": "sector", "施行日期": "effective_from", "版本": "version",
-    "文号": "document", "标题": "title", "示例": "illustrative",
+    "文号": "document", "标题": "title", "示例": "illustrative", "上级机关编号": "parent",
 }
 
 

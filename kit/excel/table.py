@@ -37,6 +37,7 @@ def read_table(grid: Grid, ctx: Context) -> list[Item]:
                   "none", sheet=grid.name, line=1)
         return []
     header_row, cols, labels = found
+    ctx.layouts[grid.name] = dict(labels)  # the header names chosen for this sheet, reported by the command
     title = " ".join(dict.fromkeys(t for r in range(header_row) for t in grid.cells[r] if t)).strip()
     group_key = "baseline" if "baseline" in cols else "no" if "no" in cols else None
     items: list[Item] = []
@@ -45,23 +46,32 @@ def read_table(grid: Grid, ctx: Context) -> list[Item]:
         cells = {k: grid.value(r, c) for k, c in cols.items()}
         if not any(cells.values()):
             continue
+        if all(_norm_header(cells[k]) == labels[k] for k in cols if cells.get(k)) and \
+                sum(1 for k in cols if _norm_header(cells.get(k, "")) == labels[k]) >= 2:
+            continue  # the header repeated inside the table (a page break of the source): never a tier
         row = Row(grid.name, r + 1, cells, cols, labels)
         key = cells.get(group_key, "") if group_key else ""
-        new_item = bool(key) and (not items or key != items[-1].key or (group_key == "no" and (r, cols["no"])
+        group_split = False
+        new_item = bool(key) and (not items or key != items[-1].key.split("/")[0] or (group_key == "no" and (r, cols["no"])
                                                                         not in grid.merged and key != previous.get("no")))
         if group_key is None and not items:
             new_item, key = True, "1"
+        if (not new_item and items and cells.get("statutory") and previous.get("statutory")
+                and cells["statutory"] != previous["statutory"]):  # another 处罚种类及幅度: a group of its own
+            new_item, group_split = True, True
+            key = f"{items[-1].key.split('/')[0]}/{sum(1 for i in items if i.key.split('/')[0] == key) + 1}"
         if not new_item and not items:
             ctx.error(row, group_key, f"{labels.get(group_key, '序号')} empty on the first data row",
                       "the item's number", "an empty cell")
             continue
         if new_item:
             items.append(Item(key, grid.name, title))
-            previous = {}
-        for k in ("no", "act", "breach", "basis", "label"):  # blank means same as above, within an item
+            previous = {k: v for k, v in previous.items() if k != "statutory"} if group_split else {}
+        for k in ("no", "act", "breach", "basis", "statutory", "label"):  # blank means same as above, within an item
             if k in cells and not cells[k] and previous.get(k):
                 cells[k] = previous[k]
-        previous.update({k: v for k, v in cells.items() if v and k in ("no", "act", "breach", "basis", "label")})
+        previous.update({k: v for k, v in cells.items() if v and k in ("no", "act", "breach", "basis", "statutory",
+                                                                             "label")})
         items[-1].rows.append(row)
     return items
 

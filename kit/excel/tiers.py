@@ -14,7 +14,13 @@ from kit.baselines.vocabulary import Level
 
 from .context import Context, Item, Row
 from .phrases import PhraseError, parse_standard
-from .vocabulary import BLOCK_WORDS, INDIVIDUAL_BLOCK, OVERDUE_WORDS
+from .vocabulary import BLOCK_WORDS, INDIVIDUAL_BLOCK, OVERDUE_WORDS, TIER_LEVEL_WORDS
+
+
+def tier_level(text: str) -> str | None:
+    """The level of a 裁量阶次 that names a circumstance (情节较轻 → lenient), or None."""
+    t = re.sub(r"\s+", "", text)
+    return next((level for pattern, level in TIER_LEVEL_WORDS if re.match(pattern, t)), None)
 
 
 def _data_cell(row: Row, ctx: Context) -> dict:
@@ -130,6 +136,9 @@ def groups(item: Item, ctx: Context) -> tuple[list[tuple[str, int, list[Row]]], 
     last: tuple[str, Any] | None = None  # ("tier", index) or ("level", key)
     for row in item.rows:
         tier_text, standard, level_text = row.get("tier"), row.get("standard"), row.get("level")
+        named = not tier_text and bool(level_text) and tier_level(level_text) is not None
+        if named:  # 情节较轻 / 较重 / 严重 as rows: tiers numbered in order
+            tier_text = str(1 + sum(1 for t in tiers if t[0] == block))
         if failed_block:
             ctx.error(row, "tier", "row in a block that could not be imported (see the first row of the block)",
                       "a main, 逾期 or individual block", show(row.get("when")))
@@ -161,7 +170,7 @@ def groups(item: Item, ctx: Context) -> tuple[list[tuple[str, int, list[Row]]], 
                 continue
             ctx.error(row, "tier", "类别 empty", "a tier number (类别) or a 裁量阶次", "an empty cell")
             continue
-        no = _tier_no(row, ctx)
+        no = int(tier_text) if named else _tier_no(row, ctx)
         if no is None:
             continue
         if explicit_block:

@@ -19,6 +19,7 @@ BASES: dict[str, tuple[str, str, str]] = {
     "货值金额": ("goods_value", "货值金额", "value of the goods"),
     "违法生产、销售产品货值金额": ("goods_value", "货值金额", "value of the goods"),
     "代为处置费用": ("disposal_cost", "代为处置费用", "cost of disposal by a third party"),
+    "所需处置费用": ("disposal_cost", "代为处置费用", "cost of disposal by a third party"),
     "代为治理费用": ("treatment_cost", "代为治理费用", "cost of treatment by a third party"),
     "直接损失": ("direct_loss", "直接损失", "direct loss"),
     "直接经济损失": ("direct_loss", "直接损失", "direct loss"),
@@ -29,6 +30,7 @@ BASES: dict[str, tuple[str, str, str]] = {
     "合同价款": ("contract_price", "合同价款", "contract price"),
     "工程合同价款": ("contract_price", "合同价款", "contract price"),
     "应缴税款": ("tax_due", "应缴税款", "tax due"),
+    "赔偿额": ("compensation", "赔偿额", "amount of compensation"),
 }
 """Multiple fines name the fact holding their base amount; the matter gets a FactDef for each base used."""
 
@@ -37,11 +39,26 @@ BASE_PHRASE: dict[str, str] = {}
 for _phrase, (_id, _zh, _en) in BASES.items():
     BASE_PHRASE.setdefault(_id, _phrase)
 
+# ---------------------------------------------------------------- per-unit fines (每平方米…, 800元/车次)
+PER_UNITS: dict[str, tuple[str, str, str, str]] = {
+    # unit as written → (fact id, label zh, label en, unit)
+    "平方米": ("area_m2", "涉案面积", "area involved", "平方米"),
+    "处违法设施": ("facilities", "违法设施数量", "number of unlawful installations", "处"),
+    "处设施": ("facilities", "违法设施数量", "number of unlawful installations", "处"),
+    "车次": ("trips", "车次", "trips", "车次"),
+    "车": ("vehicles", "车辆数", "vehicles", "辆"),
+    "辆": ("vehicles", "车辆数", "vehicles", "辆"),
+    "日": ("days", "持续天数", "duration", "日"),
+    "天": ("days", "持续天数", "duration", "日"),
+}
+"""A fine per unit of a fact (rate × the fact, no cap unless the text says one): the unit → the fact counted."""
+
 # ---------------------------------------------------------------- penalty types (行政处罚法 第九条)
 # a regular expression over one clause → the penalty type. Checked in order; the first that matches wins.
 PENALTY_CLAUSES: list[tuple[str, PenaltyType]] = [
     (r"^(?:并)?(?:给予|予以|处以|并处)?警告$", PenaltyType.warning),
     (r"^(?:并)?(?:给予|予以)?通报批评$", PenaltyType.criticism),
+    (r"^(?:有违法所得的|牟取利益的|有违法所得)(?:并处|并|可以并处)?没收违法所得$", PenaltyType.confiscation),
     (r"^(?:并处|并|可以并处|可以)?没收.+$", PenaltyType.confiscation),
     (r"^(?:并)?(?:可以)?责令停产停业$", PenaltyType.suspension),
     (r"^(?:并)?(?:可以)?责令停业$", PenaltyType.suspension),
@@ -89,7 +106,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "no": ("序号", "编号", "项目编号", "事项编号"),
     "act": ("违法行为", "违法行为名称", "违法事项", "事项名称", "违法行为描述"),
     "breach": ("违法依据", "违法条款", "违反条款"),
-    "basis": ("处罚依据", "法律依据", "处罚条款", "法律依据及处罚依据", "法律规定"),
+    "basis": ("处罚依据", "法律依据", "处罚条款", "法律依据及处罚依据", "法律规定", "设定依据"),
+    "statutory": ("处罚种类及幅度", "处罚种类和幅度", "法定处罚幅度", "法定处罚种类及幅度"),
     "tier": ("类别", "档次", "分档", "裁量档次", "裁量类别"),
     "level": ("裁量阶次", "阶次", "裁量等级", "处罚阶次", "裁量幅度"),
     "block": ("分段",),
@@ -119,6 +137,16 @@ OVERDUE_WORDS = ("逾期", "拒不改正", "拒不停止", "拒不拆除", "拒�
 INDIVIDUAL_BLOCK = re.compile(r"^(?:\d+[、.．])?对[^，,；;：:。]*?(?:主管人员|责任人员|责任人|个人)")
 """A further block restarting at 类别 1 is the block of fines on the responsible individuals (block: individual,
 双罚 published as a block of its own) when its own 法律依据 begins so: 对直接负责的主管人员和其他责任人员，处…."""
+
+TIER_LEVEL_WORDS: list[tuple[str, str]] = [
+    # a 裁量阶次 that names a circumstance (深圳: 情节较轻 / 情节较重 / 情节严重) → the level of its tier
+    (r"^(?:个人|单位)?情节轻微$", "no_penalty"),
+    (r"^(?:.*下的)?(?:个人|单位)?(?:情节)?较轻(?:情节)?$", "lenient"),
+    (r"^(?:.*下的)?(?:个人|单位)?(?:情节)?(?:一般|较重)(?:情节)?$", "standard"),
+    (r"^(?:.*下的)?(?:个人|单位)?(?:情节)?(?:特别)?严重(?:情节)?$", "aggravated"),
+]
+"""Tables without 类别 whose 裁量阶次 names a circumstance: each row is a tier, numbered in order within its
+item, its level read here (the table's own words stay in the tier's 裁量情节 and 标准)."""
 
 BLOCK_WORDS = {"": "main", "main": "main", "逾期": "overdue", "overdue": "overdue", "个人": "individual",
                "individual": "individual"}

@@ -54,7 +54,22 @@ def read_workbook(path: str | Path) -> list[Grid]:
         return _read_xls(path)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
-    raise ValueError(f"not an Excel workbook (.xlsx or .xls): {path.name}")
+    if suffix == ".csv":
+        return [_read_csv(path)]
+    raise ValueError(f"not an Excel workbook (.xlsx or .xls) or a CSV file: {path.name}")
+
+
+def _read_csv(path: Path) -> Grid:
+    """A CSV file (UTF-8, with or without BOM) as one sheet named after the file."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = [[_text(c) for c in row] for row in csv.reader(fh)]
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    width = max((len(r) for r in rows), default=0)
+    return Grid(path.stem, [r + [""] * (width - len(r)) for r in rows])
 
 
 def _fill(grid: Grid, ranges: list[tuple[int, int, int, int]]) -> Grid:

@@ -61,6 +61,7 @@ def build_case(d: Draft) -> None:
         party=Party(kind=p.kind, age=p.age, capacity=p.capacity, name=p.name.zh) if p else Party(),
         facts=d.facts,
         factors=d.factors,
+        overdue=t.overdue,
     )
 
 

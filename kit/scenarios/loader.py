@@ -110,13 +110,19 @@ def builtin_templates(library: Library) -> list[Template]:
 
 
 def find_template(name: str | Path, library: Library) -> Template:
-    """A template file, or the id of a built-in template."""
+    """A template file, the id of a built-in template, or tier.<baseline>.<block>.<no> (from_tier.py)."""
     path = Path(name)
     if path.exists():
         return load_template(path, library)
     candidate = TEMPLATES_DIR / f"{name}.yaml"
     if candidate.exists():
         return load_template(candidate, library)
+    if str(name).startswith("tier."):  # tier.<baseline>.<block>.<no>: the generic template of a tier
+        from .from_tier import template_by_id
+
+        found = template_by_id(str(name), library)
+        if found is not None:
+            return found
     known = sorted(p.stem for p in TEMPLATES_DIR.glob("*.yaml"))
     raise LibraryError([LoadError(str(name), None, None, "", "no such template file or built-in template",
                                   "a .yaml file or one of: " + ", ".join(known), f"'{name}'")])

@@ -198,6 +198,7 @@ class Template(Node):
     facts: dict[Id, Draw] = Field(default_factory=dict, description="How each fact of the matter is drawn.")
     vars: dict[Id, Draw] = Field(default_factory=dict, description="Narrative-only variables (places, goods, "
                                  "counts); they never reach the engine.")
+    overdue: bool = Field(default=False, description="逾期不改正: the cases use the baseline's overdue block of tiers.")
     circumstances: list[Circumstance] = Field(default_factory=list, description="Circumstances that may appear.")
     distractors: list[Distractor] = Field(default_factory=list, description="Details that change nothing.")
     narrative: Text = Field(description="The case summary with {placeholders}; {circumstances} is where the drawn "

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import cn2an
 
-from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, RangeFine
+from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 
 
 def text_numbers(text: str) -> list[Decimal]:
@@ -42,6 +42,8 @@ def spec_numbers(*specs) -> list[Decimal]:
             scale = 100 if spec.display == "percent" else 1
             values = [spec.min] if spec.min == spec.max else ([spec.max] if spec.min == 0 else [spec.min, spec.max])
             values = [v * scale for v in values]
+        elif isinstance(spec, PerUnitFine):  # 每平方米一千元: the rate (a unit of 1 is not written)
+            values = [spec.rate] if spec.unit == 1 else [spec.unit, spec.rate]
         else:
             raise AssertionError(f"unexpected shape {spec!r}")
         out.extend(Decimal(repr(v)).quantize(Decimal("0.0001")).normalize() for v in values)

@@ -1,0 +1,129 @@
+"""The scored model as agencies publish it (裁量百分值): the weights of the options chosen in each exclusive
+裁量要素 (exactly one of 一次 / 两次 / 三次及以上), and the fine formula of the 备注 row.
+
+Reads: the baseline's ``rules.scoring`` (groups, formulas), the case's factors, facts, party kind and overdue
+flag, and the percentage the combination step computed. Decides: the points each group adds (``group_points``,
+called by the combination step before the percentage is clamped), and, where the baseline prints a formula,
+the fine itself (``apply_formula``, called by the arithmetic step in place of placing the percentage in the
+range): 罚款 = 裁量百分值 × 法定最高额, or × a base × its rate, the base raised to its floor first. The trace
+shows the weights and the formula as printed, not a rescaled form."""
+
+from __future__ import annotations
+
+import math
+
+from ..baselines.models import ScoreFormula, Scoring
+from ..baselines.vocabulary import Level
+from .decision import FineRange, money
+from .state import State
+
+
+class ScoredInputError(ValueError):
+    """A case the scored baseline cannot score: not exactly one option of an exclusive 裁量要素, or a base fact
+    the formula needs that the case does not give. The message names the field; ``zh`` and ``en`` say it in
+    each language (``str()`` is the English)."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def group_points(state: State, scoring: Scoring) -> dict[str, float]:
+    """factor → weight of the one option each group has in this case; ScoredInputError when not exactly one."""
+    out: dict[str, float] = {}
+    for group in scoring.groups:
+        chosen = [f for f in group.options if state.case.has(f)]
+        if len(chosen) != 1:
+            names = "、".join(state.library.factors[f].zh for f in group.options)
+            found = "none" if not chosen else ", ".join(chosen)
+            where = f"{state.baseline.id}.rules.scoring.groups.{group.id}"  # type: ignore[union-attr]
+            raise ScoredInputError(
+                f"factors: 裁量要素“{group.text}” ({where}) needs exactly one of {', '.join(group.options)} "
+                f"({names}); found {found}",
+                f"factors：裁量要素“{group.text}”（{where}）须且只能选择一项（{names}）；"
+                f"{'未选择' if not chosen else '选择了' + '、'.join(chosen)}")
+        out[chosen[0]] = group.options[chosen[0]]
+    return out
+
+
+def _formula(state: State, scoring: Scoring) -> ScoreFormula | None:
+    kind = "organisation" if state.case.party.kind == "organisation" else "person"
+    timing = "overdue" if state.case.overdue else "in_time"
+    for applies in (timing, kind, "always"):
+        found = next((f for f in scoring.formulas if f.applies == applies), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _statutory_max(state: State) -> float | None:
+    from .arithmetic import statutory_spec, to_yuan
+
+    spec = statutory_spec(state)
+    top = to_yuan(spec, state) if spec is not None else None
+    return None if top is None or top.upper_open else top.hi
+
+
+def apply_formula(state: State) -> bool:
+    """The fine of the printed formula, as the suggestion and a one-point range; False if no formula applies."""
+    scoring = state.baseline.rules.scoring if state.baseline else None
+    if scoring is None or not scoring.formulas or state.percent is None:
+        return False
+    formula = _formula(state, scoring)
+    if formula is None:
+        return False
+    pct = state.percent
+    inputs: dict = {"percent": pct, "formula": formula.text}
+    if formula.times == "base":
+        value = state.fact(formula.base)  # type: ignore[arg-type]
+        if value is None:
+            raise ScoredInputError(f"facts.{formula.base}: the formula “{formula.text}” needs it; the case does "
+                                   "not give it",
+                                   f"facts.{formula.base}：公式“{formula.text}”需要该事实，案件未载明")
+        base = value
+        floor_zh = floor_en = ""
+        if formula.base_floor is not None and value < formula.base_floor:
+            base = formula.base_floor
+            floor_zh = f"（{money(value)}元不足{money(formula.base_floor)}元，按{money(formula.base_floor)}元计算）"
+            floor_en = f" ({money(value)} is below {money(formula.base_floor)}, which counts instead)"
+        amount = base * formula.rate
+        label = state.matter.facts and next((f.zh for f in state.matter.facts if f.id == formula.base), formula.base)
+        rate_zh = ("" if formula.rate == 1 else f" × {formula.rate:g}倍" if formula.rate > 1 else
+                   f" × {formula.rate * 100:g}%")
+        how_zh = f"{label}{money(base)}元{floor_zh}{rate_zh}"
+        how_en = f"{formula.base} {money(base)}{floor_en}" + ("" if formula.rate == 1 else f" x {formula.rate:g}"
+                                                               if formula.rate > 1 else f" x {formula.rate * 100:g}%")
+        inputs.update(base=value, counted=base, rate=formula.rate)
+    else:
+        top = formula.amount if formula.times == "amount" else _statutory_max(state)
+        if top is None:
+            return False
+        amount = top
+        how_zh, how_en = f"法定最高额{money(top)}元", f"statutory maximum {money(top)}"
+        inputs.update(maximum=top)
+    step = state.baseline.rules.rounding if state.baseline else 1
+    fine = math.floor(amount * pct / 100 / step + 0.5) * step
+    state.level = _level_of(state, fine)
+    state.fine = FineRange(fine, fine)
+    state.suggested_fine = fine
+    state.note("arithmetic.scored_formula", "基准适用规则：" + formula.text, inputs, f"fine {fine:g}",
+               f"{formula.text}：罚款 = 裁量百分值{pct:g}% × {how_zh} = {money(fine)}元。",
+               f"{formula.text}: fine = discretion percentage {pct:g}% x {how_en} = {money(fine)}.",
+               baseline_ref=state.baseline_ref("适用规则"))
+    return True
+
+
+def _level_of(state: State, fine: float) -> Level:
+    """The level whose sub-range holds the fine, where the baseline has levels; else 一般 (the formula, not a
+    level, sets the fine)."""
+    from .arithmetic import range_for
+
+    for level in (Level.lenient, Level.standard, Level.aggravated):
+        if state.baseline is not None and level in state.baseline.levels:
+            band = range_for(state, level)[0]
+            if band is not None and band.contains(fine):
+                return level
+    return Level.standard

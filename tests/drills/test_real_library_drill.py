@@ -1,0 +1,147 @@
+"""A drill case drawn from each real library renders in a real browser: Voila serves a notebook that opens the
+existing drill (``kit.drills.Drill``) on a shipped real library with the generic tier templates
+(``kit.scenarios.from_tier``); Debian's chromium answers the case as the engine does and sees it marked right.
+
+The notebook is written to a temporary folder for the test: the drill page of the kit (notebooks/drill.ipynb)
+does not take a library from its URL. Screenshots go to $KIT_SHOTS_DIR when set (else the test's tmp folder)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kit.baselines import REAL_LIBRARIES, load_library
+from kit.baselines.vocabulary import Level
+from kit.scenarios import generate
+from kit.scenarios.from_tier import tier_templates
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LABELS = {lv.value: lv.zh for lv in Level}
+LABELS_EN = {lv.value: lv.en for lv in Level}
+LIBRARIES = {"shenzhen-urban": ["sz-cgj-1", "sz-cgj-2", "sz-cgj-17"],
+             "jiangmen-ecology": ["jm-sthjj-1-1", "jm-sthjj-2-1", "jm-sthjj-4-22"]}
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()  # Voila shuts its kernels down on SIGTERM
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def _notebook(folder: Path, name: str, baselines: list[str]) -> str:
+    source = ("from kit.baselines import load_library\nfrom kit.drills import Drill\n"
+              "from kit.scenarios.from_tier import tier_templates\n"
+              f"library = load_library('real/{name}')\n"
+              f"Drill(library=library, templates=tier_templates(library, baselines={baselines!r}), "
+              f"session_id='shot-{name[:2]}')")
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "drill", "metadata": {}, "outputs": [],
+                     "source": source}],
+          "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                      "name": "python3"}, "language_info": {"name": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    path = folder / f"drill-{name}.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path.name
+
+
+@pytest.fixture(scope="module")
+def real_voila(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("real-drill")
+    pages = {name: _notebook(folder, name, ids) for name, ids in LIBRARIES.items()}
+    port = _free_port()
+    log = folder / "voila.log"
+    with open(log, "ab") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "voila", str(folder), "--no-browser", "--Voila.ip=127.0.0.1",
+                                 f"--port={port}", "--Voila.port_retries=0", f"--Voila.config_file_paths={ROOT}"],
+                                cwd=folder, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        if proc.poll() is not None or _answers(base + "/"):
+            break
+        time.sleep(0.3)
+    if proc.poll() is not None or not _answers(base + "/"):
+        _stop(proc)
+        pytest.fail(f"Voila did not start. Log:\n{log.read_text(errors='replace')[-4000:]}")
+    try:
+        yield base, pages
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.parametrize("name", list(LIBRARIES))
+def test_a_case_from_a_real_library_in_the_browser(real_voila, chromium, tmp_path, name):
+    from playwright.sync_api import sync_playwright
+
+    base, pages = real_voila
+    shots = Path(os.environ.get("KIT_SHOTS_DIR") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    library = load_library(REAL_LIBRARIES / name)
+    templates = {t.id: t for t in tier_templates(library, baselines=LIBRARIES[name])}
+    executable, args = chromium
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
+        try:
+            for width, height in ((1366, 768), (390, 844)):
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(f"{base}/voila/render/{pages[name]}", timeout=180_000)
+                card = page.locator(".kit-drill-case")
+                card.wait_for(state="visible", timeout=120_000)
+                case_id = card.get_attribute("data-case-id")
+                template_id, session, seed = case_id.split(":")
+                scenario = generate(templates[template_id], library, trainee_id=session, seed=int(seed))
+                text = card.inner_text()
+                assert library.matters[scenario.case.matter].name.splitlines()[0] in text and "示例案例，非正式文件" in text
+                d = scenario.decision
+                assert d.tier == int(template_id.rsplit(".", 1)[1])  # the tier the case was drawn from
+                page.locator(".kit-drill-level").get_by_label(LABELS[d.level.value], exact=True).check()
+                fine = page.locator(".kit-drill-fine input")
+                fine.fill(f"{d.suggested_fine or 0:g}")
+                fine.press("Enter")
+                fine.press("Tab")
+                page.locator("button.kit-drill-submit").click()
+                verdict = page.locator(".kit-drill-verdict")
+                verdict.wait_for(state="visible", timeout=30_000)
+                assert verdict.inner_text().strip() == "✓ 回答正确", page.locator(".kit-drill-feedback").inner_text()
+                feedback = page.locator(".kit-drill-feedback").inner_text()
+                assert "推理过程" in feedback and f"第{d.tier}档" in feedback
+                page.screenshot(path=str(shots / f"drill-{name}-{width}-zh.png"), full_page=True)
+                page.locator(".kit-drill-lang").get_by_text("English", exact=True).click()
+                page.locator("button.kit-drill-next", has_text="Next case").wait_for(timeout=30_000)
+                assert "Reasoning" in page.locator(".kit-drill-feedback").inner_text()
+                page.screenshot(path=str(shots / f"drill-{name}-{width}-en.png"), full_page=True)
+                page.close()
+        finally:
+            browser.close()
+    assert (shots / f"drill-{name}-390-en.png").stat().st_size > 0
