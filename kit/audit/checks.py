@@ -17,7 +17,7 @@ from ..baselines.vocabulary import Level
 from ..engine.decision import Decision, money
 from ..engine.proposal import check_proposal
 from ..grading import Marks, grade
-from .read import DecisionRecord
+from ..grading.answer import Answer
 from .rubric import RUBRIC
 
 PENALTY_LEVELS = (Level.mitigated.value, Level.lenient.value, Level.standard.value, Level.aggravated.value)
@@ -48,6 +48,22 @@ class Finding:
     def to_dict(self) -> dict:
         return {"case_no": self.case_no, "row": self.row, "kind": self.kind, "severity": self.severity,
                 "points": self.points, "zh": self.zh, "en": self.en}
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    """One past decision as the checks read it: where it is (file, row), the case (its ``id``, ``matter`` and
+    ``authority``), the decision as made read as an ``Answer``, and the baseline the decision cites."""
+
+    file: str
+    row: int
+    case: object
+    answer: "Answer"
+    cited: str | None
+
+    @property
+    def case_no(self) -> str:
+        return self.case.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,14 +272,19 @@ CHECKS: tuple[Check, ...] = (
 
 def find(reviewed: list[Reviewed], library: Library) -> list[Finding]:
     """Every finding of every decision, file by file in table order, then in the order of ``CHECKS``."""
+    return [f for _, f in find_indexed(reviewed, library)]
+
+
+def find_indexed(reviewed: list[Reviewed], library: Library) -> list[tuple[int, Finding]]:
+    """``find``, each finding with the position in ``reviewed`` of the decision it is about."""
     if not reviewed:
         return []
     f = frame(reviewed, library)
     hits = pd.DataFrame({c.kind: c.mask(f).astype(bool) for c in CHECKS})
     texts = {c.kind: c.text for c in CHECKS}
-    findings: list[Finding] = []
+    findings: list[tuple[int, Finding]] = []
     for i, kind in hits.stack()[lambda s: s].index:
         r = reviewed[i]
         zh, en = texts[kind](r, library)
-        findings.append(Finding(r.record.case_no, r.record.row, kind, zh, en))
+        findings.append((i, Finding(r.record.case_no, r.record.row, kind, zh, en)))
     return findings
