@@ -22,10 +22,6 @@ _TWO_DIGIT = re.compile(r"^\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d
                         r"^\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2}$")
 _WITH_TIME = re.compile(r"^\d{4}\D.*\d[ T]\d{1,2}:\d{2}")
 
-ACCEPTED = "2025-03-01, 2025年3月1日, 2025/3/1 (year first, four digits) or an Excel date cell"
-"""The forms accepted, as the messages name them."""
-
-
 class DateProblem(ValueError):
     """A cell that is not a date in an accepted form; ``kind`` is one of ``year_last``, ``two_digit_year``,
     ``time``, ``no_such_day``, ``not_a_date`` (the i18n key of the message)."""

@@ -130,11 +130,14 @@ def review_chunk(chunk: pd.DataFrame, duplicates: dict[int, int], task: Task) ->
     part = Part(rows_in=len(chunk))
     good, problems = validate(chunk, ctx, duplicates)
     if problems:
-        part.problems = problems
+        part.problems = list(problems)
         part.rejected = [chunk.loc[sorted({p.row for p in problems})]]
     if good.empty:
         return part
     case_key = hash_rows(case_columns(good, ctx.facts, edges))
+    good, case_key = _evaluate_new(part, chunk, good, case_key, task, decisions)
+    if good.empty:
+        return part
     answers = answer_columns(good)
     answers["case"] = case_key
     answer_key = hash_rows(answers)
@@ -144,11 +147,7 @@ def review_chunk(chunk: pd.DataFrame, duplicates: dict[int, int], task: Task) ->
     reps: list[tuple[int, Reviewed, dict]] = []
     records = good.iloc[[i for _, i in new]].reset_index(names="_row").to_dict("records") if new else []
     for (key, i), rep in zip(new, records):
-        ck = int(case_key[i])
-        if ck not in decisions:
-            decisions[ck] = evaluate(library, _case(rep, ctx))
-            part.evaluations += 1
-        decision = decisions[ck]
+        decision = decisions[int(case_key[i])]
         fine = rep["fine"]
         answer = Answer(case_id=decision.case_id, level=rep["level"], fine=None if pd.isna(fine) else float(fine),
                         reason=rep["reason"] or None, approval=rep["approval"] or None)
@@ -167,6 +166,30 @@ def review_chunk(chunk: pd.DataFrame, duplicates: dict[int, int], task: Task) ->
                                     _engine(reviewed.decision), group, position)
     _rows(part, good, answer_key, outcomes, ctx)
     return part
+
+
+def _evaluate_new(part: Part, chunk: pd.DataFrame, good: pd.DataFrame, case_key: np.ndarray, task: Task,
+                  decisions: dict) -> tuple[pd.DataFrame, np.ndarray]:
+    """Evaluate each case not seen before, once; a case the engine cannot evaluate rejects its rows (located)."""
+    firsts = pd.Series(np.arange(len(good)), index=case_key)
+    firsts = firsts[~firsts.index.duplicated()]
+    new = [(int(k), i) for k, i in firsts.items() if int(k) not in decisions]
+    records = good.iloc[[i for _, i in new]].to_dict("records") if new else []
+    failed: dict[int, str] = {}
+    for (key, _), rep in zip(new, records):
+        try:
+            decisions[key] = evaluate(task.library, _case(rep, task.ctx))
+            part.evaluations += 1
+        except Exception as exc:  # the engine's refusal becomes the row's located problem, never a traceback
+            failed[key] = f"{type(exc).__name__}: {str(exc)[:200]}"
+    if not failed:
+        return good, case_key
+    bad = np.isin(case_key, list(failed))
+    rows = good.index[bad]
+    for row, key in zip(rows, case_key[bad]):
+        part.problems.append(task.ctx.problem(row, "matter", "engine", found=failed[int(key)]))
+    part.rejected = [pd.concat([*part.rejected, chunk.loc[rows]]).sort_index()]
+    return good[~bad], case_key[~bad]
 
 
 def _case_stub(case_id: str, rep: dict):

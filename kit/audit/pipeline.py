@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..baselines.library import Library
+from ..i18n import DEFAULT_LANG, Lang, t
 from .columns import AuditInputError
 from .partition import Part, Task, review_chunk
 from .read import CHUNK_ROWS, Table, open_table
@@ -64,7 +65,7 @@ def prepare(table: Table, library: Library, today: date) -> Task:
     return Task(library, ctx, f"{id(library)}-{digest}")
 
 
-def _jobs(table: Table, rows: int, progress) -> Iterator[tuple[pd.DataFrame, dict[int, int]]]:
+def _jobs(table: Table, rows: int) -> Iterator[tuple[pd.DataFrame, dict[int, int]]]:
     duplicates = Duplicates()
     for chunk in table.chunks(rows):
         yield chunk, duplicates.check(chunk) if "case_no" in chunk else {}
@@ -99,7 +100,8 @@ def run_local(jobs: Iterable, task: Task, workers: int) -> Iterator[Part]:
 
 def audit(path: str | Path, library: Library, *, strict: bool = False, encoding: str | None = None,
           chunk_rows: int = CHUNK_ROWS, workers: int | None = None, today: date | None = None,
-          progress: bool = False, dask: str | None = None, runner: Callable | None = None):
+          progress: bool = False, lang: Lang = DEFAULT_LANG, dask: str | None = None,
+          runner: Callable | None = None):
     """Review the decision table at ``path``. Bad rows are rejected with their problems and the rest reviewed;
     with ``strict`` any bad row refuses the table (``AuditInputError`` with every problem). ``dask``: a scheduler
     address, or ``"local"`` for a local cluster of two workers."""
@@ -108,8 +110,8 @@ def audit(path: str | Path, library: Library, *, strict: bool = False, encoding:
     table = open_table(path, encoding=encoding)
     task = prepare(table, library, today or date.today())
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    bar = _bar(progress)
-    jobs = _counted(_jobs(table, chunk_rows, bar), bar)
+    bar = _bar(progress, lang)
+    jobs = _jobs(table, chunk_rows)
     if dask:
         from .dask import run_dask
 
@@ -121,6 +123,8 @@ def audit(path: str | Path, library: Library, *, strict: bool = False, encoding:
     total = Part()
     for part in parts:
         total.add(part)
+        if bar is not None:
+            bar.update(part.rows_in)
     if bar is not None:
         bar.close()
     if strict and total.problems:
@@ -128,16 +132,10 @@ def audit(path: str | Path, library: Library, *, strict: bool = False, encoding:
     return AuditReport.build(table, total, library)
 
 
-def _bar(progress: bool):
+def _bar(progress: bool, lang: Lang):
     if not progress:
         return None
     from tqdm import tqdm
 
-    return tqdm(unit=" rows", unit_scale=True, file=sys.stderr, desc="案卷评查 / audit", mininterval=0.5)
+    return tqdm(unit=" rows", unit_scale=True, file=sys.stderr, desc=t("audit.progress", lang), mininterval=0.5)
 
-
-def _counted(jobs, bar):
-    for chunk, dups in jobs:
-        if bar is not None:
-            bar.update(len(chunk))
-        yield chunk, dups

@@ -35,7 +35,7 @@ def level_label(level: str, lang: Lang) -> str:
     return Answer(case_id="-", level=level).label(lang) if level else ""
 
 
-@dataclass
+@dataclass(repr=False)
 class AuditReport:
     """The review of one decision table."""
 
@@ -73,6 +73,15 @@ class AuditReport:
                    table.ignored, part.rows_in, part.evaluations, totals, decisions, part.outcomes,
                    sorted(part.problems, key=lambda p: (p.row or 0, p.column or 0)), rejected, table.labels,
                    review(fines), library)
+
+    def __repr__(self) -> str:
+        return (f"AuditReport({self.file!r}: {self.rows_in} rows = {self.n_reviewed} reviewed + {self.n_rejected} "
+                f"rejected; {self.n_findings} findings)")
+
+    def _repr_html_(self) -> str:
+        from .report_html import render
+
+        return render(self, DEFAULT_LANG)
 
     # ---- figures -----------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import pandas as pd
 from ..baselines.library import Library
 from ..grading.answer import ALLOWED_LEVELS, parse_answer_level
 from .columns import BY_KEY, DATE_KEYS, Problem
-from .dates import ACCEPTED, parse_unique
+from .dates import parse_unique
 
 PARTY_KINDS = {"单位": "organisation", "法人": "organisation", "组织": "organisation", "organisation": "organisation",
                "organization": "organisation", "自然人": "person", "个人": "person", "person": "person"}
@@ -120,7 +120,7 @@ def validate(chunk: pd.DataFrame, ctx: Context, duplicates: dict[int, int]) -> t
             flag(cells == "", key, "empty", zh=BY_KEY[key].zh, en=BY_KEY[key].en)
         parsed, why = parse_unique(cells)
         for kind in ("year_last", "two_digit_year", "time", "no_such_day", "not_a_date"):
-            flag(why == kind, key, f"date_{kind}", accepted=ACCEPTED)
+            flag(why == kind, key, f"date_{kind}")
         out[key] = parsed
     start = out["act_start"]
     for key in ("act_end", "discovered", "decided"):
