@@ -88,9 +88,9 @@ def review(fines: pd.DataFrame) -> Consistency:
         "outliers": is_out.groupby(f["group"], observed=True).sum().astype(int)})
     groups.index = groups.index.astype(str)
     groups = groups.reset_index()
-    parts = groups["group"].str.split("|", expand=True)
-    groups.insert(1, "matter", parts[0])
-    groups.insert(2, "level", parts[1])
+    parts = groups["group"].str.split("|")
+    groups.insert(1, "matter", parts.str[0])
+    groups.insert(2, "level", parts.str[1])
     outliers = f.loc[is_out, ["group", "authority", "case_no", "row", "fine", "position", "z"]].copy()
     outliers["group"] = outliers["group"].astype(str)
     positions, pairs = _positions(f)
@@ -103,7 +103,9 @@ def review(fines: pd.DataFrame) -> Consistency:
 def _positions(f: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     ga = f.groupby(["group", "authority"], observed=True)["position"].agg(["size", "median"]).reset_index()
     ga = ga.rename(columns={"size": "n"})
-    ga["others"] = ga["group"].map(f.groupby("group", observed=True)["position"].median())
+    medians = f.groupby("group", observed=True)["position"].median()
+    ga["group"] = ga["group"].astype(str)
+    ga["others"] = ga["group"].map(dict(zip(medians.index.astype(str), medians.to_numpy()))).astype(float)
     ga["diff"] = ga["median"] - ga["others"]
     positions = ga[["group", "authority", "n", "median", "others", "diff"]].copy()
     positions["group"] = positions["group"].astype(str)
@@ -117,7 +119,7 @@ def _positions(f: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     wide = gap.index[gap >= PAIR_GAP]
     rows = []
     for group in wide:
-        g = f[f["group"] == group]
+        g = f[f["group"].astype(str) == group]
         h, l = hi.loc[group], lo.loc[group]
         rows.append({"group": str(group), "high": h["authority"], "low": l["authority"],
                      "high_median": float(h["median"]), "low_median": float(l["median"]), "gap": float(gap[group]),

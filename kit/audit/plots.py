@@ -50,7 +50,8 @@ def fines(report, lang: Lang) -> bytes:
         for ax, matter in zip(axes[:, 0], matters):
             own = data[data["matter"] == matter]
             authorities = sorted(own["authority"].unique())
-            ax.boxplot([own.loc[own["authority"] == a, "position"].to_numpy() for a in authorities], vert=False,
+            ax.boxplot([own.loc[own["authority"] == a, "position"].to_numpy() for a in authorities],
+                       orientation="horizontal",
                        tick_labels=[report._authority(a, lang) for a in authorities], showfliers=True,
                        flierprops={"markersize": 2, "alpha": 0.4}, widths=0.6)
             ax.axvspan(0, 1, color="#e8f0e8", zorder=0)
