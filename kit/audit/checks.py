@@ -43,7 +43,7 @@ class Finding:
         return RUBRIC[self.kind].points
 
     def reason(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+        return {"zh": self.zh, "en": self.en}[lang]
 
     def to_dict(self) -> dict:
         return {"case_no": self.case_no, "row": self.row, "kind": self.kind, "severity": self.severity,

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..baselines.library import Library
 from ..grading.answer import Answer
-from ..i18n import DEFAULT_LANG, Lang, t
+from ..i18n import DEFAULT_LANG, Lang, number, t
 from .columns import Problem
 from .consistency import Consistency, review
 from .partition import Outcome, Part
@@ -113,11 +113,33 @@ class AuditReport:
 
     def _authority(self, authority: str, lang: Lang) -> str:
         a = self.library.authorities.get(authority)
-        return (a.name if lang == "zh" else (a.name_en or a.name)) if a else authority
+        return ({"zh": a.name, "en": a.name_en or a.name}[lang]) if a else authority
 
     def _matter(self, matter: str, lang: Lang) -> str:
         m = self.library.matters.get(matter)
-        return (m.name if lang == "zh" else (m.name_en or m.name)) if m else matter
+        return ({"zh": m.name, "en": m.name_en or m.name}[lang]) if m else matter
+
+    def _fact(self, matter: str, fact: str, lang: Lang) -> str:
+        m = self.library.matters.get(matter)
+        found = next((f for f in m.facts if f.id == fact), None) if m else None
+        return getattr(found, lang) if found else fact
+
+    def _factors(self, text: str, lang: Lang) -> str:
+        """``"cooperative、repeat=2"`` → the factors' labels in ``lang``."""
+        words = []
+        for item in filter(None, text.split("、")):
+            name, _, value = item.partition("=")
+            factor = self.library.factors.get(name)
+            words.append((getattr(factor, lang) if factor else name) + (f"={value}" if value else ""))
+        return t("audit.list_sep", lang).join(words)
+
+    def _facts(self, matter: str, text: str, lang: Lang) -> str:
+        """``"illegal_gains=1000; goods_value=20"`` → the facts' labels in ``lang``, amounts formatted."""
+        words = []
+        for item in filter(None, text.split("; ")):
+            fact, _, value = item.partition("=")
+            words.append(f"{self._fact(matter, fact, lang)} {number(float(value), lang)}")
+        return t("audit.sep", lang).join(words)
 
     def by_kind(self, lang: Lang = DEFAULT_LANG) -> pd.DataFrame:
         """Every kind of the rubric, in its order: label, severity, points, rule, findings."""
@@ -149,8 +171,11 @@ class AuditReport:
         return pd.DataFrame({
             "row": d["row"], "case_no": d["case_no"], "authority": d["authority"],
             "authority_name": d["authority"].map(lambda a: self._authority(a, lang)), "matter": d["matter"],
+            "matter_name": d["matter"].map(lambda m: self._matter(m, lang)),
             "level": d["level"].map(lambda v: level_label(v, lang)), "fine": d["fine"], "cited": d["cited"],
-            "facts": d["facts"], "factors": d["factors"], "reason": d["reason"], "approval": d["approval"],
+            "facts": [self._facts(m, f, lang) for m, f in zip(d["matter"], d["facts"])],
+            "factors": d["factors"].map(lambda f: self._factors(f, lang)), "reason": d["reason"],
+            "approval": d["approval"],
             "engine_outcome": [e[f"outcome_{lang}"] for e in eng], "engine_range": [e[f"range_{lang}"] for e in eng],
             "engine_suggested": [e["suggested"] for e in eng], "engine_baseline": [e["baseline"] for e in eng],
             "score": d["score"], "failed": [self.outcomes[k].failed for k in d["key"]],
@@ -163,10 +188,11 @@ class AuditReport:
         for (_, f), key in zip(files.iterrows(), self.decisions["key"]):
             for kind, (zh, en) in self.outcomes[key].texts.items():
                 rows.append({**{c: f[c] for c in ("row", "case_no", "authority", "authority_name", "matter",
-                                                  "level", "fine", "facts", "factors", "reason", "approval")},
+                                                  "matter_name", "level", "fine", "facts", "factors", "reason", "approval")},
                              "kind": kind, "label": label(kind, lang), "severity": severity(kind, lang),
-                             "points": RUBRIC[kind].points, "finding": zh if lang == "zh" else en})
-        columns = ["row", "case_no", "authority", "authority_name", "matter", "level", "fine", "facts", "factors",
+                             "points": RUBRIC[kind].points, "finding": {"zh": zh, "en": en}[lang]})
+        columns = ["row", "case_no", "authority", "authority_name", "matter", "matter_name", "level", "fine", "facts",
+                   "factors",
                    "reason", "approval", "kind", "label", "severity", "points", "finding"]
         frame = pd.DataFrame(rows, columns=columns)
         order = {k: i for i, k in enumerate(KINDS)}
@@ -237,14 +263,12 @@ class AuditReport:
         if tier:
             words.append(t("audit.tier", lang, tier=tier))
         if factors:
-            names = [(self.library.factors[f].zh if lang == "zh" else self.library.factors[f].en)
-                     if f in self.library.factors else f for f in factors.split(",")]
-            words.append(t("audit.list_sep", lang).join(names))
+            words.append(self._factors(factors.replace(",", "、"), lang))
         for item in filter(None, facts.split(",")):
             fact, band = item.split(":")
             if band not in ("-", "0"):
                 lo = 2 ** int(band)
-                words.append(f"{fact} {lo:,}–{2 * lo - 1:,}")
+                words.append(f"{self._fact(matter, fact, lang)} {number(lo, lang)}–{number(2 * lo - 1, lang)}")
         return " · ".join(words)
 
     def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict:

@@ -74,7 +74,7 @@ def _img(png: bytes, alt: str) -> str:
 def _finding(f: pd.Series, lang: Lang) -> str:
     gate = RUBRIC[f["kind"]].severity == "gate"
     cost = t("audit.gate", lang) if gate else f"-{f['points']:g}"
-    facts = [("case_no", f["case_no"]), ("authority", f["authority_name"]), ("matter", f["matter"]),
+    facts = [("case_no", f["case_no"]), ("authority", f["authority_name"]), ("matter", f["matter_name"]),
              ("level", f["level"]), ("fine", "" if pd.isna(f["fine"]) else f"{f['fine']:,.10g}"),
              ("facts", f["facts"]), ("factors", f["factors"]), ("reason", f["reason"]), ("approval", f["approval"])]
     items = "".join(f"<dt>{_e(t(f'audit.col.{k}', lang))}</dt><dd>{_e(v) or '—'}</dd>" for k, v in facts)

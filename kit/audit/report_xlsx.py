@@ -49,7 +49,7 @@ def sheets(report, lang: Lang) -> list[tuple[str, pd.DataFrame]]:
     by = by.rename(columns=kind_cols)[["authority", "authority_name", "matter", "matter_name", "files",
                                        "with_findings", "failed", "mean_score", "findings", *kind_cols.values()]]
     files = report.files(lang)
-    found = report.findings_frame(lang)[["row", "case_no", "authority_name", "matter", "label", "severity", "points",
+    found = report.findings_frame(lang)[["row", "case_no", "authority_name", "matter_name", "label", "severity", "points",
                                          "finding", "level", "fine", "facts", "factors", "reason", "approval"]]
     c = report.consistency
     pairs = c.pairs.assign(group=c.pairs["group"].map(lambda g: report.group_text(g, lang)),
