@@ -245,7 +245,7 @@ class AuditReport:
             lines.append(t("audit.line.finding", lang, case_no=f["case_no"], row=f["row"], label=f["label"],
                            cost=t("audit.gate", lang) if RUBRIC[f["kind"]].severity == "gate"
                            else f"-{f['points']:g}", finding=f["finding"]))
-        if found.empty:
+        if not self.n_findings:
             lines.append(t("audit.none", lang))
         elif self.n_findings > limit:
             lines.append(t("audit.more_findings", lang, n=self.n_findings - limit))

@@ -90,7 +90,8 @@ def _format(ws, blocks: list[tuple[int, pd.DataFrame, list[str]]]) -> None:
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
             cell.alignment = Alignment(vertical="center", wrap_text=True)
             sample = frame.iloc[:300, j - 1].map(_width) if len(frame) else pd.Series([0])
-            width = max(_width(name) + 2, int(sample.quantile(0.9)) + 2 if len(sample) else 8)
+            width = max(_width(name) + 2, int(sample.quantile(0.9)) + 2 if len(sample) and key not in PERCENT
+                        and key != "z" else 8)
             widths[j] = min(MAX_WIDTH, max(widths.get(j, 0), width))
             if key == "z":
                 for row in ws.iter_rows(min_row=start + 2, max_row=start + 1 + len(frame), min_col=j, max_col=j):

@@ -20,8 +20,9 @@ SAMPLE = ROOT / "examples" / "audit" / "decisions.csv"
 RUN = "import kit.cli.audit; from kit.cli import app; app(prog_name='kit')"
 
 
-def kit_audit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", RUN, "audit", "--no-progress", "--workers", "1", *args],
+def kit_audit(*args: str, cwd: Path = ROOT, progress: bool = False) -> subprocess.CompletedProcess:
+    flags = [] if progress else ["--no-progress"]
+    return subprocess.run([sys.executable, "-c", RUN, "audit", *flags, "--workers", "1", *args],
                           capture_output=True, text=True, cwd=cwd, timeout=120,
                           env={**os.environ, "COLUMNS": "200", "PYTHONPATH": str(ROOT)})
 
@@ -99,6 +100,8 @@ def test_cli_on_the_sample_exits_0_with_a_summary_and_reports(tmp_path):
     assert (tmp_path / "r.xlsx").exists() and (tmp_path / "r.html").exists()
     en = kit_audit(str(SAMPLE), "--lang", "en", "--json")
     assert en.returncode == 0 and '"reviewed": 33' in en.stdout
+    shown = kit_audit(str(SAMPLE), progress=True)
+    assert shown.returncode == 0 and "案卷评查: 33.0 rows" in shown.stderr and "rows/s" in shown.stderr, shown.stderr
     bad = kit_audit(str(SAMPLE), "--lang", "fr")
     assert bad.returncode == 1 and "unknown language 'fr'" in bad.stderr
 
