@@ -6,6 +6,7 @@ in the distinct values, not the rows. What comes out: the good rows parsed (``Pa
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -84,6 +85,20 @@ def split_factors(text: str, names: dict[str, str]) -> tuple[tuple[tuple[str, fl
     return tuple(sorted(found.items())), unknown
 
 
+def numbers(cells: pd.Series, junk: re.Pattern) -> pd.Series:
+    """Cell texts → floats (NaN where empty or not a number), each distinct text parsed once; ``junk`` (thousands
+    separators, 元, spaces) is removed first."""
+    values: dict[str, float] = {}
+    for text in pd.unique(cells):
+        if text:
+            try:
+                value = float(junk.sub("", text))
+            except ValueError:
+                value = math.nan
+            values[text] = value if math.isfinite(value) else math.nan
+    return cells.map(values).astype(float)
+
+
 def _level(text: str) -> str | None:
     try:
         return parse_answer_level(text)
@@ -132,10 +147,10 @@ def validate(chunk: pd.DataFrame, ctx: Context, duplicates: dict[int, int]) -> t
     flag((kind != "") & out["party_kind"].isna(), "party_kind", "party_kind")
     out["party_kind"] = out["party_kind"].fillna("organisation")
     age = col("party_age")
-    out["party_age"] = pd.to_numeric(age.where(age != ""), errors="coerce")
+    out["party_age"] = numbers(age, _NUMBER)
     flag((age != "") & ~(out["party_age"].between(0, 150) & (out["party_age"] % 1 == 0)), "party_age", "age")
     fine = col("fine")
-    out["fine"] = pd.to_numeric(fine.str.replace(_AMOUNT, "", regex=True).where(fine != ""), errors="coerce")
+    out["fine"] = numbers(fine, _AMOUNT)
     flag((fine != "") & ~(out["fine"] >= 0), "fine", "amount")
     level = col("level")
     out["level"] = level.map({text: _level(text) for text in level.unique() if text})
@@ -144,7 +159,7 @@ def validate(chunk: pd.DataFrame, ctx: Context, duplicates: dict[int, int]) -> t
     for fact in ctx.facts:
         key = f"fact:{fact}"
         cells = col(key)
-        parsed = pd.to_numeric(cells.str.replace(_NUMBER, "", regex=True).where(cells != ""), errors="coerce")
+        parsed = numbers(cells, _NUMBER)
         flag((cells != "") & parsed.isna(), key, "number", fact=fact)
         out[key] = parsed
         known = matter.map({m: fact in ctx.matter_facts[m] for m in matter.unique() if m in ctx.matter_facts})
