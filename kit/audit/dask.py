@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterable, Iterator
 
+from .columns import AuditInputError, Problem
 from .partition import Part, Task, review_chunk
 
 LOCAL = "local"
@@ -24,11 +25,16 @@ def _client(address: str):
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=40)
         return Client(cluster), cluster
-    return Client(address, timeout="30s"), None
+    return Client(address, timeout="10s"), None
 
 
 def run_dask(jobs: Iterable, task: Task, address: str) -> Iterator[Part]:
-    client, cluster = _client(address)
+    try:
+        client, cluster = _client(address)
+    except (OSError, TimeoutError, ValueError) as exc:  # no scheduler there: say so, never a traceback
+        raise AuditInputError([Problem(task.ctx.file, None, None, "", "dask_unreachable",
+                                       {"address": address, "found": f"{type(exc).__name__}: {str(exc)[:200]}"})]) \
+            from None
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         shared = client.scatter(task, broadcast=True)

@@ -163,3 +163,9 @@ def test_a_wrong_encoding_named_is_a_located_refusal(tmp_path, library):
         audit(path, library, encoding="utf-8", workers=1)
     assert info.value.problems[0].key == "undecodable"
     assert "--encoding" in info.value.report("en")
+
+
+def test_an_unreachable_dask_scheduler_is_a_message_not_a_traceback():
+    result = kit_audit(str(SAMPLE), "--dask", "tcp://127.0.0.1:9", "--lang", "en")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "cannot reach the Dask scheduler tcp://127.0.0.1:9" in result.stderr
