@@ -23,6 +23,7 @@ from .checks import DecisionRecord, Reviewed, find_indexed, review_record
 from .columns import Problem
 from .distinct import answer_columns, boundaries, case_columns, hash_rows
 from .rubric import RULES, score
+from .read import EXTRA
 from .validate import Context, validate
 
 KIND_BIT = {rule.kind: 1 << i for i, rule in enumerate(RULES)}
@@ -131,7 +132,7 @@ def review_chunk(chunk: pd.DataFrame, duplicates: dict[int, int], task: Task) ->
     good, problems = validate(chunk, ctx, duplicates)
     if problems:
         part.problems = list(problems)
-        part.rejected = [chunk.loc[sorted({p.row for p in problems})]]
+        part.rejected = [chunk.loc[sorted({p.row for p in problems})].drop(columns=EXTRA, errors="ignore")]
     if good.empty:
         return part
     case_key = hash_rows(case_columns(good, ctx.facts, edges))
@@ -188,7 +189,7 @@ def _evaluate_new(part: Part, chunk: pd.DataFrame, good: pd.DataFrame, case_key:
     rows = good.index[bad]
     for row, key in zip(rows, case_key[bad]):
         part.problems.append(task.ctx.problem(row, "matter", "engine", found=failed[int(key)]))
-    part.rejected = [pd.concat([*part.rejected, chunk.loc[rows]]).sort_index()]
+    part.rejected = [pd.concat([*part.rejected, chunk.loc[rows].drop(columns=EXTRA, errors="ignore")]).sort_index()]
     return good[~bad], case_key[~bad]
 
 

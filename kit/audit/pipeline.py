@@ -59,7 +59,7 @@ class Duplicates:
 
 
 def prepare(table: Table, library: Library, today: date) -> Task:
-    ctx = Context.of(library, table.file, table.labels, table.positions, table.facts, today)
+    ctx = Context.of(library, table.file, table.labels, table.positions, table.facts, today, len(table.names))
     digest = hashlib.sha1(pickle.dumps((sorted(library.baselines), sorted(library.matters), table.file,
                                         table.keys, today.isoformat()))).hexdigest()
     return Task(library, ctx, f"{id(library)}-{digest}")

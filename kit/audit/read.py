@@ -26,6 +26,9 @@ SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
 HEADER_SEARCH_ROWS = 20
 """The header must be within the first rows: a title or two above it is common in exported tables."""
 CHUNK_ROWS = 50_000
+MORE_CELLS = 8
+"""Cells read beyond the header's last column: a row with some is rejected; a row with more refuses the table."""
+EXTRA = "__extra__"
 
 
 @dataclass
@@ -41,7 +44,7 @@ class Table:
     ignored: list[str] = field(default_factory=list)  # headers of columns the audit does not read
     encoding: Encoding | None = None
     _frame: pd.DataFrame | None = None  # a workbook's sheet, read whole
-    _names: list[str] = field(default_factory=list)  # every header cell as written (positions)
+    names: list[str] = field(default_factory=list)  # every header cell as written, in order
 
     @property
     def file(self) -> str:
@@ -57,28 +60,44 @@ class Table:
 
     def chunks(self, rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
         """The body in chunks of at most ``rows`` rows: stripped strings, index = spreadsheet row number,
-        columns = keys; rows with every cell empty are dropped (they are not decisions)."""
+        columns = keys; rows with every cell empty are dropped (they are not decisions). A row with cells beyond
+        the header's last column carries their count in the column ``EXTRA`` (the reader rejects it)."""
+        from .columns import AuditInputError
+
         at = self.header_row + 1  # the row number of the next row read
-        for raw in self._raw(rows):
-            n = len(raw)
-            chunk = raw.copy()
-            chunk.columns = self.keys
-            chunk.index = pd.RangeIndex(at, at + n)
-            at += n
-            for key in self.keys:
-                chunk[key] = strip(chunk[key])
-            empty = np.ones(n, dtype=bool)
-            for key in self.keys:
-                empty &= (chunk[key] == "").to_numpy()
-            yield chunk[~empty] if empty.any() else chunk
+        try:
+            for raw in self._raw(rows):
+                n = len(raw)
+                chunk = raw.iloc[:, [self.positions[k] - 1 for k in self.keys]].copy()
+                chunk.columns = self.keys
+                chunk.index = pd.RangeIndex(at, at + n)
+                for key in self.keys:
+                    chunk[key] = strip(chunk[key])
+                empty = np.ones(n, dtype=bool)
+                for key in self.keys:
+                    empty &= (chunk[key] == "").to_numpy()
+                width = len(self.names)
+                if raw.shape[1] > width:
+                    beyond = raw.iloc[:, width:].fillna("").astype(str).apply(lambda c: c.str.strip() != "")
+                    extra = beyond.sum(axis=1).to_numpy()
+                    if extra.any():
+                        chunk[EXTRA] = np.where(extra > 0, extra.astype(str), "")
+                        empty &= extra == 0
+                at += n
+                yield chunk[~empty] if empty.any() else chunk
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            key = "undecodable" if isinstance(exc, UnicodeDecodeError) else "csv_fields"
+            raise AuditInputError([Problem(self.file, None, None, "", key, {
+                "encoding": self.encoding.name if self.encoding else "", "found": str(exc)[:200]})]) from None
 
     def _raw(self, rows: int) -> Iterator[pd.DataFrame]:
         if self.kind == "csv":
+            # every cell up to MORE_CELLS beyond the header is read, so a row longer than the header is seen
             yield from pd.read_csv(self.path, header=None, skiprows=self.header_row, dtype=str, keep_default_na=False,
                                    encoding=self.encoding.name, skip_blank_lines=False, chunksize=rows,
-                                   usecols=[self.positions[k] - 1 for k in self.keys], engine="c")
+                                   names=list(range(len(self.names) + MORE_CELLS)), engine="c")
         elif self.kind == "excel":
-            body = self._frame.iloc[self.header_row:, [self.positions[k] - 1 for k in self.keys]]
+            body = self._frame.iloc[self.header_row:]
             for start in range(0, len(body), rows):
                 yield body.iloc[start:start + rows]
         else:
@@ -87,7 +106,9 @@ class Table:
             handle = pq.ParquetFile(self.path)
             for batch in handle.iter_batches(batch_size=rows, columns=[self.labels[k] for k in self.keys]):
                 frame = batch.to_pandas()
-                yield frame.astype(object).where(frame.notna(), "").astype(str)
+                frame = frame.astype(object).where(frame.notna(), "").astype(str)
+                frame.columns = [self.positions[k] - 1 for k in self.keys]
+                yield frame.reindex(columns=range(len(self.names)), fill_value="")
 
 
 def strip(cells: pd.Series) -> pd.Series:

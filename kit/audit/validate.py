@@ -16,6 +16,7 @@ import pandas as pd
 from ..baselines.library import Library
 from ..grading.answer import ALLOWED_LEVELS, parse_answer_level
 from .columns import BY_KEY, DATE_KEYS, Problem
+from .read import EXTRA
 from .dates import parse_unique
 
 PARTY_KINDS = {"单位": "organisation", "法人": "organisation", "组织": "organisation", "organisation": "organisation",
@@ -39,14 +40,17 @@ class Context:
     matter_facts: dict[str, frozenset[str]]
     factor_names: dict[str, str]  # id or Chinese label → id
     today: date
+    width: int  # cells in the header row
 
     @classmethod
-    def of(cls, library: Library, file: str, labels: dict, positions: dict, facts: list[str], today: date):
+    def of(cls, library: Library, file: str, labels: dict, positions: dict, facts: list[str], today: date,
+           width: int):
         names = {f.zh: f.id for f in library.factors.values()}
         names.update({f: f for f in library.factors})
         return cls(file, dict(labels), dict(positions), tuple(facts), frozenset(library.matters),
                    frozenset(library.authorities), frozenset(library.baselines),
-                   {m: frozenset(f.id for f in matter.facts) for m, matter in library.matters.items()}, names, today)
+                   {m: frozenset(f.id for f in matter.facts) for m, matter in library.matters.items()}, names, today,
+                   width)
 
     def problem(self, row: int, key: str, message: str, **params) -> Problem:
         header = self.labels.get(key) or (BY_KEY[key].zh if key in BY_KEY else key)
@@ -177,6 +181,11 @@ def validate(chunk: pd.DataFrame, ctx: Context, duplicates: dict[int, int]) -> t
                     problems.append(ctx.problem(row, "factors", "unknown_factor", found=item))
     for key in ("case_no", "matter", "authority", "cited", "reason", "approval"):
         out[key] = col(key)
+    if EXTRA in cols:
+        extra = chunk[EXTRA]
+        for row in extra.index[extra != ""]:
+            problems.append(Problem(ctx.file, int(row), ctx.width + 1, "", "extra_cells",
+                                    {"n": extra[row], "width": ctx.width}))
     bad = {p.row for p in problems}
     good = out[~out.index.isin(list(bad))] if bad else out
     return good, problems

@@ -169,3 +169,14 @@ def test_an_unreachable_dask_scheduler_is_a_message_not_a_traceback():
     result = kit_audit(str(SAMPLE), "--dask", "tcp://127.0.0.1:9", "--lang", "en")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "cannot reach the Dask scheduler tcp://127.0.0.1:9" in result.stderr
+
+
+def test_a_row_longer_than_the_header_is_rejected_far_longer_refuses(tmp_path, library):
+    longer = write(tmp_path, HEAD + "\n" + ROW + "\nA2" + ROW[2:] + ",extra,more\n")
+    report = audit(longer, library, workers=1)
+    assert [(p.row, p.column, p.key) for p in report.problems] == [(3, 7, "extra_cells")]
+    assert report.n_reviewed == 1
+    far = write(tmp_path, HEAD + "\n" + ROW + "\n" + ROW + ",x" * 20 + "\n", "far.csv")
+    with pytest.raises(AuditInputError) as info:
+        audit(far, library, workers=1)
+    assert info.value.problems[0].key == "csv_fields"
