@@ -203,7 +203,7 @@ class AuditReport:
         """One row per rejected row: its number, every problem, then its cells as written."""
         reasons: dict[int, list[str]] = {}
         for p in self.problems:
-            reasons.setdefault(p.row, []).append(t("audit.in_cell", lang, header=p.header, column=p.column,
+            reasons.setdefault(p.row, []).append(t("audit.in_cell", lang, header=p.header or "—", column=p.column,
                                                    message=p.message(lang)))
         cells = self.rejected.rename(columns=self.labels)
         out = pd.DataFrame({t("audit.col.row", lang): cells.index,
