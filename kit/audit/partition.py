@@ -23,7 +23,7 @@ from .checks import DecisionRecord, Reviewed, find_indexed, review_record
 from .columns import Problem
 from .distinct import answer_columns, boundaries, case_columns, hash_rows
 from .rubric import RULES, score
-from .read import EXTRA
+from .read import EXTRA, tidy
 from .validate import Context, validate
 
 KIND_BIT = {rule.kind: 1 << i for i, rule in enumerate(RULES)}
@@ -128,6 +128,7 @@ def review_chunk(chunk: pd.DataFrame, duplicates: dict[int, int], task: Task) ->
     """Review one chunk of raw rows (see the module's docstring)."""
     library, ctx = task.library, task.ctx
     edges, decisions, outcomes = _cache(task)
+    chunk = tidy(chunk)
     part = Part(rows_in=len(chunk))
     good, problems = validate(chunk, ctx, duplicates)
     if problems:

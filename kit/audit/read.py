@@ -59,32 +59,31 @@ class Table:
         return [k.removeprefix("fact:") for k in self.keys if k.startswith("fact:")]
 
     def chunks(self, rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-        """The body in chunks of at most ``rows`` rows: stripped strings, index = spreadsheet row number,
-        columns = keys; rows with every cell empty are dropped (they are not decisions). A row with cells beyond
-        the header's last column carries their count in the column ``EXTRA`` (the reader rejects it)."""
+        """The body in chunks of at most ``rows`` rows, index = spreadsheet row number, columns = keys, as read
+        (``tidy`` strips the cells and drops empty rows, in the worker); the case number is stripped here, where
+        repeated numbers are found. A row with cells beyond the header's last column carries their count in the
+        column ``EXTRA`` (the reader rejects it)."""
         from .columns import AuditInputError
 
         at = self.header_row + 1  # the row number of the next row read
+        width = len(self.names)
         try:
             for raw in self._raw(rows):
                 n = len(raw)
-                chunk = raw.iloc[:, [self.positions[k] - 1 for k in self.keys]].copy()
-                chunk.columns = self.keys
-                chunk.index = pd.RangeIndex(at, at + n)
-                for key in self.keys:
-                    chunk[key] = strip(chunk[key])
-                empty = np.ones(n, dtype=bool)
-                for key in self.keys:
-                    empty &= (chunk[key] == "").to_numpy()
-                width = len(self.names)
+                chunk = raw.iloc[:, [self.positions[k] - 1 for k in self.keys]]
+                chunk = chunk.set_axis(self.keys, axis=1).set_axis(pd.RangeIndex(at, at + n), axis=0)
+                chunk["case_no"] = strip(chunk["case_no"])
                 if raw.shape[1] > width:
-                    beyond = raw.iloc[:, width:].fillna("").astype(str).apply(lambda c: c.str.strip() != "")
-                    extra = beyond.sum(axis=1).to_numpy()
+                    beyond = raw.iloc[:, width:]
+                    filled = (beyond.notna() & (beyond != "")).to_numpy()
+                    if filled.any():
+                        for i, j in zip(*np.nonzero(filled)):  # a space or two after a last comma is not a cell
+                            filled[i, j] = bool(str(beyond.iat[i, j]).strip())
+                    extra = filled.sum(axis=1)
                     if extra.any():
                         chunk[EXTRA] = np.where(extra > 0, extra.astype(str), "")
-                        empty &= extra == 0
                 at += n
-                yield chunk[~empty] if empty.any() else chunk
+                yield chunk
         except (pd.errors.ParserError, UnicodeDecodeError) as exc:
             key = "undecodable" if isinstance(exc, UnicodeDecodeError) else "csv_fields"
             raise AuditInputError([Problem(self.file, None, None, "", key, {
@@ -109,6 +108,16 @@ class Table:
                 frame = frame.astype(object).where(frame.notna(), "").astype(str)
                 frame.columns = [self.positions[k] - 1 for k in self.keys]
                 yield frame.reindex(columns=range(len(self.names)), fill_value="")
+
+
+def tidy(chunk: pd.DataFrame) -> pd.DataFrame:
+    """A chunk as read → stripped strings ("" where empty), rows with every cell empty dropped."""
+    chunk = chunk.copy()
+    empty = np.ones(len(chunk), dtype=bool)
+    for key in chunk.columns:
+        chunk[key] = strip(chunk[key])
+        empty &= (chunk[key] == "").to_numpy()
+    return chunk[~empty] if empty.any() else chunk
 
 
 def strip(cells: pd.Series) -> pd.Series:

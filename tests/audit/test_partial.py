@@ -14,7 +14,7 @@ from kit.audit import audit
 from kit.audit.checks import DecisionRecord, find, review_record
 from kit.audit.partition import _case, _case_stub
 from kit.audit.pipeline import prepare
-from kit.audit.read import open_table
+from kit.audit.read import open_table, tidy
 from kit.audit.validate import validate
 from kit.engine import evaluate
 from kit.grading.answer import Answer
@@ -55,7 +55,7 @@ def test_each_distinct_case_once_equals_every_row_evaluated(table, report, libra
     task = prepare(opened, library, TODAY)
     expected: dict[int, list[str]] = {}
     for chunk in opened.chunks(1000):
-        good, _ = validate(chunk, task.ctx, {})
+        good, _ = validate(tidy(chunk), task.ctx, {})
         good = good[~good.index.isin(report.rejected.index)]
         reviewed = []
         for row, rep in zip(good.index, good.to_dict("records")):
