@@ -60,9 +60,10 @@ class Duplicates:
 
 def prepare(table: Table, library: Library, today: date) -> Task:
     ctx = Context.of(library, table.file, table.labels, table.positions, table.facts, today, len(table.names))
-    digest = hashlib.sha1(pickle.dumps((sorted(library.baselines), sorted(library.matters), table.file,
-                                        table.keys, today.isoformat()))).hexdigest()
-    return Task(library, ctx, f"{id(library)}-{digest}")
+    # the cache of evaluated cases is keyed by the library's content and the table's layout, so a long-lived
+    # process (a notebook, a Dask worker) never reuses decisions of another library
+    digest = hashlib.sha1(pickle.dumps((library, table.file, table.keys, today.isoformat()))).hexdigest()
+    return Task(library, ctx, digest)
 
 
 def _jobs(table: Table, rows: int) -> Iterator[tuple[pd.DataFrame, dict[int, int]]]:
