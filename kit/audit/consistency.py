@@ -118,8 +118,10 @@ def _positions(f: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     gap = hi["median"] - lo["median"]
     wide = gap.index[gap >= PAIR_GAP]
     rows = []
+    wide_rows = f[f["group"].isin(list(wide))]
+    by_group = {str(k): g for k, g in wide_rows.groupby("group", observed=True)}
     for group in wide:
-        g = f[f["group"].astype(str) == group]
+        g = by_group[str(group)]
         h, l = hi.loc[group], lo.loc[group]
         rows.append({"group": str(group), "high": h["authority"], "low": l["authority"],
                      "high_median": float(h["median"]), "low_median": float(l["median"]), "gap": float(gap[group]),
