@@ -29,7 +29,7 @@ h3{font-size:1rem;margin:1.2em 0 .4em}
 .cards{display:flex;flex-wrap:wrap;gap:10px}.card{background:#fff;border-radius:8px;padding:10px 14px;min-width:130px;
 box-shadow:0 1px 2px rgba(0,0,0,.08)}.card b{display:block;font-size:1.4rem}.card span{font-size:.85rem;color:#555}
 .note{font-size:.85rem;color:#555}.rule{background:#fff;border-left:4px solid #2f5d8a;padding:8px 12px;font-size:.9rem}
-.scroll{overflow-x:auto;background:#fff;border-radius:6px}
+.scroll{overflow-x:auto;background:#fff;border-radius:6px}.scroll table{min-width:760px}
 table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1px solid #e3e6ea;padding:5px 7px;
 text-align:left;vertical-align:top}th{background:#dde6f0;position:sticky;top:0}td.num{text-align:right;white-space:nowrap}
 tr.gate td{background:#fdecec}.tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:.78rem;background:#e6ecf3}
