@@ -1,16 +1,23 @@
-"""Case-file review (案卷评查) of past decisions: read a decision table, evaluate each case once with the engine,
-grade the decision as made with ``kit.grading.grade`` (the same path as a trainee's answer), and report the
-findings scored by the rubric.
+"""Case-file review (案卷评查) of past decisions at province scale: stream a decision table in chunks, evaluate
+each distinct case once with the engine, grade each decision as made with ``kit.grading.grade`` (the same path as
+a trainee's answer), set bad rows aside with their located problems, compare like cases across authorities
+(类案不同罚), and report.
 
-    records = read_decisions("decisions.csv", library)   # located errors for every bad cell, all at once
-    report = audit(records, library)                     # findings, scores, summaries (pandas)
-    report.write_xlsx("review.xlsx")                      # sheets 汇总 / 评查结果 / 问题明细
+    report = audit("decisions.csv", library)       # rows in = reviewed + rejected; both cores by default
+    report.write_rejected("rejected.csv")          # every bad row with its problems
+    report.write_xlsx("review.xlsx")                # 汇总 / 机关事项 / 评查结果 / 问题明细 / 类案不同罚 / 离群决定 / 退回行
+    report.write_html("review.html")                # the same with plots
 """
 
-from .checks import CHECKS, Finding
-from .read import COLUMNS, FACT_PREFIXES, DecisionRecord, read_decisions
-from .report import SHEETS, AuditReport, audit
+from .checks import CHECKS, DecisionRecord, Finding
+from .columns import COLUMNS, FACT_PREFIXES, AuditInputError, Problem
+from .consistency import Consistency
+from .pipeline import audit
+from .report import AuditReport
 from .rubric import RUBRIC, RULES, START, Rule, score
 
-__all__ = ["CHECKS", "Finding", "COLUMNS", "FACT_PREFIXES", "DecisionRecord", "read_decisions", "SHEETS",
-           "AuditReport", "audit", "RUBRIC", "RULES", "START", "Rule", "score"]
+SHEETS_ZH = ("汇总", "机关事项", "评查结果", "问题明细", "类案不同罚", "离群决定", "退回行")
+"""The sheets of the workbook (Chinese), in order."""
+
+__all__ = ["CHECKS", "DecisionRecord", "Finding", "COLUMNS", "FACT_PREFIXES", "AuditInputError", "Problem",
+           "Consistency", "audit", "AuditReport", "RUBRIC", "RULES", "START", "Rule", "score", "SHEETS_ZH"]

@@ -14,10 +14,11 @@ import pandas as pd
 
 from ..baselines.library import Library
 from ..baselines.vocabulary import Level
-from ..engine.decision import Decision, money
+from ..engine.decision import Decision
+from ..i18n import money, t
 from ..engine.proposal import check_proposal
 from ..grading import Marks, grade
-from .read import DecisionRecord
+from ..grading.answer import Answer
 from .rubric import RUBRIC
 
 PENALTY_LEVELS = (Level.mitigated.value, Level.lenient.value, Level.standard.value, Level.aggravated.value)
@@ -43,11 +44,27 @@ class Finding:
         return RUBRIC[self.kind].points
 
     def reason(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+        return {"zh": self.zh, "en": self.en}[lang]
 
     def to_dict(self) -> dict:
         return {"case_no": self.case_no, "row": self.row, "kind": self.kind, "severity": self.severity,
                 "points": self.points, "zh": self.zh, "en": self.en}
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    """One past decision as the checks read it: where it is (file, row), the case (its ``id``, ``matter`` and
+    ``authority``), the decision as made read as an ``Answer``, and the baseline the decision cites."""
+
+    file: str
+    row: int
+    case: object
+    answer: "Answer"
+    cited: str | None
+
+    @property
+    def case_no(self) -> str:
+        return self.case.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,19 +178,24 @@ def _baseline_not_in_force(f):
 Text = Callable[[Reviewed, Library], tuple[str, str]]
 
 
+def _both(key: str, **params) -> tuple[str, str]:
+    """The message ``audit.finding.<key>`` in Chinese and in English (a finding carries both)."""
+    return t(f"audit.finding.{key}", "zh", **params), t(f"audit.finding.{key}", "en", **params)
+
+
 def _engine(d: Decision) -> tuple[str, str]:
     """The engine's conclusion in a clause: outcome, range, suggested fine, baseline."""
-    zh, en = f"引擎结论：{d.outcome('zh')}", f"engine: {d.outcome('en')}"
-    if d.fine is not None:
-        zh += f"，幅度{d.fine.text('zh')}"
-        en += f", range {d.fine.text('en')}"
-    if d.suggested_fine is not None:
-        zh += f"，建议{money(d.suggested_fine)}元"
-        en += f", suggested {money(d.suggested_fine)}"
-    if d.baseline:
-        zh += f"（{d.baseline}，{d.baseline_version}）"
-        en += f" ({d.baseline}, {d.baseline_version})"
-    return zh, en
+    out = []
+    for lang in ("zh", "en"):
+        text = t("audit.finding.engine", lang, outcome=d.outcome(lang))
+        if d.fine is not None:
+            text += t("audit.finding.engine_range", lang, range=d.fine.text(lang))
+        if d.suggested_fine is not None:
+            text += t("audit.finding.engine_suggested", lang, fine=money(d.suggested_fine, lang))
+        if d.baseline:
+            text += t("audit.finding.engine_baseline", lang, baseline=d.baseline, version=d.baseline_version)
+        out.append(text)
+    return out[0], out[1]
 
 
 def _part(name: str) -> Text:
@@ -194,25 +216,26 @@ def _wrong_matter_text(r: Reviewed, library: Library) -> tuple[str, str]:
     cited = library.baselines[r.record.cited]
     own, other = library.matters[r.record.case.matter], library.matters[cited.matter]
     ezh, een = _engine(r.decision)
-    return (f"引用的基准{cited.id}属于“{other.name}”，本案违法行为为“{own.name}”，适用依据错误；{ezh}。",
-            f"The baseline cited, {cited.id}, is for '{other.name_en or other.name}', but the act is "
-            f"'{own.name_en or own.name}': wrong law; {een}.")
+    zh = t("audit.finding.wrong_matter", "zh", cited=cited.id, other=other.name, own=own.name, engine=ezh)
+    en = t("audit.finding.wrong_matter", "en", cited=cited.id, other=other.name_en or other.name,
+           own=own.name_en or own.name, engine=een)
+    return zh, en
 
 
 def _reason_missing_text(r: Reviewed, library: Library) -> tuple[str, str]:
     level = Level(r.record.answer.level)
     ezh, een = _engine(r.decision)
-    return (f"作出“{level.zh}”但未说明裁量理由（从轻、从重、减轻须载明理由及其与结果的关联）；{ezh}。",
-            f"{level.en.capitalize()} without stated reasons (从轻/从重/减轻 must state why); {een}.")
+    return (t("audit.finding.reason_missing", "zh", level=level.zh, engine=ezh),
+            t("audit.finding.reason_missing", "en", level=level.en.capitalize(), engine=een))
 
 
 def _no_baseline_text(r: Reviewed, library: Library) -> tuple[str, str]:
     d = r.decision
     level = Level(r.record.answer.level)
-    return (f"作出“{level.zh}”但未引用裁量基准；本案适用{d.baseline}（{d.baseline_version}），处罚依据"
-            f"{'；'.join(d.provisions)}。",
-            f"{level.en.capitalize()} decided without citing a baseline; {d.baseline} ({d.baseline_version}) "
-            f"applies, under {'; '.join(d.provisions)}.")
+    return (t("audit.finding.no_baseline", "zh", level=level.zh, baseline=d.baseline, version=d.baseline_version,
+              provisions="；".join(d.provisions)),
+            t("audit.finding.no_baseline", "en", level=level.en.capitalize(), baseline=d.baseline,
+              version=d.baseline_version, provisions="; ".join(d.provisions)))
 
 
 def _not_in_force_text(r: Reviewed, library: Library) -> tuple[str, str]:
@@ -223,12 +246,11 @@ def _not_in_force_text(r: Reviewed, library: Library) -> tuple[str, str]:
             why_zh, why_en = step.zh, " " + step.en
             break
     if d.baseline:
-        return (f"引用的{cited}不是本案适用的基准；按执法机关层级和违法行为发生时间，适用{d.baseline}"
-                f"（{d.baseline_version}）。{why_zh}",
-                f"The baseline cited, {cited}, is not the one that applies; by the authority's chain and the date "
-                f"of the act, {d.baseline} ({d.baseline_version}) applies.{why_en}")
-    return (f"引用的{cited}在违法行为发生时尚未施行，本案无适用的裁量基准，按法定幅度。",
-            f"The baseline cited, {cited}, was not in force at the time of the act; no baseline applies.")
+        return (t("audit.finding.not_in_force", "zh", cited=cited, baseline=d.baseline, version=d.baseline_version,
+                  why=why_zh),
+                t("audit.finding.not_in_force", "en", cited=cited, baseline=d.baseline, version=d.baseline_version,
+                  why=why_en))
+    return _both("not_yet_in_force", cited=cited)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,14 +278,19 @@ CHECKS: tuple[Check, ...] = (
 
 def find(reviewed: list[Reviewed], library: Library) -> list[Finding]:
     """Every finding of every decision, file by file in table order, then in the order of ``CHECKS``."""
+    return [f for _, f in find_indexed(reviewed, library)]
+
+
+def find_indexed(reviewed: list[Reviewed], library: Library) -> list[tuple[int, Finding]]:
+    """``find``, each finding with the position in ``reviewed`` of the decision it is about."""
     if not reviewed:
         return []
     f = frame(reviewed, library)
     hits = pd.DataFrame({c.kind: c.mask(f).astype(bool) for c in CHECKS})
     texts = {c.kind: c.text for c in CHECKS}
-    findings: list[Finding] = []
+    findings: list[tuple[int, Finding]] = []
     for i, kind in hits.stack()[lambda s: s].index:
         r = reviewed[i]
         zh, en = texts[kind](r, library)
-        findings.append(Finding(r.record.case_no, r.record.row, kind, zh, en))
+        findings.append((i, Finding(r.record.case_no, r.record.row, kind, zh, en)))
     return findings

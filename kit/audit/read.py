@@ -1,302 +1,218 @@
-"""A decision table (案卷评查表: CSV or .xlsx, one row per past decision) → ``DecisionRecord`` s.
+"""Open a decision table (.csv, .xlsx, .xls, .parquet) and read it in chunks of raw cell texts.
 
-Each row is read as a ``Case`` (what happened) and an ``Answer`` (what the authority decided), so the audit
-grades a past decision on the same path as a trainee's answer. The columns are declared once in ``COLUMNS``
-(Chinese header, English alias, required or not, description); facts are columns named ``事实:<fact id>``.
-
-Every cell is checked before anything is evaluated, column by column with pandas, and every problem is reported
-at once as a located error: file, row (the header is row 1, as a spreadsheet numbers it), column number, the
-header and what was expected and found. A table with any problem yields no records (``LibraryError``)."""
+``open_table(path)`` finds the header row (title rows above it are skipped and counted), maps each header to a
+column key, sets aside columns the audit does not read (named in the report, not refused), and refuses only what
+makes the table unreadable: no such file, an unknown type, an undecodable CSV, a required column missing, a
+column given twice. ``Table.chunks()`` then yields ``DataFrame`` s of stripped strings ("" where empty), one
+column per key, indexed by the spreadsheet row number (the header row is numbered as written: row 1 when there is
+no title). A CSV is streamed; a workbook sheet is read whole (a sheet holds at most 1,048,576 rows); a Parquet
+file is streamed by record batch."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import csv
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
+import numpy as np
 import pandas as pd
-from pydantic import ValidationError
 
-from ..baselines.errors import LibraryError, LoadError, show
-from ..baselines.library import Library
-from ..engine.case import Case
-from ..grading.answer import ALLOWED_LEVELS, Answer, parse_answer_level
+from .columns import COLUMNS, Problem, header_key
+from .encodings import Encoding, EncodingProblem, resolve
 
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column of the decision table."""
-
-    key: str
-    zh: str
-    en: str
-    required: bool
-    description: str
+SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
+HEADER_SEARCH_ROWS = 20
+"""The header must be within the first rows: a title or two above it is common in exported tables."""
+CHUNK_ROWS = 50_000
+MORE_CELLS = 8
+"""Cells read beyond the header's last column: a row with some is rejected; a row with more refuses the table."""
+EXTRA = "__extra__"
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("case_no", "案号", "case_no", True, "The decision's number (行政处罚决定书文号); unique in the table."),
-    Column("matter", "事项", "matter", True, "The matter (违法行为) id of the library."),
-    Column("authority", "执法机关", "authority", True, "The deciding authority id of the library."),
-    Column("act_start", "违法行为发生日期", "act_start", True, "Day the act occurred (or began, if continuing)."),
-    Column("act_end", "违法行为终了日期", "act_end", False, "Day a continuing act ended."),
-    Column("discovered", "发现日期", "discovered", False, "Day the agency discovered the act (立案/发现)."),
-    Column("decided", "决定日期", "decided", True, "Day of the decision."),
-    Column("party_kind", "当事人类型", "party_kind", False, "单位 (organisation, the default) or 自然人/个人 (person)."),
-    Column("party_age", "当事人年龄", "party_age", False, "Age of a person on the day of the act."),
-    Column("factors", "情节", "factors", False, "Factor ids (or their Chinese labels) separated by , ， 、 or ; — "
-           "a counted factor as id=N (repeat_price_violation=2)."),
-    Column("level", "裁量阶次", "level", True, "The decision as made: 不予, 减轻, 从轻, 一般, 从重 or 移送."),
-    Column("fine", "罚款", "fine", False, "The fine imposed in yuan (empty or 0: none)."),
-    Column("cited", "引用基准", "baseline_cited", False, "The baseline id the decision cites (may be empty)."),
-    Column("reason", "裁量理由", "reason", False, "The reasons stated for the level (may be empty)."),
-    Column("approval", "批准文号", "approval", False, "The approval reference for a departure from the baseline "
-           "(调整适用, may be empty)."),
-)
-"""The columns of a decision table, each declared once."""
+@dataclass
+class Table:
+    """An opened decision table: where its header is, which columns it has, and how to read its rows."""
 
-FACT_PREFIXES = ("事实:", "事实：", "fact:")
-"""A column whose header starts with one of these holds a fact (amount or count) of the case: ``事实:illegal_gains``."""
-
-DATE_KEYS = ("act_start", "act_end", "discovered", "decided")
-PARTY_KINDS = {"单位": "organisation", "法人": "organisation", "组织": "organisation", "organisation": "organisation",
-               "organization": "organisation", "自然人": "person", "个人": "person", "person": "person"}
-_SPLIT = re.compile(r"[,，、;；\s]+")
-_HEADERS = {h.strip().lower(): c for c in COLUMNS for h in (c.zh, c.en)}
-_BY_KEY = {c.key: c for c in COLUMNS}
-
-
-@dataclass(frozen=True, slots=True)
-class DecisionRecord:
-    """One past decision: where it is in the table, the case, the decision read as an ``Answer``, and the
-    baseline the decision cites."""
-
-    file: str
-    row: int
-    case: Case
-    answer: Answer
-    cited: str | None
+    path: Path
+    kind: str  # csv, excel, parquet
+    header_row: int  # 1-based row number of the header
+    keys: list[str]  # the column key of each read column, in order
+    labels: dict[str, str]  # key → the header as written
+    positions: dict[str, int]  # key → 1-based column number
+    ignored: list[str] = field(default_factory=list)  # headers of columns the audit does not read
+    encoding: Encoding | None = None
+    _frame: pd.DataFrame | None = None  # a workbook's sheet, read whole
+    names: list[str] = field(default_factory=list)  # every header cell as written, in order
 
     @property
-    def case_no(self) -> str:
-        return self.case.id
+    def file(self) -> str:
+        return str(self.path)
 
+    @property
+    def title_rows(self) -> int:
+        return self.header_row - 1
 
-class _Table:
-    """The raw table: header texts, the column key of each position, the cells as stripped strings."""
+    @property
+    def facts(self) -> list[str]:
+        return [k.removeprefix("fact:") for k in self.keys if k.startswith("fact:")]
 
-    def __init__(self, file: str, frame: pd.DataFrame):
-        self.file = file
-        self.errors: list[LoadError] = []
-        header = [str(h).strip() for h in frame.iloc[0]] if len(frame) else []
-        self.labels: dict[str, str] = {}      # key → header as written
-        self.positions: dict[str, int] = {}   # key → 1-based column number
-        self.facts: dict[str, str] = {}       # fact id → key
-        keep: list[int] = []
-        for i, text in enumerate(header):
-            key = self._key(text, i + 1)
-            if key is None:
-                continue
-            self.labels[key], self.positions[key] = text, i + 1
-            keep.append(i)
-        body = frame.iloc[1:, keep].copy()
-        body.columns = [k for k in self.labels]
-        body = body.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v).strip())
-        body.index = range(2, len(body) + 2)  # the spreadsheet row number
-        self.body = body[(body != "").any(axis=1)] if len(body.columns) else body
-        for column in COLUMNS:
-            if column.required and column.key not in self.labels:
-                self.errors.append(LoadError(file, 1, None, column.zh, f"missing column {column.zh}",
-                                             f"a column headed {column.zh} (or {column.en})", "no such column"))
+    def chunks(self, rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+        """The body in chunks of at most ``rows`` rows, index = spreadsheet row number, columns = keys, as read
+        (``tidy`` strips the cells and drops empty rows, in the worker); the case number is stripped here, where
+        repeated numbers are found. A row with cells beyond the header's last column carries their count in the
+        column ``EXTRA`` (the reader rejects it)."""
+        from .columns import AuditInputError
 
-    def _key(self, text: str, position: int) -> str | None:
-        if not text:
-            return None
-        column = _HEADERS.get(text.lower())
-        key = column.key if column else None
-        if key is None:
-            for prefix in FACT_PREFIXES:
-                if text.lower().startswith(prefix):
-                    fact = text[len(prefix):].strip()
-                    if not fact:
-                        break
-                    key = f"fact:{fact}"
-                    self.facts[fact] = key
-                    break
-        if key is None:
-            self.errors.append(LoadError(self.file, 1, position, text, f"unknown column '{text}'",
-                                         "one of " + ", ".join(c.zh for c in COLUMNS) + " (or their English aliases), "
-                                         "or 事实:<fact id>", f"'{text}'"))
-            return None
-        if key in self.labels:
-            self.errors.append(LoadError(self.file, 1, position, text, f"duplicate column '{text}'",
-                                         "each column once", f"'{text}' again (first in column "
-                                         f"{self.positions[key]})"))
-            return None
-        return key
-
-    def col(self, key: str) -> pd.Series:
-        return self.body[key] if key in self.body.columns else pd.Series("", index=self.body.index)
-
-    def error(self, row: int, key: str, problem: str, expected: str, found: object) -> None:
-        label = self.labels.get(key) or (_BY_KEY[key].zh if key in _BY_KEY else key)
-        self.errors.append(LoadError(self.file, int(row), self.positions.get(key), label, problem, expected,
-                                     found if isinstance(found, str) and found.startswith("'") else show(found)))
-
-    def flag(self, mask: pd.Series, key: str, problem: str, expected: str) -> None:
-        """One located error per row where ``mask`` holds, showing the cell as written."""
-        cells = self.col(key)
-        for row in mask[mask].index:
-            self.error(row, key, problem, expected, cells[row] or None)
-
-
-def read_frame(path: str | Path) -> pd.DataFrame:
-    """The whole first sheet (or the CSV) as strings, header row included, nothing interpreted."""
-    path = Path(path)
-    if not path.is_file():
-        raise LibraryError([LoadError(str(path), None, None, "", "no such file", "a .csv or .xlsx decision table",
-                                      "nothing")])
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            return pd.read_csv(path, header=None, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        if suffix in (".xlsx", ".xlsm"):
-            return pd.read_excel(path, header=None, dtype=str, na_filter=False, sheet_name=0)
-    except Exception as exc:  # a broken file: say so, located at the file
-        raise LibraryError([LoadError(str(path), None, None, "", "unreadable table",
-                                      "a CSV file (UTF-8) or an .xlsx workbook", f"{type(exc).__name__}: {exc}")]) from None
-    raise LibraryError([LoadError(str(path), None, None, "", "unsupported file type", ".csv or .xlsx",
-                                  f"'{path.suffix or path.name}'")])
-
-
-def read_decisions(path: str | Path, library: Library) -> list[DecisionRecord]:
-    """Read and validate a decision table; every problem of every row is reported in one ``LibraryError``."""
-    table = _Table(str(path), read_frame(path))
-    if table.body.empty and not table.errors:
-        table.errors.append(LoadError(table.file, 2, None, "", "no decisions", "one row per decision under the "
-                                      "header", "an empty table"))
-    if not any(e.problem.startswith("missing column") for e in table.errors):
-        values = _validate(table, library)
-        records = _records(table, library, values)
-    else:
-        records = []
-    if table.errors:
-        raise LibraryError(table.errors)
-    return records
-
-
-def _validate(table: _Table, library: Library) -> dict[str, pd.Series]:
-    """Check every cell column by column; return the parsed columns (NaN/None where empty or wrong)."""
-    t = table
-    for column in COLUMNS:
-        if column.required:
-            t.flag(t.col(column.key) == "", column.key, f"{column.zh} is empty", column.description)
-    no = t.col("case_no")
-    dup = (no != "") & no.duplicated(keep="first")
-    for row in dup[dup].index:
-        first = no[(no == no[row])].index[0]
-        t.error(row, "case_no", "duplicate case number", f"a case number used once (first on row {first})", no[row])
-    for key, known, kind in (("matter", library.matters, "matter"), ("authority", library.authorities, "authority"),
-                             ("cited", library.baselines, "baseline")):
-        cells = t.col(key)
-        t.flag((cells != "") & ~cells.isin(list(known)), key, f"unknown {kind}", f"a {kind} id of the library")
-    values: dict[str, pd.Series] = {}
-    for key in DATE_KEYS:
-        cells = t.col(key)
-        text = cells.str.replace(r"[年月/.]", "-", regex=True).str.replace("日", "", regex=False)
-        parsed = pd.to_datetime(text.where(cells != ""), errors="coerce", format="mixed")
-        t.flag((cells != "") & parsed.isna(), key, "not a date", "a date such as 2025-03-01 or 2025年3月1日")
-        values[key] = parsed
-    start = values["act_start"]
-    for key in ("act_end", "discovered", "decided"):
-        before = values[key].notna() & start.notna() & (values[key] < start)
-        t.flag(before, key, f"{_BY_KEY[key].zh} before {_BY_KEY['act_start'].zh}", "a date on or after the act")
-    kind = t.col("party_kind")
-    values["party_kind"] = kind.str.lower().map(PARTY_KINDS)
-    t.flag((kind != "") & values["party_kind"].isna(), "party_kind", "unknown party type",
-           "单位 or 自然人 (organisation or person)")
-    age = t.col("party_age")
-    values["party_age"] = pd.to_numeric(age.where(age != ""), errors="coerce")
-    bad_age = (age != "") & ~(values["party_age"].between(0, 150) & (values["party_age"] % 1 == 0))
-    t.flag(bad_age, "party_age", "not an age", "a whole number of years, 0–150")
-    fine = t.col("fine")
-    values["fine"] = pd.to_numeric(fine.str.replace(r"[,，元\s]", "", regex=True).where(fine != ""), errors="coerce")
-    t.flag((fine != "") & ~(values["fine"] >= 0), "fine", "not an amount", "an amount in yuan, 0 or more")
-    level = t.col("level")
-    levels = {text: _level(text) for text in level.unique() if text}
-    values["level"] = level.map(levels)
-    t.flag((level != "") & values["level"].isna(), "level", "unknown level", ALLOWED_LEVELS)
-    matter = t.col("matter")
-    for fact, key in t.facts.items():
-        cells = t.col(key)
-        parsed = pd.to_numeric(cells.str.replace(r"[,，\s]", "", regex=True).where(cells != ""), errors="coerce")
-        t.flag((cells != "") & parsed.isna(), key, "not a number", f"an amount or count for the fact {fact}")
-        values[key] = parsed
-        known = matter.map(lambda m: fact in {f.id for f in library.matters[m].facts} if m in library.matters
-                           else True)
-        for row in cells[(cells != "") & ~known].index:
-            facts = ", ".join(sorted(f.id for f in library.matters[matter[row]].facts)) or "none"
-            t.error(row, key, "unknown fact", f"a fact of {matter[row]} ({facts})", f"'{fact}'")
-    values["factors"] = t.col("factors").map(lambda text: _factors(text, library))
-    for row, (_, unknown) in values["factors"].items():
-        for item in unknown:
-            t.error(row, "factors", "unknown factor", "a factor id (or Chinese label) of the library, "
-                    "optionally id=N", f"'{item}'")
-    return values
-
-
-def _level(text: str) -> str | None:
-    try:
-        return parse_answer_level(text)
-    except ValueError:
-        return None
-
-
-def _factors(text: str, library: Library) -> tuple[dict[str, float | bool], list[str]]:
-    by_label = {f.zh: f.id for f in library.factors.values()}
-    found: dict[str, float | bool] = {}
-    unknown: list[str] = []
-    for item in (i for i in _SPLIT.split(text) if i):
-        name, _, value = item.partition("=")
-        factor = name if name in library.factors else by_label.get(name)
+        at = self.header_row + 1  # the row number of the next row read
+        width = len(self.names)
         try:
-            amount: float | bool = float(value) if value else True
-        except ValueError:
-            factor = None
-        if factor is None:
-            unknown.append(item)
+            for raw in self._raw(rows):
+                n = len(raw)
+                chunk = raw.iloc[:, [self.positions[k] - 1 for k in self.keys]]
+                chunk = chunk.set_axis(self.keys, axis=1).set_axis(pd.RangeIndex(at, at + n), axis=0)
+                chunk["case_no"] = strip(chunk["case_no"])
+                if raw.shape[1] > width:
+                    beyond = raw.iloc[:, width:]
+                    filled = (beyond.notna() & (beyond != "")).to_numpy()
+                    if filled.any():
+                        for i, j in zip(*np.nonzero(filled)):  # a space or two after a last comma is not a cell
+                            filled[i, j] = bool(str(beyond.iat[i, j]).strip())
+                    extra = filled.sum(axis=1)
+                    if extra.any():
+                        chunk[EXTRA] = np.where(extra > 0, extra.astype(str), "")
+                at += n
+                yield chunk
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            key = "undecodable" if isinstance(exc, UnicodeDecodeError) else "csv_fields"
+            raise AuditInputError([Problem(self.file, None, None, "", key, {
+                "encoding": self.encoding.name if self.encoding else "", "found": str(exc)[:200]})]) from None
+
+    def _raw(self, rows: int) -> Iterator[pd.DataFrame]:
+        if self.kind == "csv":
+            # every cell up to MORE_CELLS beyond the header is read, so a row longer than the header is seen
+            yield from pd.read_csv(self.path, header=None, skiprows=self.header_row, dtype=str, keep_default_na=False,
+                                   encoding=self.encoding.name, skip_blank_lines=False, chunksize=rows,
+                                   names=list(range(len(self.names) + MORE_CELLS)), engine="c")
+        elif self.kind == "excel":
+            body = self._frame.iloc[self.header_row:]
+            for start in range(0, len(body), rows):
+                yield body.iloc[start:start + rows]
         else:
-            found[factor] = amount
-    return found, unknown
+            import pyarrow.parquet as pq
+
+            handle = pq.ParquetFile(self.path)
+            for batch in handle.iter_batches(batch_size=rows, columns=[self.labels[k] for k in self.keys]):
+                frame = batch.to_pandas()
+                frame = frame.astype(object).where(frame.notna(), "").astype(str)
+                frame.columns = [self.positions[k] - 1 for k in self.keys]
+                yield frame.reindex(columns=range(len(self.names)), fill_value="")
 
 
-def _records(table: _Table, library: Library, values: dict[str, pd.Series]) -> list[DecisionRecord]:
-    if table.errors:
-        return []  # a row with a problem is not read further: its problems are already reported
-    t = table
-    records: list[DecisionRecord] = []
-    for row in t.body.index:
-        def date(key: str):
-            value = values[key][row]
-            return None if pd.isna(value) else value.date()
+def tidy(chunk: pd.DataFrame) -> pd.DataFrame:
+    """A chunk as read → stripped strings ("" where empty), rows with every cell empty dropped."""
+    chunk = chunk.copy()
+    empty = np.ones(len(chunk), dtype=bool)
+    for key in chunk.columns:
+        chunk[key] = strip(chunk[key])
+        empty &= (chunk[key] == "").to_numpy()
+    return chunk[~empty] if empty.any() else chunk
 
-        case_data = {
-            "id": t.col("case_no")[row], "matter": t.col("matter")[row], "authority": t.col("authority")[row],
-            "dates": {k: date(k) for k in DATE_KEYS},
-            "party": {"kind": values["party_kind"][row] if isinstance(values["party_kind"][row], str)
-                      else "organisation",
-                      "age": None if pd.isna(values["party_age"][row]) else int(values["party_age"][row])},
-            "facts": {fact: float(values[key][row]) for fact, key in t.facts.items() if not pd.isna(values[key][row])},
-            "factors": values["factors"][row][0],
-        }
-        fine = values["fine"][row]
-        try:
-            case = Case.model_validate(case_data)
-            answer = Answer(case_id=case.id, level=values["level"][row], fine=None if pd.isna(fine) else float(fine),
-                            reason=t.col("reason")[row] or None, approval=t.col("approval")[row] or None)
-        except ValidationError as exc:
-            for e in exc.errors(include_url=False):
-                t.error(row, "case_no", "invalid row", e["msg"], ".".join(str(p) for p in e["loc"]))
+
+def strip(cells: pd.Series) -> pd.Series:
+    """Cells as stripped strings, "" for missing; each distinct text is looked at once."""
+    if cells.hasnans:
+        cells = cells.fillna("")
+    if cells.dtype != object:
+        cells = cells.astype(str)
+    changed = {u: str(u).strip() for u in pd.unique(cells) if not isinstance(u, str) or u != u.strip()}
+    if not changed:
+        return cells
+    return cells.map(lambda v: changed.get(v, v))
+
+
+def open_table(path: str | Path, *, encoding: str | None = None) -> Table:
+    """Open ``path`` and find its header; ``AuditInputError``-worthy problems are raised as a list."""
+    from .columns import AuditInputError
+
+    path = Path(path)
+    where = str(path)
+    if not path.is_file():
+        raise AuditInputError([Problem(where, None, None, "", "no_such_file")])
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise AuditInputError([Problem(where, None, None, "", "unsupported_type", {"found": path.suffix or path.name})])
+    enc: Encoding | None = None
+    frame: pd.DataFrame | None = None
+    try:
+        if suffix in (".csv", ".txt"):
+            kind = "csv"
+            enc = resolve(path, encoding)
+            head = _csv_head(path, enc)
+        elif suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            kind = "parquet"
+            head = [list(pq.ParquetFile(path).schema_arrow.names)]
+        else:
+            kind = "excel"
+            frame = pd.read_excel(path, header=None, dtype=str, na_filter=False, sheet_name=0,
+                                  engine="xlrd" if suffix == ".xls" else "openpyxl")
+            head = frame.head(HEADER_SEARCH_ROWS).astype(str).values.tolist()
+    except EncodingProblem as problem:
+        key = "unknown_encoding" if str(problem) else "undetected_encoding"
+        raise AuditInputError([Problem(where, None, None, "", key, {"found": str(problem)})]) from None
+    except UnicodeDecodeError as exc:
+        raise AuditInputError([Problem(where, None, None, "", "undecodable",
+                                       {"encoding": enc.name if enc else "", "found": str(exc)[:120]})]) from None
+    except Exception as exc:  # a broken workbook or Parquet file: say so, located at the file
+        raise AuditInputError([Problem(where, None, None, "", "unreadable",
+                                       {"found": f"{type(exc).__name__}: {str(exc)[:200]}"})]) from None
+    return _header(path, kind, head, enc, frame)
+
+
+def _csv_head(path: Path, enc: Encoding) -> list[list[str]]:
+    with path.open("r", encoding=enc.name, newline="") as handle:
+        lines = [handle.readline() for _ in range(HEADER_SEARCH_ROWS)]
+    return list(csv.reader(io.StringIO("".join(lines))))
+
+
+def _header(path: Path, kind: str, head: list[list[str]], enc: Encoding | None, frame) -> Table:
+    from .columns import AuditInputError
+
+    where = str(path)
+    required = {c.key for c in COLUMNS if c.required}
+    best, best_known = 0, -1
+    for i, cells in enumerate(head):
+        known = {header_key(str(c)) for c in cells} & required
+        if len(known) > best_known:
+            best, best_known = i, len(known)
+        if known == required:
+            break
+    cells = [str(c).strip() for c in head[best]] if head else []
+    problems: list[Problem] = []
+    keys: list[str] = []
+    labels: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    ignored: list[str] = []
+    for position, text in enumerate(cells, start=1):
+        if not text or text.lower().startswith("unnamed:"):
             continue
-        records.append(DecisionRecord(t.file, int(row), case, answer, t.col("cited")[row] or None))
-    return records
+        key = header_key(text)
+        if key is None:
+            ignored.append(text)
+        elif key in labels:
+            problems.append(Problem(where, best + 1, position, text, "duplicate_column",
+                                    {"first": positions[key]}))
+        else:
+            keys.append(key)
+            labels[key], positions[key] = text, position
+    for column in COLUMNS:
+        if column.required and column.key not in labels:
+            problems.append(Problem(where, best + 1, None, column.zh, "missing_column",
+                                    {"zh": column.zh, "en": column.en}))
+    if problems:
+        raise AuditInputError(problems)
+    return Table(path, kind, best + 1 if kind != "parquet" else 1, keys, labels, positions, ignored, enc, frame,
+                 cells)

@@ -1,231 +1,306 @@
-"""``audit(records, library) -> AuditReport``: the findings of a decision table, scored by the rubric, as pandas
-frames: the files (one row per decision, one column per kind of finding), the findings, and summaries by kind
-and by authority; exported to .xlsx (sheets 汇总 / 评查结果 / 问题明细) or .csv."""
+"""``AuditReport``: what a review of one table found, added up from the parts — rows in = reviewed + rejected,
+findings with their decisions, totals per authority and matter, the consistency review — as pandas frames in
+either language, and written out as the rejected-rows file, a workbook (``report_xlsx``) or HTML (``report_html``).
+"""
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ..baselines.errors import LibraryError, LoadError
 from ..baselines.library import Library
-from ..engine import evaluate
-from .checks import Finding, Reviewed, find, review_record
-from .read import DecisionRecord
-from .rubric import RULES, RUBRIC, START, score
+from ..grading.answer import Answer
+from ..i18n import DEFAULT_LANG, Lang, number, t
+from .columns import Problem
+from .consistency import Consistency, review
+from .partition import Outcome, Part
+from .read import Table
+from .rubric import RULES, RUBRIC, START
 
-SHEETS = ("汇总", "评查结果", "问题明细")
-"""The sheets of the workbook, in order: summary, one row per file, one row per finding."""
-
-# column key → (zh, en) header of the exported tables
-HEADERS = {
-    "row": ("行号", "row"), "case_no": ("案号", "case number"), "authority": ("执法机关", "authority"),
-    "authority_name": ("执法机关名称", "authority name"), "matter": ("事项", "matter"),
-    "level": ("裁量阶次", "level"), "fine": ("罚款", "fine"), "cited": ("引用基准", "baseline cited"),
-    "engine_outcome": ("引擎结论", "engine outcome"), "engine_range": ("引擎幅度", "engine range"),
-    "engine_suggested": ("建议罚款", "suggested fine"), "engine_baseline": ("适用基准", "baseline in force"),
-    "score": ("得分", "score"), "failed": ("否决", "failed gate"), "findings": ("问题数", "findings"),
-    "kind": ("问题类型", "kind"), "label": ("问题", "finding"), "severity": ("性质", "severity"),
-    "points": ("扣分", "points"), "reason": ("理由", "reason"), "files": ("案卷数", "files"),
-    "mean_score": ("平均得分", "mean score"), "total_points": ("合计扣分", "points deducted"),
-}
-SEVERITY = {"gate": ("否决项", "gate"), "deduction": ("扣分项", "deduction")}
+KINDS = [rule.kind for rule in RULES]
 
 
-def audit(records: list[DecisionRecord], library: Library) -> "AuditReport":
-    """Evaluate each case once, grade the decision as made, run the checks; an engine failure on a row is a
-    located error of that row (all rows are tried before any is reported)."""
-    reviewed: list[Reviewed] = []
-    errors: list[LoadError] = []
-    for record in records:
-        try:
-            decision = evaluate(library, record.case)
-        except Exception as exc:  # a case the engine cannot evaluate: name the row, not a traceback
-            errors.append(LoadError(record.file, record.row, None, "事项", "the engine could not evaluate this case",
-                                    "a case the library's baseline can evaluate", f"{type(exc).__name__}: {exc}"))
-            continue
-        reviewed.append(review_record(record, decision))
-    if errors:
-        raise LibraryError(errors)
-    return AuditReport(reviewed, find(reviewed, library), library)
+def label(kind: str, lang: Lang) -> str:
+    return t(f"audit.kind.{kind}", lang)
 
 
-@dataclass
+def severity(kind: str, lang: Lang) -> str:
+    return t(f"audit.severity.{RUBRIC[kind].severity}", lang)
+
+
+def level_label(level: str, lang: Lang) -> str:
+    return Answer(case_id="-", level=level).label(lang) if level else ""
+
+
+@dataclass(repr=False)
 class AuditReport:
-    """The review of one table: the files reviewed, their findings and scores."""
+    """The review of one decision table."""
 
-    reviewed: list[Reviewed]
-    findings: list[Finding]
+    file: str
+    kind: str
+    encoding: str | None
+    encoding_detected: bool
+    title_rows: int
+    ignored: list[str]
+    rows_in: int
+    evaluations: int
+    totals: pd.DataFrame  # index (authority, matter): files, failed, score, with_findings, one column per kind
+    decisions: pd.DataFrame  # the decisions with findings (row, case_no, …, key)
+    outcomes: dict[int, Outcome]
+    problems: list[Problem]
+    rejected: pd.DataFrame  # raw cells of the rejected rows, index: row
+    labels: dict[str, str]
+    consistency: Consistency
     library: Library
 
-    # ---- frames ------------------------------------------------------------------------------------------
+    @classmethod
+    def build(cls, table: Table, part: Part, library: Library) -> "AuditReport":
+        totals = (pd.concat(part.totals).groupby(level=[0, 1]).sum() if part.totals else
+                  pd.DataFrame(columns=["files", "failed", "score", "with_findings", *KINDS],
+                               index=pd.MultiIndex.from_tuples([], names=["authority", "matter"])))
+        decisions = (pd.concat(part.findings, ignore_index=True).sort_values("row", ignore_index=True)
+                     if part.findings else pd.DataFrame(columns=["row", "case_no", "authority", "matter", "level",
+                                                                 "fine", "cited", "reason", "approval", "facts",
+                                                                 "factors", "score", "key"]))
+        rejected = pd.concat(part.rejected).sort_index() if part.rejected else pd.DataFrame(columns=table.keys)
+        fines = pd.concat(part.fines, ignore_index=True) if part.fines else pd.DataFrame(
+            columns=["group", "authority", "position", "fine", "row", "case_no"])
+        enc = table.encoding
+        return cls(table.file, table.kind, enc.name if enc else None, bool(enc and enc.detected), table.title_rows,
+                   table.ignored, part.rows_in, part.evaluations, totals, decisions, part.outcomes,
+                   sorted(part.problems, key=lambda p: (p.row or 0, p.column or 0)), rejected, table.labels,
+                   review(fines), library)
 
-    def files(self, lang: str = "zh") -> pd.DataFrame:
-        """One row per file (decision), with its score and one column per kind of finding (0/1)."""
-        by_case: dict[str, list[str]] = {}
-        for f in self.findings:
-            by_case.setdefault(f.case_no, []).append(f.kind)
-        rows = []
-        for r in self.reviewed:
-            rec, d, answer = r.record, r.decision, r.record.answer
-            kinds = by_case.get(rec.case_no, [])
-            points, failed = score(kinds)
-            authority = self.library.authorities[rec.case.authority]
-            row = {"row": rec.row, "case_no": rec.case_no, "authority": rec.case.authority,
-                   "authority_name": authority.name if lang == "zh" else (authority.name_en or authority.name),
-                   "matter": rec.case.matter, "level": answer.label(lang), "fine": answer.fine,
-                   "cited": rec.cited or "", "engine_outcome": d.outcome(lang),
-                   "engine_range": d.fine.text(lang) if d.fine else "",
-                   "engine_suggested": d.suggested_fine, "engine_baseline": d.baseline or "",
-                   "score": points, "failed": failed, "findings": len(kinds)}
-            row.update({rule.kind: int(rule.kind in kinds) for rule in RULES})
-            rows.append(row)
-        columns = [*HEADERS_FILES, *(rule.kind for rule in RULES)]
-        return pd.DataFrame(rows, columns=columns)
+    def __repr__(self) -> str:
+        return (f"AuditReport({self.file!r}: {self.rows_in} rows = {self.n_reviewed} reviewed + {self.n_rejected} "
+                f"rejected; {self.n_findings} findings)")
 
-    def findings_frame(self, lang: str = "zh") -> pd.DataFrame:
-        """One row per finding."""
-        authority = {r.record.case_no: r.record.case.authority for r in self.reviewed}
-        matter = {r.record.case_no: r.record.case.matter for r in self.reviewed}
-        rows = [{"row": f.row, "case_no": f.case_no, "authority": authority[f.case_no], "matter": matter[f.case_no],
-                 "kind": f.kind, "label": RUBRIC[f.kind].label(lang),
-                 "severity": SEVERITY[f.severity][0 if lang == "zh" else 1], "points": f.points,
-                 "reason": f.reason(lang)} for f in self.findings]
-        return pd.DataFrame(rows, columns=["row", "case_no", "authority", "matter", "kind", "label", "severity",
-                                           "points", "reason"])
+    def _repr_html_(self) -> str:
+        from .report_html import render
 
-    def by_kind(self, lang: str = "zh") -> pd.DataFrame:
-        """Every kind of the rubric (in its order) with the number of findings and files."""
-        found = self.findings_frame(lang)
-        counts = found.groupby("kind").agg(findings=("case_no", "size"), files=("case_no", "nunique"))
-        table = pd.DataFrame({"kind": [r.kind for r in RULES], "label": [r.label(lang) for r in RULES],
-                              "severity": [SEVERITY[r.severity][0 if lang == "zh" else 1] for r in RULES],
-                              "points": [r.points for r in RULES]}).set_index("kind")
-        table = table.join(counts).fillna({"findings": 0, "files": 0}).astype({"findings": int, "files": int})
-        return table.reset_index()
-
-    def by_authority(self, lang: str = "zh") -> pd.DataFrame:
-        """Per authority: files reviewed, failed gates, mean score, findings."""
-        files = self.files(lang)
-        table = files.groupby(["authority", "authority_name"], sort=True).agg(
-            files=("case_no", "size"), failed=("failed", "sum"), mean_score=("score", "mean"),
-            findings=("findings", "sum"))
-        table["mean_score"] = table["mean_score"].round(1)
-        return table.reset_index()
+        return render(self, DEFAULT_LANG)
 
     # ---- figures -----------------------------------------------------------------------------------------
 
     @property
-    def n_files(self) -> int:
-        return len(self.reviewed)
+    def n_rejected(self) -> int:
+        return len(self.rejected)
+
+    @property
+    def n_reviewed(self) -> int:
+        return int(self.totals["files"].sum()) if len(self.totals) else 0
 
     @property
     def n_failed(self) -> int:
-        return int(self.files()["failed"].sum()) if self.reviewed else 0
+        return int(self.totals["failed"].sum()) if len(self.totals) else 0
+
+    @property
+    def n_findings(self) -> int:
+        return int(self.totals[KINDS].sum().sum()) if len(self.totals) else 0
 
     @property
     def mean_score(self) -> float:
-        return float(self.files()["score"].mean()) if self.reviewed else START
+        return float(self.totals["score"].sum() / self.n_reviewed) if self.n_reviewed else START
 
     def kinds_of(self, case_no: str) -> list[str]:
-        return [f.kind for f in self.findings if f.case_no == case_no]
+        rows = self.decisions[self.decisions["case_no"] == case_no]
+        return [k for key in rows["key"] for k in self.outcomes[key].texts]
+
+    # ---- frames ------------------------------------------------------------------------------------------
+
+    def _authority(self, authority: str, lang: Lang) -> str:
+        a = self.library.authorities.get(authority)
+        return ({"zh": a.name, "en": a.name_en or a.name}[lang]) if a else authority
+
+    def _matter(self, matter: str, lang: Lang) -> str:
+        m = self.library.matters.get(matter)
+        return ({"zh": m.name, "en": m.name_en or m.name}[lang]) if m else matter
+
+    def _fact(self, matter: str, fact: str, lang: Lang) -> str:
+        m = self.library.matters.get(matter)
+        found = next((f for f in m.facts if f.id == fact), None) if m else None
+        return getattr(found, lang) if found else fact
+
+    def _factors(self, text: str, lang: Lang) -> str:
+        """``"cooperative、repeat=2"`` → the factors' labels in ``lang``."""
+        words = []
+        for item in filter(None, text.split("、")):
+            name, _, value = item.partition("=")
+            factor = self.library.factors.get(name)
+            words.append((getattr(factor, lang) if factor else name) + (f"={value}" if value else ""))
+        return t("audit.list_sep", lang).join(words)
+
+    def _facts(self, matter: str, text: str, lang: Lang) -> str:
+        """``"illegal_gains=1000; goods_value=20"`` → the facts' labels in ``lang``, amounts formatted."""
+        words = []
+        for item in filter(None, text.split("; ")):
+            fact, _, value = item.partition("=")
+            words.append(f"{self._fact(matter, fact, lang)} {number(float(value), lang)}")
+        return t("audit.sep", lang).join(words)
+
+    def by_kind(self, lang: Lang = DEFAULT_LANG) -> pd.DataFrame:
+        """Every kind of the rubric, in its order: label, severity, points, rule, findings."""
+        counts = self.totals[KINDS].sum() if len(self.totals) else pd.Series(0, index=KINDS)
+        return pd.DataFrame({"kind": KINDS, "label": [label(k, lang) for k in KINDS],
+                             "severity": [severity(k, lang) for k in KINDS],
+                             "points": [RUBRIC[k].points for k in KINDS],
+                             "rule": [t(f"audit.rule.{k}", lang) for k in KINDS],
+                             "findings": [int(counts[k]) for k in KINDS]})
+
+    def by_authority(self, lang: Lang = DEFAULT_LANG, *, matter: bool = False) -> pd.DataFrame:
+        """Per authority (and matter): decisions reviewed, failed gates, mean score, decisions with findings,
+        findings, and the count of each kind."""
+        levels = ["authority", "matter"] if matter else ["authority"]
+        table = self.totals.groupby(level=levels).sum() if len(self.totals) else self.totals.droplevel(
+            [] if matter else [1])
+        table = table.reset_index()
+        table.insert(1, "authority_name", table["authority"].map(lambda a: self._authority(a, lang)))
+        if matter:
+            table.insert(3, "matter_name", table["matter"].map(lambda m: self._matter(m, lang)))
+        table["mean_score"] = (table["score"] / table["files"]).round(1)
+        table["findings"] = table[KINDS].sum(axis=1)
+        return table.drop(columns="score")
+
+    def files(self, lang: Lang = DEFAULT_LANG) -> pd.DataFrame:
+        """One row per decision with findings: the decision as made, the engine's conclusion, the score."""
+        d = self.decisions
+        eng = [self.outcomes[k].engine for k in d["key"]]
+        return pd.DataFrame({
+            "row": d["row"], "case_no": d["case_no"], "authority": d["authority"],
+            "authority_name": d["authority"].map(lambda a: self._authority(a, lang)), "matter": d["matter"],
+            "matter_name": d["matter"].map(lambda m: self._matter(m, lang)),
+            "level": d["level"].map(lambda v: level_label(v, lang)), "fine": d["fine"], "cited": d["cited"],
+            "facts": [self._facts(m, f, lang) for m, f in zip(d["matter"], d["facts"])],
+            "factors": d["factors"].map(lambda f: self._factors(f, lang)), "reason": d["reason"],
+            "approval": d["approval"],
+            "engine_outcome": [e[f"outcome_{lang}"] for e in eng], "engine_range": [e[f"range_{lang}"] for e in eng],
+            "engine_suggested": [e["suggested"] for e in eng], "engine_baseline": [e["baseline"] for e in eng],
+            "score": d["score"], "failed": [self.outcomes[k].failed for k in d["key"]],
+            "findings": [len(self.outcomes[k].texts) for k in d["key"]]})
+
+    def findings_frame(self, lang: Lang = DEFAULT_LANG) -> pd.DataFrame:
+        """One row per finding, beside its decision's facts, factors, stated reasons and approval."""
+        files = self.files(lang)
+        rows = []
+        for (_, f), key in zip(files.iterrows(), self.decisions["key"]):
+            for kind, (zh, en) in self.outcomes[key].texts.items():
+                rows.append({**{c: f[c] for c in ("row", "case_no", "authority", "authority_name", "matter",
+                                                  "matter_name", "level", "fine", "facts", "factors", "reason", "approval")},
+                             "kind": kind, "label": label(kind, lang), "severity": severity(kind, lang),
+                             "points": RUBRIC[kind].points, "finding": {"zh": zh, "en": en}[lang]})
+        columns = ["row", "case_no", "authority", "authority_name", "matter", "matter_name", "level", "fine", "facts",
+                   "factors",
+                   "reason", "approval", "kind", "label", "severity", "points", "finding"]
+        frame = pd.DataFrame(rows, columns=columns)
+        order = {k: i for i, k in enumerate(KINDS)}
+        return frame.sort_values(["row", "kind"], key=lambda s: s.map(order) if s.name == "kind" else s,
+                                 ignore_index=True)
+
+    def rejected_frame(self, lang: Lang = DEFAULT_LANG) -> pd.DataFrame:
+        """One row per rejected row: its number, every problem, then its cells as written."""
+        reasons: dict[int, list[str]] = {}
+        for p in self.problems:
+            reasons.setdefault(p.row, []).append(t("audit.in_cell", lang, header=p.header or "—", column=p.column,
+                                                   message=p.message(lang)))
+        cells = self.rejected.rename(columns=self.labels)
+        out = pd.DataFrame({t("audit.col.row", lang): cells.index,
+                            t("audit.col.problems", lang): [t("audit.sep", lang).join(reasons.get(r, []))
+                                                            for r in cells.index]})
+        return pd.concat([out, cells.reset_index(drop=True)], axis=1)
 
     # ---- display -----------------------------------------------------------------------------------------
 
-    def summary(self, lang: str = "zh", *, title: str | None = None) -> str:
-        zh = lang == "zh"
-        lines = [f"{'案卷评查' if zh else 'Case-file review'}{'：' + title if title and zh else ': ' + title if title else ''}",
-                 (f"评查案卷 {self.n_files} 件；否决 {self.n_failed} 件；平均得分 {self.mean_score:.1f}" if zh else
-                  f"Files reviewed: {self.n_files}; failed gates: {self.n_failed}; mean score: {self.mean_score:.1f}"),
-                 "", "问题（按类型）：" if zh else "Findings by kind:"]
-        for _, k in self.by_kind(lang).iterrows():
-            if k["findings"]:
-                lines.append(f"  {k['label']}（{k['severity']}）：{k['findings']} 件" if zh else
-                             f"  {k['label']} ({k['severity']}): {k['findings']}")
-        if not self.findings:
-            lines.append("  无" if zh else "  none")
-        lines += ["", "按执法机关：" if zh else "By authority:"]
-        for _, a in self.by_authority(lang).iterrows():
-            lines.append(f"  {a['authority_name']}（{a['authority']}）：{a['files']} 件，否决 {a['failed']} 件，"
-                         f"平均 {a['mean_score']:.1f} 分，问题 {a['findings']} 个" if zh else
-                         f"  {a['authority_name']} ({a['authority']}): {a['files']} files, {a['failed']} failed, "
-                         f"mean {a['mean_score']:.1f}, {a['findings']} findings")
-        lines += ["", "问题明细：" if zh else "Findings:"]
-        for f in self.findings:
-            rule = RUBRIC[f.kind]
-            cost = ("否决" if zh else "gate") if rule.severity == "gate" else f"-{rule.points:g}"
-            where = f"（第{f.row}行）" if zh else f" (row {f.row})"
-            lines.append(f"  {f.case_no}{where} [{rule.label(lang)} {cost}] {f.reason(lang)}")
-        if not self.findings:
-            lines.append("  无" if zh else "  none")
+    def summary(self, lang: Lang = DEFAULT_LANG, *, title: str | None = None, limit: int = 50) -> str:
+        lines = [t("audit.title_of", lang, title=title) if title else t("audit.title", lang),
+                 t("audit.counts", lang, rows=self.rows_in, reviewed=self.n_reviewed, rejected=self.n_rejected),
+                 t("audit.figures", lang, failed=self.n_failed, mean=f"{self.mean_score:.1f}",
+                   findings=self.n_findings, evaluations=self.evaluations)]
+        if self.encoding_detected:
+            lines.append(t("audit.encoding_detected", lang, encoding=self.encoding))
+        if self.title_rows:
+            lines.append(t("audit.title_rows", lang, n=self.title_rows))
+        if self.ignored:
+            lines.append(t("audit.ignored", lang, columns=t("audit.list_sep", lang).join(self.ignored)))
+        lines += ["", t("audit.h.by_kind", lang)]
+        lines += [t("audit.line.kind", lang, label=k["label"], severity=k["severity"], n=k["findings"])
+                  for _, k in self.by_kind(lang).iterrows() if k["findings"]] or [t("audit.none", lang)]
+        lines += ["", t("audit.h.by_authority", lang)]
+        lines += [t("audit.line.authority", lang, name=a["authority_name"], id=a["authority"], files=a["files"],
+                    failed=a["failed"], mean=f"{a['mean_score']:.1f}", findings=a["findings"])
+                  for _, a in self.by_authority(lang).iterrows()]
+        c = self.consistency
+        lines += ["", t("audit.h.consistency", lang),
+                  t("audit.line.consistency", lang, groups=len(c.groups), outliers=len(c.outliers), pairs=len(c.pairs))]
+        for _, p in c.pairs.head(limit).iterrows():
+            lines.append("  " + t("audit.line.pair", lang, group=self.group_text(p["group"], lang),
+                                  high=self._authority(p["high"], lang), low=self._authority(p["low"], lang),
+                                  high_median=f"{p['high_median']:.0%}", low_median=f"{p['low_median']:.0%}",
+                                  high_case=p["high_case"], low_case=p["low_case"]))
+        lines += ["", t("audit.h.findings", lang)]
+        found = self.findings_frame(lang).head(limit)
+        for _, f in found.iterrows():
+            lines.append(t("audit.line.finding", lang, case_no=f["case_no"], row=f["row"], label=f["label"],
+                           cost=t("audit.gate", lang) if RUBRIC[f["kind"]].severity == "gate"
+                           else f"-{f['points']:g}", finding=f["finding"]))
+        if not self.n_findings:
+            lines.append(t("audit.none", lang))
+        elif self.n_findings > limit:
+            lines.append(t("audit.more_findings", lang, n=self.n_findings - limit))
+        if self.problems:
+            lines += ["", t("audit.h.rejected", lang)]
+            lines += [p.text(lang) for p in self.problems[:limit]]
+            if len(self.problems) > limit:
+                lines.append(t("audit.more_problems", lang, n=len(self.problems) - limit))
         return "\n".join(lines)
 
-    def to_dict(self) -> dict:
-        files = self.files("zh")
+    def group_text(self, group: str, lang: Lang) -> str:
+        """A consistency group in words: matter, level, factors, fact bands."""
+        matter, level, tier, factors, facts = group.split("|")
+        words = [self._matter(matter, lang), level_label(level, lang)]
+        if tier:
+            words.append(t("audit.tier", lang, tier=tier))
+        if factors:
+            words.append(self._factors(factors.replace(",", "、"), lang))
+        for item in filter(None, facts.split(",")):
+            fact, band = item.split(":")
+            if band not in ("-", "0"):
+                lo = 2 ** int(band)
+                words.append(f"{self._fact(matter, fact, lang)} {number(lo, lang)}–{number(2 * lo - 1, lang)}")
+        return " · ".join(words)
+
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict:
         return {
-            "files_reviewed": self.n_files, "failed_gates": self.n_failed, "mean_score": round(self.mean_score, 2),
-            "by_kind": {k["kind"]: int(k["findings"]) for _, k in self.by_kind().iterrows()},
-            "files": [{"case_no": r["case_no"], "row": int(r["row"]), "authority": r["authority"],
-                       "matter": r["matter"], "score": float(r["score"]), "failed": bool(r["failed"]),
-                       "engine_outcome": r["engine_outcome"]} for _, r in files.iterrows()],
-            "findings": [f.to_dict() for f in self.findings],
+            "file": self.file, "rows_in": self.rows_in, "reviewed": self.n_reviewed, "rejected": self.n_rejected,
+            "evaluations": self.evaluations, "failed_gates": self.n_failed, "mean_score": round(self.mean_score, 2),
+            "encoding": self.encoding, "title_rows": self.title_rows, "ignored_columns": self.ignored,
+            "by_kind": {k["kind"]: int(k["findings"]) for _, k in self.by_kind(lang).iterrows()},
+            "findings": [{"case_no": f["case_no"], "row": int(f["row"]), "kind": f["kind"], "text": f["finding"]}
+                         for _, f in self.findings_frame(lang).iterrows()],
+            "rejected": [p.to_dict(lang) for p in self.problems],
+            "consistency": {"groups": len(self.consistency.groups), "outliers": len(self.consistency.outliers),
+                            "pairs": json.loads(self.consistency.pairs.to_json(orient="records", force_ascii=False))},
         }
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
-
-    def _repr_html_(self, lang: str = "zh") -> str:
-        head = html.escape(self.summary(lang).split("\n\n")[0]).replace("\n", "<br>")
-        return f"<div class='kit-audit'><p>{head}</p>{self.findings_frame(lang).to_html(index=False)}</div>"
+    def to_json(self, lang: Lang = DEFAULT_LANG) -> str:
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2)
 
     # ---- export ------------------------------------------------------------------------------------------
 
-    def tables(self, lang: str = "zh") -> dict[str, pd.DataFrame]:
-        """The three sheets with localised headers: 汇总 (figures, by kind, by authority), 评查结果, 问题明细."""
-        return {"评查结果": _localise(self.files(lang), lang), "问题明细": _localise(self.findings_frame(lang), lang)}
-
-    def write_xlsx(self, path: str | Path, lang: str = "zh") -> Path:
+    def write_rejected(self, path: str | Path, lang: Lang = DEFAULT_LANG) -> Path:
+        """The rejected rows as CSV (UTF-8 with BOM, for Excel): row, problems, then the cells as written."""
         path = Path(path)
-        zh = lang == "zh"
-        figures = pd.DataFrame({
-            ("项目" if zh else "item"): ["评查案卷数" if zh else "files reviewed", "否决数" if zh else "failed gates",
-                                       "平均得分" if zh else "mean score"],
-            ("数值" if zh else "value"): [self.n_files, self.n_failed, round(self.mean_score, 1)]})
-        kinds = _localise(self.by_kind(lang), lang)
-        authorities = _localise(self.by_authority(lang), lang)
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            start = 0
-            for block in (figures, kinds, authorities):
-                block.to_excel(writer, sheet_name=SHEETS[0], index=False, startrow=start)
-                start += len(block) + 2
-            for name, table in self.tables(lang).items():
-                table.to_excel(writer, sheet_name=name, index=False)
+        self.rejected_frame(lang).to_csv(path, index=False, encoding="utf-8-sig")
         return path
 
-    def write_csv(self, path: str | Path, lang: str = "zh") -> tuple[Path, Path]:
-        """The files to ``path`` and the findings beside it (``<stem>-问题明细.csv``), UTF-8 with BOM for Excel."""
-        path = Path(path)
-        details = path.with_name(f"{path.stem}-{SHEETS[2]}.csv")
-        tables = self.tables(lang)
-        tables["评查结果"].to_csv(path, index=False, encoding="utf-8-sig")
-        tables["问题明细"].to_csv(details, index=False, encoding="utf-8-sig")
-        return path, details
+    def write_xlsx(self, path: str | Path, lang: Lang = DEFAULT_LANG) -> Path:
+        from .report_xlsx import write
 
+        return write(self, Path(path), lang)
 
-HEADERS_FILES = ["row", "case_no", "authority", "authority_name", "matter", "level", "fine", "cited",
-                 "engine_outcome", "engine_range", "engine_suggested", "engine_baseline", "score", "failed",
-                 "findings"]
+    def write_html(self, path: str | Path, lang: Lang = DEFAULT_LANG) -> Path:
+        from .report_html import write
 
-
-def _localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    i = 0 if lang == "zh" else 1
-    names = {k: v[i] for k, v in HEADERS.items()}
-    names.update({rule.kind: rule.label(lang) for rule in RULES})
-    return table.rename(columns=names)
-
-
-__all__ = ["AuditReport", "SHEETS", "audit"]
+        return write(self, Path(path), lang)

@@ -27,7 +27,7 @@ class Rule:
     description: str
 
     def label(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+        return {"zh": self.zh, "en": self.en}[lang]
 
 
 RULES: tuple[Rule, ...] = (

@@ -8,8 +8,7 @@ from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from kit.audit import audit, read_decisions
-from kit.audit.read import COLUMNS
+from kit.audit import COLUMNS, audit
 from kit.engine import Case, evaluate
 
 # (matter, authority, facts): cases whose baseline computes a suggested fine
@@ -66,7 +65,7 @@ def test_decision_as_the_engine_suggests_has_no_findings(library, tmp_path_facto
         writer = csv.DictWriter(out, fieldnames=list(row))
         writer.writeheader()
         writer.writerow(row)
-    report = audit(read_decisions(path, library), library)
-    assert report.findings == [], (decision.summary(), [f.zh for f in report.findings])
-    assert report.files()["score"].tolist() == [100]
+    report = audit(path, library, workers=1)
+    assert report.n_findings == 0, (decision.summary(), report.findings_frame()["finding"].tolist())
+    assert (report.n_reviewed, report.n_rejected, report.mean_score) == (1, 0, 100)
     assert {c.zh for c in COLUMNS if c.required} <= set(row)

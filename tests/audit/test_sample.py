@@ -7,7 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kit.audit import RULES, SHEETS, audit, read_decisions
+from openpyxl import load_workbook
+
+from kit.audit import COLUMNS, RULES, SHEETS_ZH, audit
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "examples" / "audit" / "decisions.csv"
@@ -37,26 +39,30 @@ PLANTED = {
 
 @pytest.fixture(scope="module")
 def report(library):
-    return audit(read_decisions(SAMPLE, library), library)
+    return audit(SAMPLE, library, workers=1)
 
 
 def test_sample_has_about_thirty_rows_and_every_kind_planted(report):
-    assert 28 <= report.n_files <= 35
+    assert 28 <= report.n_reviewed <= 35
     assert {k for kinds in PLANTED.values() for k in kinds} == {r.kind for r in RULES}
 
 
 def test_exactly_the_planted_findings(report):
     found = {}
-    for f in report.findings:
-        found.setdefault(f.case_no, []).append(f.kind)
+    for _, f in report.findings_frame().iterrows():
+        found.setdefault(f["case_no"], []).append(f["kind"])
     assert found == PLANTED
+
+
+def test_rows_in_equal_reviewed_plus_rejected(report):
+    assert (report.rows_in, report.n_reviewed, report.n_rejected) == (33, 33, 0)
+    assert report.evaluations < report.rows_in  # rows sharing a case are evaluated once
 
 
 def test_clean_rows_score_full(report):
     files = report.files()
-    clean = files[~files["case_no"].isin(list(PLANTED))]
-    assert len(clean) == report.n_files - len(PLANTED)
-    assert (clean["score"] == 100).all() and not clean["failed"].any()
+    assert set(files["case_no"]) == set(PLANTED)  # only decisions with findings are listed
+    assert report.totals["score"].sum() == 100 * (report.n_reviewed - len(PLANTED)) + files["score"].sum()
 
 
 def test_gates_fail_and_deductions_subtract(report):
@@ -68,66 +74,77 @@ def test_gates_fail_and_deductions_subtract(report):
 
 @pytest.mark.parametrize("kind", [r.kind for r in RULES])
 def test_every_finding_cites_the_engine_in_both_languages(report, kind):
-    findings = [f for f in report.findings if f.kind == kind]
-    assert findings
-    for f in findings:
-        assert f.zh and f.en and f.zh != f.en
-        assert any(mark in f.zh for mark in ("《", "引擎结论", "适用", "依法可选")), f.zh
+    zh, en = report.findings_frame("zh"), report.findings_frame("en")
+    texts = list(zip(zh.loc[zh["kind"] == kind, "finding"], en.loc[en["kind"] == kind, "finding"]))
+    assert texts
+    for z, e in texts:
+        assert z and e and z != e
+        assert any(mark in z for mark in ("《", "引擎结论", "适用", "依法可选")), z
 
 
 def test_summaries_by_kind_and_by_authority(report):
     by_kind = report.by_kind().set_index("kind")
     assert list(by_kind.index) == [r.kind for r in RULES]
     assert by_kind.loc["reason_missing", "findings"] == 4
-    assert by_kind["findings"].sum() == len(report.findings)
+    assert by_kind["findings"].sum() == len(report.findings_frame())
     by_authority = report.by_authority().set_index("authority")
-    assert by_authority["files"].sum() == report.n_files
+    assert by_authority["files"].sum() == report.n_reviewed
     assert by_authority.loc["nj-cgj", "failed"] == 2
 
 
-def test_xlsx_has_the_documented_sheets(report, tmp_path):
+def test_workbook_sheets_frozen_filtered_and_sized(report, tmp_path):
     path = report.write_xlsx(tmp_path / "review.xlsx")
     sheets = pd.read_excel(path, sheet_name=None)
-    assert list(sheets) == list(SHEETS) == ["汇总", "评查结果", "问题明细"]
-    assert len(sheets["评查结果"]) == report.n_files
-    assert len(sheets["问题明细"]) == len(report.findings)
-    assert {"案号", "得分", "否决"} <= set(sheets["评查结果"].columns)
-    assert {"案号", "问题", "扣分", "理由"} <= set(sheets["问题明细"].columns)
-    assert sheets["汇总"].iloc[0, 0] == "评查案卷数"
+    assert list(sheets) == list(SHEETS_ZH)
+    assert len(sheets["评查结果"]) == len(PLANTED)
+    assert len(sheets["问题明细"]) == len(report.findings_frame())
+    assert {"案号", "问题", "扣分", "评查意见", "事实", "情节", "裁量理由", "批准文号"} <= set(sheets["问题明细"].columns)
+    assert sheets["汇总"].iloc[2, 1] == 33 and sheets["汇总"].iloc[2, 0] == "读入行数"
+    book = load_workbook(path)
+    for ws in book.worksheets:
+        assert ws.freeze_panes is not None, ws.title
+        assert ws.auto_filter.ref, ws.title
+    assert book["问题明细"].column_dimensions["H"].width > 20  # the review note is wide
+    en = pd.read_excel(report.write_xlsx(tmp_path / "en.xlsx", "en"), sheet_name=None)
+    assert list(en) == ["summary", "by authority", "files", "findings", "consistency", "outliers", "rejected"]
+    assert "review note" in en["findings"].columns
 
 
-def test_csv_export(report, tmp_path):
-    files, details = report.write_csv(tmp_path / "review.csv", lang="en")
-    assert len(pd.read_csv(files)) == report.n_files
-    assert len(pd.read_csv(details)) == len(report.findings)
+def test_html_report_has_every_section_in_both_languages(report, tmp_path):
+    zh = report.write_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    en = report.write_html(tmp_path / "r-en.html", "en").read_text(encoding="utf-8")
+    for text, words in ((zh, ["问题类型（评查标准）", "各执法机关、事项", "类案不同罚", "问题明细", "苏市监价罚〔2025〕12号"]),
+                        (en, ["Findings by kind", "By authority and matter", "Like cases fined unalike",
+                              "Findings", "reasons stated"])):
+        for word in words:
+            assert word in text, word
+        assert text.count("data:image/png;base64,") == 2
+    assert "未说明裁量理由" not in en.split("<h2>")[2]  # the rubric table is English
 
 
 def test_xlsx_input_reads_like_csv(library, tmp_path):
     frame = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)
     path = tmp_path / "decisions.xlsx"
     frame.to_excel(path, index=False)
-    records = read_decisions(path, library)
-    assert [r.case for r in records] == [r.case for r in read_decisions(SAMPLE, library)]
-    assert [r.row for r in records][:2] == [2, 3]
+    a, b = audit(path, library, workers=1), audit(SAMPLE, library, workers=1)
+    assert a.findings_frame().drop(columns=[]).equals(b.findings_frame())
 
 
 def test_english_aliases_are_accepted(library, tmp_path):
-    from kit.audit import COLUMNS
     text = SAMPLE.read_text(encoding="utf-8")
     header, rest = text.split("\n", 1)
     aliases = {c.zh: c.en for c in COLUMNS}
     header = ",".join(aliases.get(h, h.replace("事实:", "fact:")) for h in header.split(","))
     path = tmp_path / "en.csv"
     path.write_text(header + "\n" + rest, encoding="utf-8")
-    assert len(read_decisions(path, library)) == 33
+    assert audit(path, library, workers=1).n_reviewed == 33
 
 
 def test_docs_describe_every_column_and_kind():
-    from kit.audit import COLUMNS
     doc = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
     for column in COLUMNS:
         assert column.zh in doc and column.en in doc, column.zh
     for rule in RULES:
         assert rule.kind in doc, rule.kind
-    for sheet in SHEETS:
+    for sheet in SHEETS_ZH:
         assert sheet in doc
