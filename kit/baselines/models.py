@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
+from .application_rules import ApplicationRule
 from .vocabulary import (
     ILLUSTRATIVE_MARK,
     AuthorityLevel,
@@ -314,6 +315,9 @@ class Rules(Node):
         default="highest", description="When several tiers match: the highest-numbered (most severe) or the first."
     )
     text: list[str] = Field(default_factory=list, description="The application rules in the baseline's words.")
+    apply: list[ApplicationRule] = Field(
+        default_factory=list, description="适用规则 as data (kit/baselines/application_rules.py), tried in order "
+        "before the statutory-first rule; the first whose conditions hold decides the level.")
 
 
 class ProcedureStep(Node):

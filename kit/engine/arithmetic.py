@@ -135,7 +135,7 @@ def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
 
 
 def suggest(state: State, fine: FineRange) -> float:
-    rule = state.baseline.rules.suggested_fine if state.baseline else "midpoint"
+    rule = state.suggest_at or (state.baseline.rules.suggested_fine if state.baseline else "midpoint")
     step = state.baseline.rules.rounding if state.baseline else 1
     point = {"midpoint": (fine.lo + fine.hi) / 2, "lower": fine.lo, "upper": fine.hi}[rule]
     value = math.floor(point / step + 0.5) * step
@@ -164,13 +164,17 @@ def compute_fine(state: State) -> None:
     level = state.level
     assert level is not None
     fine, source = range_for(state, level)
+    if fine is not None and state.position is not None and not fine.upper_open:
+        point = fine.hi if state.position == "highest" else fine.lo  # 按…最高/最低限度处罚
+        fine = FineRange(point, point)
     state.fine = fine
     if fine is not None:
         from_score = state.suggested_fine is not None and fine.contains(state.suggested_fine)
         if not from_score:
             state.suggested_fine = suggest(state, fine)
         rules = state.baseline.rules if state.baseline else None
-        how = {"midpoint": "中间值", "lower": "下限", "upper": "上限"}[rules.suggested_fine if rules else "midpoint"]
+        how = {"midpoint": "中间值", "lower": "下限", "upper": "上限"}[
+            state.suggest_at or (rules.suggested_fine if rules else "midpoint")]
         step = money(rules.rounding) if rules else "1"
         tail = (f"；按裁量百分值建议罚款{money(state.suggested_fine)}元。" if from_score else
                 f"；建议罚款取{how}并按{step}元取整，为{money(state.suggested_fine)}元。")

@@ -52,6 +52,8 @@ class State:
     tier: Tier | None = None
     individual_tier: Tier | None = None  # 双罚 published as a separate block
     percent: float | None = None
+    position: str | None = None  # an application rule's 按…最高/最低限度处罚
+    suggest_at: str | None = None  # an application rule's point of the range for the suggestion
     # the penalty
     fine: FineRange | None = None
     suggested_fine: float | None = None
