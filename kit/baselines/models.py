@@ -147,6 +147,9 @@ class Authority(Node):
     region: str = Field(pattern=r"^\d{6}$", description="Six-digit administrative division code (行政区划代码).")
     sector: str | None = Field(default=None, description="Enforcement sector, e.g. 市场监管, 交通运输, 生态环境.")
     parent: Id | None = Field(default=None, description="The authority one level up whose baselines this one refines.")
+    conflict_rule: str | None = Field(
+        default=None, description="Where this jurisdiction says a lower baseline that conflicts with a higher one "
+        "yields (下级基准与上级冲突的适用上级), e.g. a province's notice; absent: the parent's, else 国办发〔2022〕27号.")
     disclaimer: Disclaimer = None
 
 

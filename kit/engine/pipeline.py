@@ -1,7 +1,7 @@
 """``evaluate(library, case)``: the law's order as an ordered list of small steps.
 
-Read STEPS top to bottom: it is the order of 《行政处罚法》 — time bar (Art. 36) → age and capacity
-(Arts. 30–31) → criminal transfer (Art. 27) → the no-penalty grounds (Art. 33) → statutory mitigators
+Read STEPS top to bottom: it is the order of 《行政处罚法》 — criminal transfer (Art. 27, before the time bar,
+which bars only the administrative penalty) → time bar (Art. 36) → age and capacity (Arts. 30–31) → the no-penalty grounds (Art. 33) → statutory mitigators
 (Art. 32) → aggravators → the baseline's combination policy → tier → sub-range arithmetic (caps, warning
 thresholds) → confiscation (Art. 28) and penalty types; then one act, one fine (Art. 29) across the
 provisions an act breaches. The function is pure: no I/O, no globals, same input → same output."""
@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Callable
 
 from ..baselines.library import Library
-from ..baselines.hierarchy import SEED_RULE
+from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level
 from .aggravators import aggravators
-from .art27_transfer import criminal_transfer
+from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types
 from .art29_one_act_one_fine import one_act_one_fine
 from .art30_31_age_capacity import age_and_capacity
@@ -33,9 +33,10 @@ from .tiers import select_tier
 Step = Callable[[State], None]
 
 STEPS: tuple[Step, ...] = (
-    time_bar,               # Art. 36
+    criminal_transfer,      # Art. 27: first, since the time bar does not bar the criminal prosecution
+    time_bar,               # Art. 36: bars the administrative penalty only
+    close_transfer,         # a transferred case gets no administrative level in its place
     age_and_capacity,       # Arts. 30–31
-    criminal_transfer,      # Art. 27
     minor_no_penalty,       # Art. 33 ¶1, first sentence (must)
     first_violation,        # Art. 33 ¶1, second sentence (may) + 首违不罚 / 轻罚 lists
     no_fault,               # Art. 33 ¶2
@@ -65,7 +66,8 @@ def evaluate(library: Library, case: Case, *, options: Options = Options()) -> D
             return decision
         statutory = statutory_spec(state)
         top = to_yuan(statutory, state) if statutory is not None else None
-        candidates.append((decision, top.hi if top else 0.0))
+        candidates.append((decision, top.hi if top else 0.0,
+                           state.provision.statute_level if state.provision else None))
     return one_act_one_fine(candidates, options)
 
 
@@ -110,7 +112,7 @@ def _evaluate_one(library: Library, case: Case, options: Options, resolution: Re
 def _note_conflicts(state: State, resolution: Resolution) -> None:
     for lower, found in resolution.rejected:
         first = found[0]
-        state.note("hierarchy.conflict", SEED_RULE,
+        state.note("hierarchy.conflict", conflict_rule(state.library, state.case.authority),
                    {"lower": lower.id, "higher": first.higher, "nodes": [c.dotted for c in found]},
                    f"{lower.id} yields to {first.higher}",
                    f"{lower.id}与上级基准{first.higher}冲突（{'；'.join(c.zh for c in found)}冲突节点：{first.dotted}），"

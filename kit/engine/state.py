@@ -23,8 +23,10 @@ class Options:
 
     trace: bool = True
     """Build the step-by-step trace (off only for bulk statistics)."""
-    one_act_policy: Literal["higher_maximum", "higher_fine"] = "higher_maximum"
-    """Art. 29: keep the provision with the higher statutory maximum, or the higher computed fine."""
+    one_act_policy: Literal["case_fine", "higher_maximum", "higher_fine"] = "case_fine"
+    """Art. 29 (按照罚款数额高的规定处罚): case_fine compares the fines each norm gives this case (range, then
+    suggestion, then statutory maximum, then legal rank); higher_maximum only the statutory maxima; higher_fine
+    only the suggested fines."""
 
 
 @dataclass(slots=True)
