@@ -10,6 +10,7 @@ import math
 from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from ..baselines.vocabulary import Level
 from .combination import apply_optional_mitigation
+from .case_errors import missing_fact
 from .decision import FineRange, money
 from .state import State
 
@@ -42,7 +43,10 @@ def to_yuan(spec: object, state: State) -> FineRange | None:
 
 
 def per_unit(spec: PerUnitFine, state: State) -> tuple[FineRange | None, str, str]:
-    amount = state.fact(spec.per) or 0.0
+    amount = state.fact(spec.per)
+    if amount is None:  # never read as 0: that would silently turn a fine into a warning
+        raise missing_fact(state.case.id, spec.per, "the per-unit formula of "
+                           + (state.provision.citation if state.provision else "the provision"), state.matter)
     if spec.warning_at_or_below is not None and amount <= spec.warning_at_or_below:
         return None, (f"{spec.per} = {money(amount)}，未超过{money(spec.warning_at_or_below)}，予以警告，不处罚款。"), (
             f"{spec.per} = {money(amount)} is at or below {money(spec.warning_at_or_below)}: warning only, no fine.")
@@ -149,6 +153,10 @@ def compute_fine(state: State) -> None:
     if state.level is None and state.percent is None:
         return
     statutory = statutory_spec(state)
+    if isinstance(statutory, MultipleFine) and statutory.base_unknown is None and state.fact(statutory.base) is None \
+            and state.level is not Level.no_penalty:
+        raise missing_fact(state.case.id, statutory.base, "the multiple-of-base fine of "
+                           + (state.provision.citation if state.provision else "the provision"), state.matter)
     if isinstance(statutory, PerUnitFine) and state.level is not Level.no_penalty:
         fine, zh, en = per_unit(statutory, state)
         state.note("arithmetic.per_unit", state.provision.citation, {statutory.per: state.fact(statutory.per)},

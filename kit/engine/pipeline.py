@@ -24,7 +24,8 @@ from .art33_no_penalty import first_violation, minor_no_penalty, no_fault
 from .art36_time_bar import time_bar
 from .art37_law_in_force import law_in_force
 from .arithmetic import compute_fine, range_for, serious_spec, statutory_spec, to_yuan
-from .case import Case
+from .case import Case, case_refusals
+from .case_errors import CaseError
 from .combination import combine
 from .decision import Decision
 from .state import Options, State
@@ -52,11 +53,14 @@ STEPS: tuple[Step, ...] = (
 PENALTY_STEPS: tuple[Step, ...] = (compute_fine, confiscation, penalty_types)
 
 
-class UnknownReference(ValueError):
-    """The case names a matter, authority or baseline the library does not have."""
+UnknownReference = CaseError  # the older name: a case naming a matter, authority or baseline the library lacks
 
 
 def evaluate(library: Library, case: Case, *, options: Options = Options()) -> Decision:
+    """The decision for ``case``; raises ``CaseError`` (a ``ValueError``) naming each field the engine refuses."""
+    problems = case_refusals(library, case)
+    if problems:
+        raise CaseError(case.id, problems)
     matters = [case.matter, *[m for m in case.also_breaches if m != case.matter]]
     candidates = []
     for matter in matters:
@@ -73,7 +77,6 @@ def evaluate(library: Library, case: Case, *, options: Options = Options()) -> D
 
 def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[Decision, State]:
     """Art. 37: the rules in force at the act, unless those in force at the decision are lighter."""
-    _check_references(library, case)
     at_act = resolve(library, case.matter, case.authority, case.dates.act_completed, case.baseline)
     decided = case.dates.decided
     if case.baseline is None and decided is not None and decided > case.dates.act_completed:
@@ -84,15 +87,6 @@ def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[D
             chosen, new_applied = law_in_force(old, new, options)
             return chosen, (new_state if new_applied else old_state)
     return _evaluate_one(library, case, options, at_act)
-
-
-def _check_references(library: Library, case: Case) -> None:
-    if case.matter not in library.matters:
-        raise UnknownReference(f"unknown matter '{case.matter}'")
-    if case.authority not in library.authorities:
-        raise UnknownReference(f"unknown authority '{case.authority}'")
-    if case.baseline is not None and case.baseline not in library.baselines:
-        raise UnknownReference(f"unknown baseline '{case.baseline}'")
 
 
 def _evaluate_one(library: Library, case: Case, options: Options, resolution: Resolution) -> tuple[Decision, State]:
