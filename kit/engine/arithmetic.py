@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 
 from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
-from ..baselines.vocabulary import Level
+from ..baselines.vocabulary import Level, PenaltyType
+from ..i18n import t
 from .combination import apply_optional_mitigation
 from .case_errors import missing_fact
 from .decision import FineRange, money
@@ -79,6 +80,7 @@ def _narrow(spec: object, share: list[float]) -> object:
 
 
 SERIOUS = "serious_circumstances"
+NO_FINE = "no fine"
 
 
 def serious_spec(state: State) -> object | None:
@@ -99,6 +101,11 @@ def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
     """The fine range for ``level``, and where it came from (a baseline path, for the trace)."""
     if level is Level.no_penalty:
         return None, ""
+    if state.tier is not None and state.tier.fine is None:
+        return None, NO_FINE  # 给予警告 / 责令停业 …: the tier imposes what it says, never the statutory range
+    rule = state.baseline.levels.get(level) if state.baseline else None
+    if rule is not None and rule.fine is None and rule.penalties and PenaltyType.fine not in rule.penalties:
+        return None, NO_FINE
     statutory = statutory_spec(state)
     serious = serious_spec(state) if state.tier is None else None
     if serious is not None:
@@ -190,6 +197,13 @@ def compute_fine(state: State) -> None:
                    f"range {fine.lo:g}-{fine.hi:g}", f"{level.zh}的罚款幅度为{fine.text('zh')}{tail}",
                    f"The {level.en} range is {fine.text('en')}; suggested fine {money(state.suggested_fine)}.",
                    baseline_ref=state.baseline_ref(source) or "法定幅度")
+    elif source == NO_FINE:
+        kinds = (state.tier.penalties if state.tier else state.baseline.levels[level].penalties)  # type: ignore
+        where = f"tiers[{state.tier.no}]" if state.tier else f"levels.{level.value}"
+        state.note("arithmetic.no_fine", state.provision.citation if state.provision else "", {"level": level.value},
+                   "no fine", t("engine.no_fine", "zh", penalties="、".join(p.zh for p in kinds) or "—"),
+                   t("engine.no_fine", "en", penalties=", ".join(p.en for p in kinds) or "—"),
+                   baseline_ref=state.baseline_ref(where))
     elif level is not Level.no_penalty:
         state.warnings.append("无法计算罚款幅度：缺少计算基数。")
         state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
@@ -200,7 +214,11 @@ def compute_fine(state: State) -> None:
     rule = state.baseline.levels.get(level) if state.baseline else None
     spec = (state.tier.individual_fine or (state.individual_tier.individual_fine if state.individual_tier else None)
             if state.tier else (rule.individual_fine if rule else None))
-    if spec is not None and level is not Level.no_penalty:
+    if spec is not None and level is not Level.no_penalty and state.case.party.kind == "person":
+        state.note("arithmetic.individual_fine", state.provision.citation, {"party": "person"}, "no 双罚",
+                   t("engine.no_dual_fine_for_person", "zh"), t("engine.no_dual_fine_for_person", "en"),
+                   baseline_ref=state.baseline_ref("individual_fine"))
+    elif spec is not None and level is not Level.no_penalty:
         individual = to_yuan(spec, state)
         if individual is not None:
             state.note("arithmetic.individual_fine", state.provision.citation, {"tier": state.tier.no if state.tier

@@ -15,6 +15,9 @@ from .case import Case
 from .decision import FineRange, TraceStep
 
 LAW = "《中华人民共和国行政处罚法》"
+# 过罚相当: "实施行政处罚……必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当" — the ground of every
+# discretionary (酌定) circumstance, cited beside the baseline's own rule
+ART5 = f"{LAW}第五条第二款"
 
 
 @dataclass(frozen=True, slots=True)
