@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..i18n import t
 from .decision import money
-from .state import LAW, State
+from .state import LAW, State, texts
 
 TRANSFER_RULE = "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条"
 CITATION = f"{LAW}第二十七条第一款；{TRANSFER_RULE}"
@@ -38,8 +38,9 @@ def criminal_transfer(state: State) -> None:
         state.note("art27.transfer", citation, inputs, "transfer; no fine computed",
                    zh + t("engine.transfer_effect", "zh"), en + t("engine.transfer_effect", "en"))
     else:
-        state.note("art27.transfer", CITATION, inputs, "no transfer",
-                   t("engine.transfer_none", "zh"), t("engine.transfer_none", "en"), fired=False)
+        if state.options.trace:
+            zh, en = texts("engine.transfer_none")
+            state.note("art27.transfer", CITATION, inputs, "no transfer", zh, en, fired=False)
 
 
 def close_transfer(state: State) -> None:

@@ -33,11 +33,18 @@ def minor_no_penalty(state: State) -> None:
 
 def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
     """List items for the matter, issued along the authority's chain and in force on the decision day."""
-    chain = {a.id for a in state.library.authority_chain(state.case.authority)}
-    day = state.case.dates.decided or state.case.dates.act_start
-    return [(lst, item) for lst, item in state.library.list_items_for(state.case.matter)
-            if lst.authority in chain and lst.effective_from <= day
-            and (lst.effective_to is None or day <= lst.effective_to)]
+    library, case = state.library, state.case
+
+    def along_chain():
+        chain = {a.id for a in library.authority_chain(case.authority)}
+        return [(lst, item) for lst, item in library.list_items_for(case.matter) if lst.authority in chain]
+
+    entries = library.memo(("list-items", case.matter, case.authority), along_chain)
+    if not entries:
+        return entries
+    day = case.dates.decided or case.dates.act_start
+    return [(lst, item) for lst, item in entries
+            if lst.effective_from <= day and (lst.effective_to is None or day <= lst.effective_to)]
 
 
 def first_violation(state: State) -> None:

@@ -80,6 +80,9 @@ def case_problems(library: Library, case: Case, raw: dict | None = None) -> list
     return reference_problems(library, raw if raw is not None else case.model_dump()) + input_problems(library, case)
 
 
+_FACT_IDS = ("fact-ids",)
+
+
 def case_refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
     """``case_problems`` for a built case, without dumping it (the engine's hot path)."""
     out: list[tuple[tuple, str, str, str]] = []
@@ -95,7 +98,8 @@ def case_refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, s
         if factor not in factors:
             out.append((("factors", factor), "unknown factor", "a factor of the library", f"'{factor}'"))
     if matter is not None and case.facts:
-        known = library.memo(("fact-ids", matter.id), lambda: frozenset(f.id for f in matter.facts))
+        known = library.memo(_FACT_IDS, lambda: {m.id: frozenset(f.id for f in m.facts)
+                                                 for m in library.matters.values()})[matter.id]
         for other in case.also_breaches:  # one act, several norms: the facts of any of them
             if other in library.matters:
                 known = known | {f.id for f in library.matters[other].facts}

@@ -57,15 +57,20 @@ def input_problems(library: "Library", case: "Case") -> list[Problem]:
     The ids (matter, authority, factors, facts) are checked by ``case.reference_problems``."""
     out: list[Problem] = []
     for name, value in case.facts.items():
-        out += value_problems(("facts", name), value)
+        if not 0 <= value <= MAX_VALUE:  # NaN fails both comparisons
+            out += value_problems(("facts", name), value)
     for name, value in case.factors.items():
-        out += value_problems(("factors", name), value)
+        if value is not True and not 0 <= value <= MAX_VALUE:
+            out += value_problems(("factors", name), value)
     d = case.dates
-    for later in ("act_end", "discovered", "decided"):
-        value = getattr(d, later)
-        if value is not None and value < d.act_start:
-            out.append((("dates", later), f"{later} before act_start", f"a date on or after {d.act_start}",
-                        str(value)))
+    start = d.act_start
+    if (d.act_end is not None and d.act_end < start) or (d.discovered is not None and d.discovered < start) \
+            or (d.decided is not None and d.decided < start):
+        for later in ("act_end", "discovered", "decided"):
+            value = getattr(d, later)
+            if value is not None and value < start:
+                out.append((("dates", later), f"{later} before act_start", f"a date on or after {start}",
+                            str(value)))
     if d.decided is not None and d.discovered is not None and d.decided < d.discovered:
         out.append((("dates", "decided"), "decided before discovered", f"a date on or after {d.discovered}",
                     str(d.decided)))

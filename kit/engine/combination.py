@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..baselines.application_rules import STATUTORY_FIRST, ApplicationRule
 from ..baselines.vocabulary import FactorKind, Level
 from ..i18n import t
-from .state import State
+from .state import State, texts
 
 RULE_TEXT = "法定裁量情节优先于酌定裁量情节"
 _MANDATORY_DEFAULTS = STATUTORY_FIRST[:2]
@@ -62,67 +62,88 @@ def _first(rules, state: State, mitigating: dict, aggravating: dict) -> Applicat
     return None
 
 
+def _choose(state: State, baseline_rules) -> tuple[ApplicationRule | None, bool, ApplicationRule | None]:
+    """(the rule that decides, whether it is the baseline's own, the rule a *may* rule leaves lawful);
+    ``None`` for a scored baseline's percentage to decide."""
+    mitigating, aggravating = _counts(state)
+    rule = _first(baseline_rules, state, mitigating, aggravating)
+    own = rule is not None
+    if rule is None:
+        rule = _first(_MANDATORY_DEFAULTS, state, mitigating, aggravating)
+    if rule is None and state.percent is not None:
+        return None, False, None
+    if rule is None:
+        rule = _first(_BALANCE_DEFAULTS, state, mitigating, aggravating)
+    other = None
+    if rule is not None and rule.then.force == "may":
+        rest = [r for r in baseline_rules if r is not rule] if own else []
+        other = (_first(rest, state, mitigating, aggravating) or _first(_MANDATORY_DEFAULTS, state, mitigating,
+                 aggravating) or _first(_BALANCE_DEFAULTS, state, mitigating, aggravating))
+    return rule, own, other
+
+
+def _signature(state: State, baseline_rules) -> tuple:
+    """Everything the rules read: the counts by kind and direction, and the factors the rules name."""
+    named = state.library.memo(("rule-factors", id(baseline_rules)), lambda: tuple(sorted(
+        {f for r in baseline_rules for f in r.when.factors}))) if baseline_rules else ()
+    return (id(baseline_rules), state.percent is not None, len(state.mandatory_mitigation),
+            len(state.optional_mitigation), len(state.discretionary_mitigators), len(state.mandatory_aggravation),
+            len(state.discretionary_aggravators), tuple(state.case.has(f) for f in named))
+
+
 def combine(state: State) -> None:
-    baseline_rules = state.baseline.rules.apply if state.baseline is not None else []
+    baseline_rules = state.baseline.rules.apply if state.baseline is not None else _NO_RULES
     if state.baseline is not None and state.baseline.rules.combination == "scored":
         _score(state)
-    mitigating, aggravating = _counts(state)
+    # The choice depends only on the signature: computed once per signature and library.
+    rule, own, other = state.library.memo(("combination", _signature(state, baseline_rules)),
+                                          lambda: _choose(state, baseline_rules))
     inputs = {
         "mandatory_mitigation": list(state.mandatory_mitigation),
         "optional_mitigation": list(state.optional_mitigation),
         "mandatory_aggravation": list(state.mandatory_aggravation),
         "mitigators": list(state.discretionary_mitigators),
         "aggravators": list(state.discretionary_aggravators),
-    }
-    rule = _first(baseline_rules, state, mitigating, aggravating)
-    own = rule is not None
+    } if state.options.trace else {}
     if rule is None:
-        rule = _first(_MANDATORY_DEFAULTS, state, mitigating, aggravating)
-    if rule is None and state.percent is not None:
         state.level = None  # the arithmetic step places the scored fine and reads its level
         state.note("combination", "基准适用规则：裁量百分值", inputs, "scored",
                    t("engine.combination_scored", "zh", percent=f"{state.percent:g}"),
                    t("engine.combination_scored", "en", percent=f"{state.percent:g}"),
                    baseline_ref=state.baseline_ref("适用规则"))
         return
-    if rule is None:
-        rule = _first(_BALANCE_DEFAULTS, state, mitigating, aggravating)
-    assert rule is not None  # the balance defaults cover every case
-    _apply(state, rule, inputs, own, baseline_rules, mitigating, aggravating)
+    _apply(state, rule, inputs, own, other)
 
 
-def _apply(state: State, rule: ApplicationRule, inputs: dict, own: bool, baseline_rules, mitigating: dict,
-           aggravating: dict) -> None:
+_NO_RULES: list = []
+
+
+def _apply(state: State, rule: ApplicationRule, inputs: dict, own: bool, other: ApplicationRule | None) -> None:
     then = rule.then
     state.level = then.level
     state.extra_acceptable.update(then.also_lawful)
     state.position, state.suggest_at = then.position, then.suggest
-    params = {"rule": rule.text, "level": then.level.zh}
-    params_en = {"rule": rule.en or rule.text, "level": then.level.en}
-    zh = t("engine.rule_fired", "zh", **params)
-    en = t("engine.rule_fired", "en", **params_en)
-    if then.force == "may":
-        rest = [r for r in baseline_rules if r is not rule] if own else []
-        other = (_first(rest, state, mitigating, aggravating) or _first(_MANDATORY_DEFAULTS, state, mitigating,
-                 aggravating) or _first(_BALANCE_DEFAULTS, state, mitigating, aggravating))
-        if other is not None and other.then.level is not then.level:
-            state.extra_acceptable.add(other.then.level)
-            state.extra_acceptable.update(other.then.also_lawful)
-            zh += t("engine.rule_may", "zh", level=other.then.level.zh)
-            en += t("engine.rule_may", "en", level=other.then.level.en)
+    zh, en = state.library.memo(("rule-sentence", id(rule)), lambda: (
+        t("engine.rule_fired", "zh", rule=rule.text, level=then.level.zh),
+        t("engine.rule_fired", "en", rule=rule.en or rule.text, level=then.level.en)))
+    if other is not None and other.then.level is not then.level:
+        state.extra_acceptable.add(other.then.level)
+        state.extra_acceptable.update(other.then.also_lawful)
+        zh += t("engine.rule_may", "zh", level=other.then.level.zh)
+        en += t("engine.rule_may", "en", level=other.then.level.en)
     if then.position is not None:
         zh += t(f"engine.rule_position_{then.position}", "zh")
         en += t(f"engine.rule_position_{then.position}", "en")
     if rule is STATUTORY_FIRST[0] and (state.mandatory_aggravation or state.discretionary_aggravators):
-        zh += t("engine.aggravation_does_not_change", "zh")
-        en += t("engine.aggravation_does_not_change", "en")
+        more = texts("engine.aggravation_does_not_change")
+        zh, en = zh + more[0], en + more[1]
     if apply_optional_mitigation(state):
-        zh += t("engine.optional_mitigation", "zh")
-        en += t("engine.optional_mitigation", "en")
+        more = texts("engine.optional_mitigation")
+        zh, en = zh + more[0], en + more[1]
     if _no_room(state):
         state.level = Level.standard
-        zh += t("engine.no_room", "zh")
-        en += t("engine.no_room", "en")
+        more = texts("engine.no_room")
+        zh, en = zh + more[0], en + more[1]
     state.note("combination", rule.citation, {**inputs, "rule": rule.id}, state.level.value, zh, en,
                baseline_ref=state.baseline_ref(f"适用规则 {rule.id}") if own else state.baseline_ref("适用规则"))
 

@@ -6,6 +6,7 @@ mandatory no-penalty ground) sets ``state.done`` and the later steps are skipped
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from ..baselines.library import Library
@@ -13,11 +14,18 @@ from ..baselines.models import Baseline, Matter, Provision, Tier
 from ..baselines.vocabulary import Level, PenaltyType
 from .case import Case
 from .decision import FineRange, TraceStep
+from ..i18n import t
 
 LAW = "《中华人民共和国行政处罚法》"
 # 过罚相当: "实施行政处罚……必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当" — the ground of every
 # discretionary (酌定) circumstance, cited beside the baseline's own rule
 ART5 = f"{LAW}第五条第二款"
+
+
+@cache
+def texts(key: str) -> tuple[str, str]:
+    """A catalog sentence without placeholders, in Chinese and English (looked up once per process)."""
+    return t(key, "zh"), t(key, "en")
 
 
 @dataclass(frozen=True, slots=True)
