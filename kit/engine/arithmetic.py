@@ -124,9 +124,13 @@ def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
         band = state.tier.fine
         share = state.baseline.rules.within_tier.get(level) if state.baseline else None
         if level is Level.mitigated:
-            full = to_yuan(band, state)
+            # 减轻 is below the *statutory* minimum, never below the tier's floor (a sub-range of the statutory
+            # range is not 减轻)
             spec = rule.fine if rule and rule.fine else None
-            return (to_yuan(spec, state) if spec else FineRange(0.0, full.lo, True) if full else None), "tier"
+            floor = to_yuan(serious_spec(state) or state.provision.fine, state) if state.provision else None
+            if floor is None:
+                floor = to_yuan(band, state)
+            return (to_yuan(spec, state) if spec else FineRange(0.0, floor.lo, True) if floor else None), "tier"
         return to_yuan(_narrow(band, share) if share else band, state), f"tiers[{state.tier.no}]"
     if rule is not None and rule.fine is not None:
         found = to_yuan(rule.fine, state)

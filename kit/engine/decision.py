@@ -91,6 +91,14 @@ class Decision:
     trace: tuple[TraceStep, ...] = ()
     illustrative: bool = False
     compared: tuple["Decision", ...] = ()  # Art. 37: the evaluations under the old and the new rules
+    ranges: Any = field(default=None, compare=False, repr=False)
+    """``level -> FineRange | None``: the range any level would have for this case (computed on request)."""
+
+    def range_of(self, level: Level) -> FineRange | None:
+        """The fine range of ``level`` for this case, lawful or not (check_proposal names it)."""
+        if level in self.acceptable:
+            return self.acceptable[level]
+        return self.ranges(level) if self.ranges is not None and level is not Level.no_penalty else None
 
     @property
     def acceptable_levels(self) -> tuple[Level, ...]:

@@ -33,6 +33,8 @@ class Expected(BaseModel):
     matter: str | None = Field(default=None, description="The matter kept (Art. 29).")
     tier: int | None = Field(default=None, description="The tier applied.")
     percent: float | None = Field(default=None, description="裁量百分值.")
+    ranges: dict[str, list[float]] | None = Field(
+        default=None, description="The fine range [lo, hi] of each named lawful level ([] for no fine).")
     rules: list[str] | None = Field(default=None, description="Trace rule ids that must have fired.")
     citations: list[str] | None = Field(default=None, description="Text that must appear among the citations.")
 
@@ -75,6 +77,15 @@ def differences(decision: Decision, expected: Expected) -> list[str]:
         got = [decision.individual_fine.lo, decision.individual_fine.hi] if decision.individual_fine else []
         if got != expected.individual_fine:
             differ("individual_fine", expected.individual_fine, got)
+    for name, want in (expected.ranges or {}).items():
+        level = Level.parse(name)
+        if level not in decision.acceptable:
+            out.append(f"ranges: {level.value} is not a lawful level")
+            continue
+        r = decision.acceptable[level]
+        got = [r.lo, r.hi] if r else []
+        if len(got) != len(want) or any(abs(a - b) > _TOLERANCE for a, b in zip(got, want)):
+            differ(f"ranges.{level.value}", want, got)
     fired = {s.rule for s in decision.trace if s.fired}
     for rule in expected.rules or []:
         if rule not in fired:

@@ -161,6 +161,10 @@ def _decide(state: State) -> Decision:
                 step(state)
             acceptable[level] = state.fine
     matter, baseline, provision = state.matter, state.baseline, state.provision
+    ranges = None
+    if acceptable and not state.transfer and state.level is not Level.no_penalty:
+        def ranges(level: Level, state: State = state):
+            return range_for(state, level)[0]
     return Decision(
         case_id=state.case.id,
         matter=matter.id,
@@ -184,6 +188,7 @@ def _decide(state: State) -> Decision:
         warnings=tuple(state.warnings),
         trace=tuple(state.trace),
         illustrative=bool((baseline and baseline.disclaimer) or matter.disclaimer),
+        ranges=ranges,
     )
 
 

@@ -52,7 +52,7 @@ def check_proposal(decision: Decision, level: Level | str, amount: float | None 
         zh.append(f"所选阶次“{level.zh}”不符合基准，基准结论为“{decision.outcome('zh')}”。")
         en.append(f"The level {level.en} departs from the baseline, which gives {decision.outcome('en')}.")
     amount_ok = True
-    fine_range = decision.acceptable.get(level) if level_ok else decision.fine
+    fine_range = decision.range_of(level)  # the range of the level the officer chose, lawful or not
     if level is Level.no_penalty:
         if amount:
             amount_ok = lawful = False

@@ -65,3 +65,18 @@ def test_transfer_cannot_be_replaced_by_a_fine():
     d = decide(matter="price-marking", factors=["suspected_crime"])
     check = check_proposal(d, "一般", 2000)
     assert not check.acceptable and "移送" in check.text("zh")
+
+
+def test_a_level_that_is_not_lawful_is_checked_against_its_own_range():
+    """Issue 9: the message names the range of the level the officer chose, not the lawful level's."""
+    from kit.baselines import sample_library
+    from kit.engine import Case, check_proposal, evaluate
+
+    d = evaluate(sample_library(), Case.model_validate({
+        "id": "p", "matter": "scjg-change-registration", "authority": "js-scjg",
+        "dates": {"act_start": "2025-03-01", "discovered": "2025-04-01"}}))
+    assert d.level.value == "standard"
+    check = check_proposal(d, "从重", 80000)
+    assert not check.within_baseline
+    assert "73,000–100,000" in check.text("zh") and "37,000" not in check.text("zh")
+    assert "拟罚款80,000元在从重处罚的幅度" in check.text("zh")
