@@ -5,6 +5,7 @@ Cases load from YAML/JSON files (located errors: file, line, field) or are built
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as _date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,6 +45,15 @@ class CaseDates(_Node):
         return self.act_end or self.act_start
 
 
+class PriorPenalty(_Node):
+    """One earlier penalty of the party: the history that first violation and repeat are derived from."""
+
+    date: _date = Field(description="Day of the earlier penalty decision.")
+    matter: Id = Field(description="The matter (违法行为) it punished.")
+    authority: Id | None = Field(default=None, description="The authority that decided it.")
+    document: str | None = Field(default=None, description="Its decision number (处罚决定书文号).")
+
+
 class Case(_Node):
     id: str = Field(description="Case id.")
     title: str | None = Field(default=None, description="Short title.")
@@ -58,6 +68,9 @@ class Case(_Node):
     tier: int | None = Field(default=None, description="The tier, where its conditions are text only.")
     overdue: bool = Field(default=False, description="逾期不改正: use the baseline's overdue block of tiers.")
     narrative: str | None = Field(default=None, description="The case as told to trainees.")
+    history: list[PriorPenalty] | None = Field(
+        default=None, description="The party's earlier penalties; when given, first_violation and repeat_violation "
+        "are derived from it (kit/engine/history.py).")
 
     @field_validator("factors", mode="before")
     @classmethod
@@ -77,7 +90,12 @@ class Case(_Node):
 def case_problems(library: Library, case: Case, raw: dict | None = None) -> list[tuple[tuple, str, str, str]]:
     """What in a well-formed case does not fit the library: (loc, problem, expected, found). ``raw``, the data
     as written, keeps the places right (a factor given in a list is reported by its index)."""
-    return reference_problems(library, raw if raw is not None else case.model_dump()) + input_problems(library, case)
+    out = reference_problems(library, raw if raw is not None else case.model_dump()) + input_problems(library, case)
+    if case.history is not None and not out:
+        from .history import history_problems
+
+        out += history_problems(library, case)
+    return out
 
 
 _FACT_IDS = ("fact-ids",)

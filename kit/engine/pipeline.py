@@ -26,6 +26,7 @@ from .art37_law_in_force import law_in_force
 from .arithmetic import compute_fine, range_for, serious_spec, statutory_spec, to_yuan
 from .case import Case, case_refusals
 from .case_errors import CaseError
+from .history import note_history, with_history
 from .combination import combine
 from .decision import Decision
 from .state import Options, State
@@ -61,6 +62,8 @@ def evaluate(library: Library, case: Case, *, options: Options = Options()) -> D
     problems = case_refusals(library, case)
     if problems:
         raise CaseError(case.id, problems)
+    if case.history is not None:
+        case = with_history(library, case)
     matters = [case.matter, *[m for m in case.also_breaches if m != case.matter]]
     candidates = []
     for matter in matters:
@@ -96,6 +99,7 @@ def _evaluate_one(library: Library, case: Case, options: Options, resolution: Re
     state = State(library, case, options, matter, baseline, provision)
     _note_conflicts(state, resolution)
     _note_resolution(state)
+    note_history(state)
     for step in STEPS:
         if state.done:
             break

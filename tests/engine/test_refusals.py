@@ -55,6 +55,10 @@ BAD = [
     ("unknown fact", changed(OVERWEIGHT, facts={"excess_weight_kg": 8000, "weight": 3}), "facts.weight", "unknown fact"),
     ("baseline of another matter", changed(OVERWEIGHT, baseline="nj-cgj-flyposting"), "baseline", "another matter"),
     ("unknown matter", changed(OVERWEIGHT, matter="no-such-matter"), "matter", "unknown matter"),
+    ("typed repeat the history contradicts", changed(OVERWEIGHT, factors={"repeat_violation": True}, history=[]),
+     "factors.repeat_violation", "contradicts the party's history"),
+    ("earlier penalty after the act", changed(OVERWEIGHT, history=[{"date": "2025-04-01", "matter": "road-overweight"}]),
+     "history[0].date", "not an earlier penalty"),
 ]
 
 
