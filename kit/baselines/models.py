@@ -377,6 +377,16 @@ class ListItem(Node):
     requires: list[Id] = Field(description="Factors that must all be present.")
     conditions: list[str] = Field(default_factory=list, description="The conditions in the list's words.")
     exclusions: list[Exclusion] = Field(default_factory=list, description="Circumstances that exclude the item.")
+    when: list[Alternative] = Field(
+        default_factory=list, description="有下列情形之一: alternatives over the case's facts (thresholds such as 超标倍数在"
+        "0.1倍以下); any one must hold. Empty: no fact condition.")
+    window_years: int | None = Field(default=None, ge=1, description="近N年内: no earlier penalty for the same "
+                                     "matter within these years (evaluated over the case's history).")
+    window_calendar_year: bool = Field(default=False, description="年度内: no earlier penalty for the same matter in "
+                                       "the same calendar year.")
+    force: Literal["must", "may"] | None = Field(
+        default=None, description="不予处罚 (must) or 可以不予处罚 (may); default: must for a 轻微不罚 (minor) list's "
+        "no-penalty item, may otherwise.")
 
 
 class ExemptionList(Node):
