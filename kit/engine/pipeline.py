@@ -79,7 +79,8 @@ def evaluate(library: Library, case: Case, *, options: Options = Options()) -> D
 
 
 def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[Decision, State]:
-    """Art. 37: the rules in force at the act, unless those in force at the decision are lighter."""
+    """Art. 37: the rules in force at the act, unless those in force at the decision are lighter. The rules are
+    the baseline where one applies, else the matter's provision in force on the day (provisions are dated too)."""
     at_act = resolve(library, case.matter, case.authority, case.dates.act_completed, case.baseline)
     decided = case.dates.decided
     if case.baseline is None and decided is not None and decided > case.dates.act_completed:
@@ -89,13 +90,32 @@ def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[D
             new, new_state = _evaluate_one(library, case, options, at_decision)
             chosen, new_applied = law_in_force(old, new, options)
             return chosen, (new_state if new_applied else old_state)
+        if at_act.baseline is None and at_decision.baseline is None:
+            matter = library.matters[case.matter]
+            then, now = (provision_in_force(matter, case.dates.act_completed), provision_in_force(matter, decided))
+            if then is not now:
+                old, old_state = _evaluate_one(library, case, options, at_act, then)
+                new, new_state = _evaluate_one(library, case, options, at_decision, now)
+                chosen, new_applied = law_in_force(old, new, options)
+                return chosen, (new_state if new_applied else old_state)
     return _evaluate_one(library, case, options, at_act)
 
 
-def _evaluate_one(library: Library, case: Case, options: Options, resolution: Resolution) -> tuple[Decision, State]:
+def provision_in_force(matter, day):
+    """The matter's provision in force on ``day`` (the latest that started); none in force: the first listed."""
+    in_force = [p for p in matter.provisions
+                if p.effective_from <= day and (p.effective_to is None or day <= p.effective_to)]
+    return max(in_force, key=lambda p: p.effective_from) if in_force else matter.provisions[0]
+
+
+def _evaluate_one(library: Library, case: Case, options: Options, resolution: Resolution,
+                  provision=None) -> tuple[Decision, State]:
     matter = library.matters[case.matter]
     baseline = resolution.baseline
-    provision = library.provisions[baseline.provision] if baseline else matter.provisions[0]
+    if provision is None:
+        provision = (library.provisions[baseline.provision] if baseline else
+                     matter.provisions[0] if len(matter.provisions) == 1 else
+                     provision_in_force(matter, case.dates.act_completed))
     state = State(library, case, options, matter, baseline, provision)
     _note_conflicts(state, resolution)
     _note_resolution(state)
