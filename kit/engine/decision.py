@@ -91,6 +91,8 @@ class Decision:
     trace: tuple[TraceStep, ...] = ()
     illustrative: bool = False
     compared: tuple["Decision", ...] = ()  # Art. 37: the evaluations under the old and the new rules
+    alternatives: tuple[PenaltyType, ...] = ()
+    """Penalty types the provision allows *instead of* the fine (处警告或者罚款): each is a lawful choice too."""
     ranges: Any = field(default=None, compare=False, repr=False)
     """``level -> FineRange | None``: the range any level would have for this case (computed on request)."""
 
@@ -123,6 +125,7 @@ class Decision:
             "suggested_fine": self.suggested_fine,
             "individual_fine": self.individual_fine.to_dict() if self.individual_fine else None,
             "confiscation": self.confiscation,
+            "alternatives": [p.value for p in self.alternatives],
             "acceptable_levels": {lv.value: (r.to_dict() if r else None) for lv, r in self.acceptable.items()},
             "tier": self.tier, "percent": self.percent, "warnings": list(self.warnings),
             "trace": [s.to_dict() for s in self.trace], "illustrative": self.illustrative,

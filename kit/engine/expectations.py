@@ -27,6 +27,7 @@ class Expected(BaseModel):
     time_barred: bool | None = Field(default=None, description="Time-bar flag.")
     ground: str | None = Field(default=None, description="No-penalty ground.")
     penalties: list[str] | None = Field(default=None, description="Penalty types, in order.")
+    alternatives: list[str] | None = Field(default=None, description="Penalty types lawful instead of the fine.")
     confiscation: float | None = Field(default=None, description="Confiscated illegal gains.")
     individual_fine: list[float] | None = Field(default=None, description="双罚: [lo, hi] on individuals.")
     baseline: str | None = Field(default=None, description="The baseline applied.")
@@ -73,6 +74,8 @@ def differences(decision: Decision, expected: Expected) -> list[str]:
             differ(name, want, got)
     if expected.penalties is not None and [p.value for p in decision.penalties] != expected.penalties:
         differ("penalties", expected.penalties, [p.value for p in decision.penalties])
+    if expected.alternatives is not None and [p.value for p in decision.alternatives] != expected.alternatives:
+        differ("alternatives", expected.alternatives, [p.value for p in decision.alternatives])
     if expected.individual_fine is not None:
         got = [decision.individual_fine.lo, decision.individual_fine.hi] if decision.individual_fine else []
         if got != expected.individual_fine:

@@ -13,7 +13,7 @@ from typing import Callable
 from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
-from ..baselines.vocabulary import Level
+from ..baselines.vocabulary import Level, PenaltyType
 from .aggravators import aggravators
 from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types
@@ -213,7 +213,17 @@ def _decide(state: State) -> Decision:
         trace=tuple(state.trace),
         illustrative=bool((baseline and baseline.disclaimer) or matter.disclaimer),
         ranges=ranges,
+        alternatives=_alternatives(state, acceptable),
     )
+
+
+def _alternatives(state: State, acceptable: dict) -> tuple[PenaltyType, ...]:
+    """处警告或者罚款 (单处, or 可以单处也可以并处): a warning alone is a lawful choice wherever a fine is."""
+    p = state.provision
+    if p is None or not acceptable or p.combination == "together" or PenaltyType.warning not in p.penalties \
+            or PenaltyType.fine not in p.penalties or Level.no_penalty in acceptable and len(acceptable) == 1:
+        return ()
+    return (PenaltyType.warning,)
 
 
 def _statutory_range(state: State):
