@@ -200,6 +200,9 @@ class Template(Node):
                                  "counts); they never reach the engine.")
     circumstances: list[Circumstance] = Field(default_factory=list, description="Circumstances that may appear.")
     distractors: list[Distractor] = Field(default_factory=list, description="Details that change nothing.")
+    exclusive: list[list[Id]] = Field(default_factory=list, description="Sets of factors that exclude each other "
+                                      "(besides the built-in pairs such as first_violation / repeat_violation): a "
+                                      "variant never carries two of one set.")
     narrative: Text = Field(description="The case summary with {placeholders}; {circumstances} is where the drawn "
                             "circumstances and distractors go, in a drawn order.")
 
