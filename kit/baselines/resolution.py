@@ -46,8 +46,15 @@ def resolve(library: Library, matter: str, authority: str, on: date, forced: str
     ends, so it is computed once per period (``Resolution.on`` is then the first day asked of that period)."""
     if forced is not None:
         return Resolution(library.baselines.get(forced), on)
-    period = bisect_right(library.memo(("bounds", matter), lambda: _bounds(library, matter)), on)
-    return library.memo(("resolve", matter, authority, period), lambda: _resolve(library, matter, authority, on))
+    cache = library.cache
+    bounds = cache.get(("bounds", matter))
+    if bounds is None:
+        bounds = cache[("bounds", matter)] = _bounds(library, matter)
+    key = ("resolve", matter, authority, bisect_right(bounds, on))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _resolve(library, matter, authority, on)
+    return found
 
 
 def _resolve(library: Library, matter: str, authority: str, on: date) -> Resolution:

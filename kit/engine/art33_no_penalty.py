@@ -43,7 +43,10 @@ def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
         chain = {a.id for a in library.authority_chain(case.authority)}
         return [(lst, item) for lst, item in library.list_items_for(case.matter) if lst.authority in chain]
 
-    entries = library.memo(("list-items", case.matter, case.authority), along_chain)
+    key = ("list-items", case.matter, case.authority)
+    entries = library.cache.get(key)
+    if entries is None:
+        entries = library.cache[key] = along_chain()
     if not entries:
         return entries
     day = case.dates.decided or case.dates.act_start

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..baselines.errors import LibraryError, LoadError, show
 from ..baselines.library import Library
 from ..baselines.yaml_source import locate, parse_fast, parse_located, read_text
-from .case_errors import CaseError, dotted, input_problems
+from .case_errors import MAX_VALUE, CaseError, dotted, input_problems
 
 Id = str
 
@@ -102,7 +102,38 @@ _FACT_IDS = ("fact-ids",)
 
 
 def case_refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
-    """``case_problems`` for a built case, without dumping it (the engine's hot path)."""
+    """``case_problems`` for a built case, without dumping it (the engine's hot path: a case with nothing
+    wrong is recognised without building any message)."""
+    if _plainly_fine(library, case):
+        return []
+    return _refusals(library, case)
+
+
+def _plainly_fine(library: Library, case: Case) -> bool:
+    matter = library.matters.get(case.matter)
+    if matter is None or case.authority not in library.authorities or case.baseline is not None \
+            or case.also_breaches:
+        return False
+    factors = library.factors
+    for factor, value in case.factors.items():
+        if factor not in factors or (value is not True and not 0 <= value <= MAX_VALUE):
+            return False
+    if case.facts:
+        by_matter = library.cache.get(_FACT_IDS)
+        if by_matter is None:
+            return False
+        known = by_matter[matter.id]
+        for fact, value in case.facts.items():
+            if fact not in known or not 0 <= value <= MAX_VALUE:
+                return False
+    d = case.dates
+    start = d.act_start
+    return not ((d.act_end is not None and d.act_end < start) or (d.discovered is not None and d.discovered < start)
+                or (d.decided is not None and (d.decided < start or (d.discovered is not None
+                                                                     and d.decided < d.discovered))))
+
+
+def _refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
     out: list[tuple[tuple, str, str, str]] = []
     matter = library.matters.get(case.matter)
     if matter is None:
@@ -116,8 +147,11 @@ def case_refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, s
         if factor not in factors:
             out.append((("factors", factor), "unknown factor", "a factor of the library", f"'{factor}'"))
     if matter is not None and case.facts:
-        known = library.memo(_FACT_IDS, lambda: {m.id: frozenset(f.id for f in m.facts)
-                                                 for m in library.matters.values()})[matter.id]
+        by_matter = library.cache.get(_FACT_IDS)
+        if by_matter is None:
+            by_matter = library.cache[_FACT_IDS] = {m.id: frozenset(f.id for f in m.facts)
+                                                    for m in library.matters.values()}
+        known = by_matter[matter.id]
         for other in case.also_breaches:  # one act, several norms: the facts of any of them
             if other in library.matters:
                 known = known | {f.id for f in library.matters[other].facts}

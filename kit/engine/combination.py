@@ -84,8 +84,12 @@ def _choose(state: State, baseline_rules) -> tuple[ApplicationRule | None, bool,
 
 def _signature(state: State, baseline_rules) -> tuple:
     """Everything the rules read: the counts by kind and direction, and the factors the rules name."""
+    if not baseline_rules:
+        return (id(baseline_rules), state.percent is not None, len(state.mandatory_mitigation),
+                len(state.optional_mitigation), len(state.discretionary_mitigators),
+                len(state.mandatory_aggravation), len(state.discretionary_aggravators))
     named = state.library.memo(("rule-factors", id(baseline_rules)), lambda: tuple(sorted(
-        {f for r in baseline_rules for f in r.when.factors}))) if baseline_rules else ()
+        {f for r in baseline_rules for f in r.when.factors})))
     return (id(baseline_rules), state.percent is not None, len(state.mandatory_mitigation),
             len(state.optional_mitigation), len(state.discretionary_mitigators), len(state.mandatory_aggravation),
             len(state.discretionary_aggravators), tuple(state.case.has(f) for f in named))
@@ -96,8 +100,12 @@ def combine(state: State) -> None:
     if state.baseline is not None and state.baseline.rules.combination == "scored":
         _score(state)
     # The choice depends only on the signature: computed once per signature and library.
-    rule, own, other = state.library.memo(("combination", _signature(state, baseline_rules)),
-                                          lambda: _choose(state, baseline_rules))
+    cache = state.library.cache
+    key = ("combination", _signature(state, baseline_rules))
+    chosen = cache.get(key)
+    if chosen is None:
+        chosen = cache[key] = _choose(state, baseline_rules)
+    rule, own, other = chosen
     inputs = {
         "mandatory_mitigation": list(state.mandatory_mitigation),
         "optional_mitigation": list(state.optional_mitigation),
@@ -123,9 +131,13 @@ def _apply(state: State, rule: ApplicationRule, inputs: dict, own: bool, other: 
     state.level = then.level
     state.extra_acceptable.update(then.also_lawful)
     state.position, state.suggest_at = then.position, then.suggest
-    zh, en = state.library.memo(("rule-sentence", id(rule)), lambda: (
-        t("engine.rule_fired", "zh", rule=rule.text, level=then.level.zh),
-        t("engine.rule_fired", "en", rule=rule.en or rule.text, level=then.level.en)))
+    cache = state.library.cache
+    key = ("rule-sentence", id(rule))
+    texts_ = cache.get(key)
+    if texts_ is None:
+        texts_ = cache[key] = (t("engine.rule_fired", "zh", rule=rule.text, level=then.level.zh),
+                               t("engine.rule_fired", "en", rule=rule.en or rule.text, level=then.level.en))
+    zh, en = texts_
     if other is not None and other.then.level is not then.level:
         state.extra_acceptable.add(other.then.level)
         state.extra_acceptable.update(other.then.also_lawful)

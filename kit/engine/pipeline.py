@@ -119,7 +119,8 @@ def _evaluate_one(library: Library, case: Case, options: Options, resolution: Re
     state = State(library, case, options, matter, baseline, provision)
     _note_conflicts(state, resolution)
     _note_resolution(state)
-    note_history(state)
+    if case.history is not None:
+        note_history(state)
     for step in STEPS:
         if state.done:
             break
@@ -213,7 +214,8 @@ def _decide(state: State) -> Decision:
         trace=tuple(state.trace),
         illustrative=bool((baseline and baseline.disclaimer) or matter.disclaimer),
         ranges=ranges,
-        alternatives=_alternatives(state, acceptable),
+        alternatives=_alternatives(state, acceptable) if provision is not None and provision.combination != "together"
+        else (),
     )
 
 
