@@ -18,7 +18,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from kit.baselines import LibraryError, load_library, sample_library
-from kit.engine import Case, evaluate
+from kit.engine import CaseError, evaluate
+from kit.engine.case import load_expert_case, read_case_file
 from kit.engine.expectations import Expected, differences
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -36,10 +37,20 @@ def pytest_collect_file(parent, file_path: Path):
 
 
 class CaseFile(pytest.File):
+    """An expert case file, read through the engine's located loader (a broken file names line and column)."""
+
     def collect(self):
-        data = YAML(typ="safe").load(self.path.read_text(encoding="utf-8"))
-        for entry in data["cases"]:
-            yield CaseItem.from_parent(self, name=str(entry["case"]["id"]), entry=entry)
+        try:
+            data = read_case_file(self.path)
+        except LibraryError as error:
+            raise self.CollectError(error.report()) from None
+        entries = data.get("cases") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise self.CollectError(f"{self.path}: expected a mapping with a cases: list")
+        for index, entry in enumerate(entries):
+            case = entry.get("case") if isinstance(entry, dict) else None
+            name = str(case.get("id")) if isinstance(case, dict) and case.get("id") else f"cases[{index}]"
+            yield CaseItem.from_parent(self, name=name, entry=entry, index=index)
 
 
 class CaseMismatch(Exception):
@@ -49,13 +60,15 @@ class CaseMismatch(Exception):
 class CaseItem(pytest.Item):
     _library = None
 
-    def __init__(self, *, entry: dict, **kwargs):
+    def __init__(self, *, entry: dict, index: int = 0, **kwargs):
         super().__init__(**kwargs)
         self.entry = entry
+        self.index = index
 
     def runtest(self):
-        expect = dict(self.entry["expect"])
+        expect = dict(self.entry.get("expect") or {})
         load_error = expect.pop("load_error", None)
+        refused = expect.pop("refused", None)  # the engine must refuse the case, naming this field
         try:
             library = self._load()
         except LibraryError as error:
@@ -64,9 +77,17 @@ class CaseItem(pytest.Item):
             raise CaseMismatch([f"library failed to load: {error.report()}"], None) from None
         if load_error:
             raise CaseMismatch([f"expected a load error containing {load_error!r}; the library loaded"], None)
-        case = Case.model_validate(self.entry["case"])
         expected = Expected.model_validate(expect)
-        decision = evaluate(library, case)
+        try:  # the same located loader as `kit evaluate`
+            case = load_expert_case(self.path, self.index, library)
+            decision = evaluate(library, case)
+        except (LibraryError, CaseError) as error:
+            if refused and f"{refused}:" in str(error):
+                return
+            raise CaseMismatch([f"case refused: {error}" if not refused else
+                                f"refused, but not naming {refused!r}: {error}"], None) from None
+        if refused:
+            raise CaseMismatch([f"expected the engine to refuse the case naming {refused!r}; it decided"], decision)
         diff = differences(decision, expected)
         for step in decision.trace:  # every step explains itself with a citation, in both languages
             if not (step.citation and step.zh and step.en):

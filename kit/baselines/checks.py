@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from .cycles import cycle_errors
 from .errors import LoadError
 from .models import (
     Baseline,
@@ -117,6 +118,7 @@ def check_library(parsed: list[tuple["Source", LibraryFile]], unloaded: Iterable
         for check in (_authorities, _factors, _matter, _baseline, _exemption_list):
             errors.extend(check(source, model, index))
     errors.extend(_versions(parsed))
+    errors.extend(cycle_errors(parsed))  # kit/baselines/cycles.py
     return errors
 
 

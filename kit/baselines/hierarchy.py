@@ -14,6 +14,8 @@ from .models import Baseline, MultipleFine
 from .vocabulary import AuthorityLevel, Level
 
 SEED_RULE = "苏政办发〔2023〕1号 三(二)：下级行政机关制定的裁量权基准与上级冲突的，适用上级基准"
+NATIONAL_RULE = ("《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号）"
+                 "（下级基准与上级基准冲突的，适用上级基准）")
 COUNTY_RULE = "苏政办发〔2023〕1号 二：县级行政机关只能在上级基准范围内细化操作"
 
 
@@ -30,6 +32,15 @@ class Conflict:
     @property
     def dotted(self) -> str:
         return self.lower + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.path[1:])
+
+
+def conflict_rule(library: Library, authority: str) -> str:
+    """The conflict rule of the deciding authority's jurisdiction: its own, else the nearest parent's that
+    publishes one, else the national opinion (国办发〔2022〕27号)."""
+    for a in library.authority_chain(authority):
+        if a.conflict_rule:
+            return a.conflict_rule
+    return NATIONAL_RULE
 
 
 def _same_units(a: object, b: object) -> bool:

@@ -86,6 +86,12 @@ class Library:
         """(list, item) pairs of every 首违不罚 / 轻罚 list that name the matter."""
         return self._list_items.get(matter_id, [])  # type: ignore[attr-defined]
 
+    @property
+    def cache(self) -> dict:
+        """The memo dictionary itself, for the engine's hot paths (``cache.get(key)`` before building a key's
+        value avoids creating a closure per call)."""
+        return self._memo  # type: ignore[attr-defined]
+
     def memo(self, key: tuple, make):
         """A value computed once per library (the library never changes once loaded)."""
         cache: dict = self._memo  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
 from .node import Id, Node  # every node type's base, and the id pattern
 from .scored_models import ScoreFormula, ScoreGroup, Scoring  # noqa: F401  (the scored model, re-exported)
+from .application_rules import ApplicationRule
 from .vocabulary import (
     ILLUSTRATIVE_MARK,
     AuthorityLevel,
@@ -141,6 +142,9 @@ class Authority(Node):
     region: str = Field(pattern=r"^\d{6}$", description="Six-digit administrative division code (行政区划代码).")
     sector: str | None = Field(default=None, description="Enforcement sector, e.g. 市场监管, 交通运输, 生态环境.")
     parent: Id | None = Field(default=None, description="The authority one level up whose baselines this one refines.")
+    conflict_rule: str | None = Field(
+        default=None, description="Where this jurisdiction says a lower baseline that conflicts with a higher one "
+        "yields (下级基准与上级冲突的适用上级), e.g. a province's notice; absent: the parent's, else 国办发〔2022〕27号.")
     disclaimer: Disclaimer = None
 
 
@@ -300,6 +304,9 @@ class Rules(Node):
         default="highest", description="When several tiers match: the highest-numbered (most severe) or the first."
     )
     text: list[str] = Field(default_factory=list, description="The application rules in the baseline's words.")
+    apply: list[ApplicationRule] = Field(
+        default_factory=list, description="适用规则 as data (kit/baselines/application_rules.py), tried in order "
+        "before the statutory-first rule; the first whose conditions hold decides the level.")
 
 
 class ProcedureStep(Node):
@@ -356,6 +363,16 @@ class ListItem(Node):
     requires: list[Id] = Field(description="Factors that must all be present.")
     conditions: list[str] = Field(default_factory=list, description="The conditions in the list's words.")
     exclusions: list[Exclusion] = Field(default_factory=list, description="Circumstances that exclude the item.")
+    when: list[Alternative] = Field(
+        default_factory=list, description="有下列情形之一: alternatives over the case's facts (thresholds such as 超标倍数在"
+        "0.1倍以下); any one must hold. Empty: no fact condition.")
+    window_years: int | None = Field(default=None, ge=1, description="近N年内: no earlier penalty for the same "
+                                     "matter within these years (evaluated over the case's history).")
+    window_calendar_year: bool = Field(default=False, description="年度内: no earlier penalty for the same matter in "
+                                       "the same calendar year.")
+    force: Literal["must", "may"] | None = Field(
+        default=None, description="不予处罚 (must) or 可以不予处罚 (may); default: must for a 轻微不罚 (minor) list's "
+        "no-penalty item, may otherwise.")
 
 
 class ExemptionList(Node):

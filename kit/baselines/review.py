@@ -18,6 +18,7 @@ from .library import Library
 from .tier_review import higher_baselines, tier_findings
 from .models import Baseline, FixedFine, PerUnitFine
 from .vocabulary import Direction, FactorKind, Level
+from .review_tiers import text_only_conditions
 from .yaml_source import locate, parse_located
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -29,6 +30,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "provision_not_in_force": ("依据已失效", "Provision no longer in force"),
     "unreachable_level": ("无法适用的阶次", "Level no factor can reach"),
     "procedure": ("制定程序或适用规则缺失", "Procedure step or application rules missing"),
+    "text_only_condition": ("分档条件未写明事实", "Tier condition with no fact or factor"),
 }
 PROCEDURE = {"drafting": "起草", "evaluation": "评估论证", "consultation": "公开征求意见", "legality_review": "合法性审核",
              "collective_decision": "集体审议决定", "publication": "公开发布", "filing": "备案"}
@@ -83,7 +85,7 @@ def review(library: Library, *, only: set[str] | None = None, today: date | None
         if only is not None and b.id not in only:
             continue
         for check in (_conflicts, _tier_conflicts, _extreme_defaults, _missing_parts, _unconditioned, _not_in_force,
-                      _unreachable, _procedure):
+                      _unreachable, _procedure, text_only_conditions):
             findings.extend(check(library, b, where, today))
     order = list(KINDS)
     return sorted(findings, key=lambda f: (order.index(f.kind), f.baseline, f.line or 0))

@@ -10,7 +10,9 @@ import typer
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
-from kit.engine import check_proposal, evaluate, load_cases
+from kit.engine import CaseError, check_proposal, evaluate, load_cases
+from kit.engine.case import located_refusal
+from kit.engine.scored import ScoredInputError
 
 
 def _library(paths: list[Path] | None):
@@ -27,7 +29,16 @@ def _load(case_file: Path, library: list[Path] | None):
         raise typer.Exit(1)
 
 
-from kit.engine.scored import ScoredInputError  # noqa: E402
+def _evaluate(lib, case, case_file: Path, index: int, lang: str = "zh"):
+    """Evaluate; a case the engine refuses ends the command with the engine's words, located in the file."""
+    try:
+        return evaluate(lib, case)
+    except ScoredInputError as error:  # a scored baseline's 裁量要素 without exactly one option
+        typer.echo(f"{case_file}: {error.message(lang)}", err=True)
+        raise typer.Exit(1) from None
+    except CaseError as error:
+        typer.echo(located_refusal(case_file, index, error).report(), err=True)
+        raise typer.Exit(1) from None
 
 
 @app.command("evaluate")
@@ -44,11 +55,8 @@ def evaluate_command(
     lib, cases = _load(case_file, library)
     if compare_versions:
         cases = [version for case in cases for version in versions_of(lib, case)]
-    try:
-        decisions = [evaluate(lib, case) for case in cases]
-    except ScoredInputError as exc:  # a scored baseline's 裁量要素 without exactly one option, a missing base
-        typer.echo(f"{case_file}: {exc.message(lang)}", err=True)
-        raise typer.Exit(1) from None
+    decisions = [_evaluate(lib, case, case_file, i if not compare_versions else 0, lang)
+                 for i, case in enumerate(cases)]
     if as_json:
         payload = [d.to_dict() for d in decisions]
         typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
@@ -76,7 +84,7 @@ def check_command(
         typer.echo(f"--level: unknown level '{level}'; expected one of 不予, 减轻, 从轻, 一般, 从重 "
                    "(or no_penalty, mitigated, lenient, standard, aggravated)", err=True)
         raise typer.Exit(2)
-    decision = evaluate(lib, cases[0])
+    decision = _evaluate(lib, cases[0], case_file, 0, lang)
     result = check_proposal(decision, level, fine, reason=reason, approval=approval)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

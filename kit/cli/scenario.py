@@ -15,6 +15,7 @@ from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
 from kit.scenarios import (OUTCOMES, ScenarioError, Template, find_template, generate, load_templates, outcome_counts,
                            outcome_label, parse_outcome)
+from kit.scenarios.generate import self_contradictions
 
 scenario_app = typer.Typer(help="场景案例生成 / generate case scenarios from templates.", no_args_is_help=True)
 app.add_typer(scenario_app, name="scenario")
@@ -75,7 +76,8 @@ def reachability(template: Template, library, *, draws: int = 300) -> dict:
         except ScenarioError:
             missing.append(outcome)
     undeclared = sorted(set(counts) - set(template.reachable))
-    return {"template": template.id, "file": template.file, "matter": template.matter,
+    contradictions = self_contradictions(template, library, draws=draws)
+    return {"contradictions": [{"seed": s, "factors": list(f)} for s, f in contradictions],"template": template.id, "file": template.file, "matter": template.matter,
             "difficulty": template.difficulty, "declared": list(template.reachable),
             "reached": {k: counts[k] / draws for k in OUTCOMES if counts.get(k)},
             "unreachable": missing, "undeclared": undeclared}
@@ -104,9 +106,12 @@ def check_command(
             for outcome in row["unreachable"]:
                 typer.echo(f"  ✗ declares {outcome} ({outcome_label(outcome)}) but no draw reached it "
                            f"({row['file']})")
+            for c in row["contradictions"]:
+                typer.echo(f"  ✗ seed {c['seed']}: the variant carries {' and '.join(c['factors'])}, which exclude "
+                           f"each other ({row['file']})")
             for outcome in row["undeclared"]:
                 typer.echo(f"  note: reaches {outcome} ({outcome_label(outcome)}), not declared in reachable")
         bad = sum(bool(r["unreachable"]) for r in rows)
         typer.echo(f"{len(rows)} template{'s' if len(rows) != 1 else ''} checked"
                    + (f"; {bad} with unreachable outcomes" if bad else "; every declared outcome reachable"))
-    raise typer.Exit(1 if any(r["unreachable"] for r in rows) else 0)
+    raise typer.Exit(1 if any(r["unreachable"] or r["contradictions"] for r in rows) else 0)

@@ -1,12 +1,13 @@
 """The engine: ``evaluate(library, case) -> Decision`` with a cited zh/en trace, and ``check_proposal``."""
 
 from .case import Case, CaseDates, Party, case_problems, load_cases
+from .case_errors import CaseError
 from .decision import Decision, FineRange, TraceStep
 from .pipeline import STEPS, UnknownReference, evaluate
 from .proposal import ProposalCheck, check_proposal
 from .state import Options
 
 __all__ = [
-    "Case", "CaseDates", "Party", "case_problems", "load_cases", "Decision", "FineRange", "TraceStep", "STEPS",
+    "Case", "CaseError", "CaseDates", "Party", "case_problems", "load_cases", "Decision", "FineRange", "TraceStep", "STEPS",
     "UnknownReference", "evaluate", "ProposalCheck", "check_proposal", "Options",
 ]

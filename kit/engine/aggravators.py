@@ -4,7 +4,7 @@ emergency measures; 屡查屡犯 in price cases) and the baseline's discretionar
 from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
-from .state import State
+from .state import ART5, State
 
 
 def aggravators(state: State) -> None:
@@ -29,7 +29,7 @@ def aggravators(state: State) -> None:
                        f"{factor.en}: the law requires an aggravated penalty.")
         else:
             state.discretionary_aggravators.append(factor_id)
-            state.note("discretion.aggravator", factor.citation, {factor_id: state.case.factors[factor_id]},
+            state.note("discretion.aggravator", f"{factor.citation}；{ART5}", {factor_id: state.case.factors[factor_id]},
                        "discretionary aggravator", f"酌定从重情节：{factor.zh}。",
                        f"Discretionary aggravating circumstance: {factor.en}.",
                        baseline_ref=state.baseline_ref("适用规则"))

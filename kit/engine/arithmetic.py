@@ -8,8 +8,10 @@ from __future__ import annotations
 import math
 
 from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
-from ..baselines.vocabulary import Level
+from ..baselines.vocabulary import Level, PenaltyType
+from ..i18n import t
 from .combination import apply_optional_mitigation
+from .case_errors import missing_fact
 from .decision import FineRange, money
 from .scored import apply_formula
 from .state import State
@@ -43,7 +45,10 @@ def to_yuan(spec: object, state: State) -> FineRange | None:
 
 
 def per_unit(spec: PerUnitFine, state: State) -> tuple[FineRange | None, str, str]:
-    amount = state.fact(spec.per) or 0.0
+    amount = state.fact(spec.per)
+    if amount is None:  # never read as 0: that would silently turn a fine into a warning
+        raise missing_fact(state.case.id, spec.per, "the per-unit formula of "
+                           + (state.provision.citation if state.provision else "the provision"), state.matter)
     if spec.warning_at_or_below is not None and amount <= spec.warning_at_or_below:
         return None, (f"{spec.per} = {money(amount)}，未超过{money(spec.warning_at_or_below)}，予以警告，不处罚款。"), (
             f"{spec.per} = {money(amount)} is at or below {money(spec.warning_at_or_below)}: warning only, no fine.")
@@ -76,6 +81,7 @@ def _narrow(spec: object, share: list[float]) -> object:
 
 
 SERIOUS = "serious_circumstances"
+NO_FINE = "no fine"
 
 
 def serious_spec(state: State) -> object | None:
@@ -96,6 +102,11 @@ def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
     """The fine range for ``level``, and where it came from (a baseline path, for the trace)."""
     if level is Level.no_penalty:
         return None, ""
+    if state.tier is not None and state.tier.fine is None:
+        return None, NO_FINE  # 给予警告 / 责令停业 …: the tier imposes what it says, never the statutory range
+    rule = state.baseline.levels.get(level) if state.baseline else None
+    if rule is not None and rule.fine is None and rule.penalties and PenaltyType.fine not in rule.penalties:
+        return None, NO_FINE
     statutory = statutory_spec(state)
     serious = serious_spec(state) if state.tier is None else None
     if serious is not None:
@@ -114,9 +125,13 @@ def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
         band = state.tier.fine
         share = state.baseline.rules.within_tier.get(level) if state.baseline else None
         if level is Level.mitigated:
-            full = to_yuan(band, state)
+            # 减轻 is below the *statutory* minimum, never below the tier's floor (a sub-range of the statutory
+            # range is not 减轻)
             spec = rule.fine if rule and rule.fine else None
-            return (to_yuan(spec, state) if spec else FineRange(0.0, full.lo, True) if full else None), "tier"
+            floor = to_yuan(serious_spec(state) or state.provision.fine, state) if state.provision else None
+            if floor is None:
+                floor = to_yuan(band, state)
+            return (to_yuan(spec, state) if spec else FineRange(0.0, floor.lo, True) if floor else None), "tier"
         return to_yuan(_narrow(band, share) if share else band, state), f"tiers[{state.tier.no}]"
     if rule is not None and rule.fine is not None:
         found = to_yuan(rule.fine, state)
@@ -136,7 +151,7 @@ def range_for(state: State, level: Level) -> tuple[FineRange | None, str]:
 
 
 def suggest(state: State, fine: FineRange) -> float:
-    rule = state.baseline.rules.suggested_fine if state.baseline else "midpoint"
+    rule = state.suggest_at or (state.baseline.rules.suggested_fine if state.baseline else "midpoint")
     step = state.baseline.rules.rounding if state.baseline else 1
     point = {"midpoint": (fine.lo + fine.hi) / 2, "lower": fine.lo, "upper": fine.hi}[rule]
     value = math.floor(point / step + 0.5) * step
@@ -150,6 +165,10 @@ def compute_fine(state: State) -> None:
     if state.level is None and state.percent is None:
         return
     statutory = statutory_spec(state)
+    if isinstance(statutory, MultipleFine) and statutory.base_unknown is None and state.fact(statutory.base) is None \
+            and state.level is not Level.no_penalty:
+        raise missing_fact(state.case.id, statutory.base, "the multiple-of-base fine of "
+                           + (state.provision.citation if state.provision else "the provision"), state.matter)
     if isinstance(statutory, PerUnitFine) and state.level is not Level.no_penalty:
         fine, zh, en = per_unit(statutory, state)
         state.note("arithmetic.per_unit", state.provision.citation, {statutory.per: state.fact(statutory.per)},
@@ -167,13 +186,17 @@ def compute_fine(state: State) -> None:
     level = state.level
     assert level is not None
     fine, source = range_for(state, level)
+    if fine is not None and state.position is not None and not fine.upper_open:
+        point = fine.hi if state.position == "highest" else fine.lo  # 按…最高/最低限度处罚
+        fine = FineRange(point, point)
     state.fine = fine
     if fine is not None:
         from_score = state.suggested_fine is not None and fine.contains(state.suggested_fine)
         if not from_score:
             state.suggested_fine = suggest(state, fine)
         rules = state.baseline.rules if state.baseline else None
-        how = {"midpoint": "中间值", "lower": "下限", "upper": "上限"}[rules.suggested_fine if rules else "midpoint"]
+        how = {"midpoint": "中间值", "lower": "下限", "upper": "上限"}[
+            state.suggest_at or (rules.suggested_fine if rules else "midpoint")]
         step = money(rules.rounding) if rules else "1"
         tail = (f"；按裁量百分值建议罚款{money(state.suggested_fine)}元。" if from_score else
                 f"；建议罚款取{how}并按{step}元取整，为{money(state.suggested_fine)}元。")
@@ -181,6 +204,13 @@ def compute_fine(state: State) -> None:
                    f"range {fine.lo:g}-{fine.hi:g}", f"{level.zh}的罚款幅度为{fine.text('zh')}{tail}",
                    f"The {level.en} range is {fine.text('en')}; suggested fine {money(state.suggested_fine)}.",
                    baseline_ref=state.baseline_ref(source) or "法定幅度")
+    elif source == NO_FINE:
+        kinds = (state.tier.penalties if state.tier else state.baseline.levels[level].penalties)  # type: ignore
+        where = f"tiers[{state.tier.no}]" if state.tier else f"levels.{level.value}"
+        state.note("arithmetic.no_fine", state.provision.citation if state.provision else "", {"level": level.value},
+                   "no fine", t("engine.no_fine", "zh", penalties="、".join(p.zh for p in kinds) or "—"),
+                   t("engine.no_fine", "en", penalties=", ".join(p.en for p in kinds) or "—"),
+                   baseline_ref=state.baseline_ref(where))
     elif level is not Level.no_penalty:
         state.warnings.append("无法计算罚款幅度：缺少计算基数。")
         state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
@@ -191,7 +221,11 @@ def compute_fine(state: State) -> None:
     rule = state.baseline.levels.get(level) if state.baseline else None
     spec = (state.tier.individual_fine or (state.individual_tier.individual_fine if state.individual_tier else None)
             if state.tier else (rule.individual_fine if rule else None))
-    if spec is not None and level is not Level.no_penalty:
+    if spec is not None and level is not Level.no_penalty and state.case.party.kind == "person":
+        state.note("arithmetic.individual_fine", state.provision.citation, {"party": "person"}, "no 双罚",
+                   t("engine.no_dual_fine_for_person", "zh"), t("engine.no_dual_fine_for_person", "en"),
+                   baseline_ref=state.baseline_ref("individual_fine"))
+    elif spec is not None and level is not Level.no_penalty:
         individual = to_yuan(spec, state)
         if individual is not None:
             state.note("arithmetic.individual_fine", state.provision.citation, {"tier": state.tier.no if state.tier

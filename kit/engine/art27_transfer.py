@@ -1,10 +1,19 @@
-"""Art. 27: a suspected crime must be transferred to the judicial organs; no fine is computed in its place."""
+"""Art. 27: a suspected crime must be transferred to the judicial organs; no fine is computed in its place.
+
+Reads: the factor ``suspected_crime`` and the matter's transfer threshold. Decides: the transfer flag.
+It runs *before* the time bar (Art. 36): the two- and five-year limits bar only the administrative penalty,
+not the criminal prosecution, whose limitation period is the Criminal Law's; so a suspected crime is
+transferred even when the administrative time bar has run, and the time bar then says only what happens if the
+judicial organs decline. ``close_transfer`` (after the time bar) ends the evaluation of a transferred case."""
 
 from __future__ import annotations
 
-from .state import LAW, State
+from ..i18n import t
+from .decision import money
+from .state import LAW, State, texts
 
-CITATION = f"{LAW}第二十七条第一款"
+TRANSFER_RULE = "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条"
+CITATION = f"{LAW}第二十七条第一款；{TRANSFER_RULE}"
 
 
 def criminal_transfer(state: State) -> None:
@@ -18,16 +27,23 @@ def criminal_transfer(state: State) -> None:
         reached = value is not None and value >= threshold.value
     if state.case.has("suspected_crime") or reached:
         state.transfer = True
-        state.settle(None, None)
-        why = (f"{threshold.fact} = {inputs.get(threshold.fact):,.0f}，达到立案追诉标准{threshold.value:,.0f}"
-               f"（{threshold.source}）" if reached and threshold else "案件涉嫌犯罪")
-        why_en = (f"{threshold.fact} = {inputs.get(threshold.fact):,.0f} reaches the prosecution threshold "
-                  f"{threshold.value:,.0f}" if reached and threshold else "the case is a suspected crime")
-        state.note("art27.transfer", CITATION, inputs, "transfer; no fine computed",
-                   f"{why}，应当及时移送司法机关，不以罚款代替移送。已作出的警告、责令停产停业、吊销许可证件等决定继续有效；"
-                   f"司法机关不予追究刑事责任的，依法作出行政处罚。",
-                   f"{why_en}: the case must be transferred to the judicial organs; no fine is computed in its "
-                   f"place. If they decline, the agency decides the penalty.")
+        if reached and threshold is not None:
+            params = {"fact": threshold.fact, "value": money(inputs[threshold.fact]),
+                      "threshold": money(threshold.value), "source": threshold.source}
+            zh, en = t("engine.transfer_threshold", "zh", **params), t("engine.transfer_threshold", "en", **params)
+            citation = f"{CITATION}；{threshold.source}"
+        else:
+            zh, en = t("engine.transfer_suspected", "zh"), t("engine.transfer_suspected", "en")
+            citation = CITATION
+        state.note("art27.transfer", citation, inputs, "transfer; no fine computed",
+                   zh + t("engine.transfer_effect", "zh"), en + t("engine.transfer_effect", "en"))
     else:
-        state.note("art27.transfer", CITATION, inputs, "no transfer",
-                   "未达到涉嫌犯罪移送标准。", "No sign of a crime; no transfer.", fired=False)
+        if state.options.trace:
+            zh, en = texts("engine.transfer_none")
+            state.note("art27.transfer", CITATION, inputs, "no transfer", zh, en, fired=False)
+
+
+def close_transfer(state: State) -> None:
+    """A transferred case gets no administrative level in place of the transfer (the time bar has been traced)."""
+    if state.transfer:
+        state.settle(None, None)

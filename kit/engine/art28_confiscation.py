@@ -8,11 +8,18 @@ from ..baselines.vocabulary import Level, PenaltyType
 from .decision import money
 from .state import LAW, State
 
-CITATION = f"{LAW}第二十八条"
+CITATION = f"{LAW}第二十八条第二款"  # 当事人有违法所得，除依法应当退赔的外，应当予以没收
 
 
 def confiscation(state: State) -> None:
-    if state.level is Level.no_penalty or state.provision is None or not state.provision.confiscate_gains:
+    """Reads: the provision's, the tier's or the level's 没收违法所得, the facts illegal_gains and refund_owed.
+    Decides: the amount confiscated, beside the fine."""
+    if state.level is Level.no_penalty or state.provision is None:
+        return
+    rule = state.baseline.levels.get(state.level) if state.baseline and state.level else None
+    says = (state.provision.confiscate_gains or (state.tier is not None and PenaltyType.confiscation in
+            state.tier.penalties) or (rule is not None and PenaltyType.confiscation in rule.penalties))
+    if not says:
         return
     gains = state.fact("illegal_gains")
     if not gains:

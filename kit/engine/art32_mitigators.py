@@ -4,7 +4,7 @@ discretionary mitigators (酌定从轻), which count only when no statutory circ
 from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
-from .state import LAW, State
+from .state import ART5, LAW, State
 
 CITATION = f"{LAW}第三十二条"
 
@@ -28,6 +28,6 @@ def statutory_mitigators(state: State) -> None:
                        f"{factor.en}: the penalty may be lenient or mitigated.")
         else:
             state.discretionary_mitigators.append(factor_id)
-            state.note("discretion.mitigator", factor.citation, {factor_id: True}, "discretionary mitigator",
+            state.note("discretion.mitigator", f"{factor.citation}；{ART5}", {factor_id: True}, "discretionary mitigator",
                        f"酌定从轻情节：{factor.zh}。", f"Discretionary mitigating circumstance: {factor.en}.",
                        baseline_ref=state.baseline_ref("适用规则"))

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from ..baselines.models import ExemptionList, ListItem
 from ..baselines.vocabulary import Level
+from ..i18n import t
+from .art36_time_bar import add_years
+from .case_errors import missing_fact
 from .state import LAW, State
+from .tiers import _meets
 
 P1 = f"{LAW}第三十三条第一款"
 P2 = f"{LAW}第三十三条第二款"
@@ -33,35 +37,109 @@ def minor_no_penalty(state: State) -> None:
 
 def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
     """List items for the matter, issued along the authority's chain and in force on the decision day."""
-    chain = {a.id for a in state.library.authority_chain(state.case.authority)}
-    day = state.case.dates.decided or state.case.dates.act_start
-    return [(lst, item) for lst, item in state.library.list_items_for(state.case.matter)
-            if lst.authority in chain and lst.effective_from <= day
-            and (lst.effective_to is None or day <= lst.effective_to)]
+    library, case = state.library, state.case
+
+    def along_chain():
+        chain = {a.id for a in library.authority_chain(case.authority)}
+        return [(lst, item) for lst, item in library.list_items_for(case.matter) if lst.authority in chain]
+
+    key = ("list-items", case.matter, case.authority)
+    entries = library.cache.get(key)
+    if entries is None:
+        entries = library.cache[key] = along_chain()
+    if not entries:
+        return entries
+    day = case.dates.decided or case.dates.act_start
+    return [(lst, item) for lst, item in entries
+            if lst.effective_from <= day and (lst.effective_to is None or day <= lst.effective_to)]
+
+
+def _force(lst: ExemptionList, item: ListItem) -> str:
+    if item.force is not None:
+        return item.force
+    return "must" if lst.kind == "minor" and item.outcome == "no_penalty" else "may"
+
+
+def _earlier_within(state: State, item: ListItem) -> list:
+    """Earlier penalties for the same matter inside the item's look-back window (the case's history)."""
+    case = state.case
+    if case.history is None or (item.window_years is None and not item.window_calendar_year):
+        return []
+    act = case.dates.act_start
+    out = []
+    for h in case.history:
+        if h.matter != case.matter or h.date >= act:
+            continue
+        if item.window_calendar_year and h.date.year == act.year:
+            out.append(h.date)
+        elif item.window_years is not None and add_years(h.date, item.window_years) >= act:
+            out.append(h.date)
+    return out
 
 
 def first_violation(state: State) -> None:
+    """Reads every item of every list in force for the matter along the chain — an item that does not apply or
+    that excludes the case never stops the others from being read, so the result does not depend on the order of
+    files or items. Of the items that apply, a *must* item (不予处罚) decides; else the lightest *may* outcome is the
+    default and every applying outcome, and the ordinary level, stay lawful."""
     present = {f: state.case.has(f) for f in FIRST}
     entries = _lists_for(state)
+    applying = []
     for lst, item in entries:
         ref = f"{lst.title} 第{item.id}项"
         missing = [f for f in item.requires if not state.case.has(f)]
-        excluded = [e for e in item.exclusions if state.case.has(e.factor)]
         if missing:
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, "missing": missing},
                        "list item not met", f"不符合{ref}的条件（缺少：{'、'.join(_zh(state, m) for m in missing)}）。",
                        f"The list item {lst.id} #{item.id} is not met (missing: {', '.join(missing)}).",
                        fired=False, baseline_ref=ref)
             continue
+        if item.when:
+            absent: list[str] = []
+            met = [alt for alt in item.when if _meets(state, alt, absent)]
+            if not met:
+                if absent:
+                    raise missing_fact(state.case.id, absent[0], f"the conditions of {lst.id} item {item.id}",
+                                       state.matter)
+                state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, "facts": dict(
+                    state.case.facts)}, "list item conditions not met",
+                    t("engine.list_conditions_not_met", "zh", ref=ref,
+                      conditions="；".join(a.text for a in item.when)),
+                    t("engine.list_conditions_not_met", "en", ref=f"{lst.id} #{item.id}",
+                      conditions="; ".join(a.text for a in item.when)), fired=False, baseline_ref=ref)
+                continue
+        earlier = _earlier_within(state, item)
+        if earlier:
+            span = "年度内" if item.window_calendar_year else f"{item.window_years}年内"
+            state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
+                                                     "earlier": [str(d) for d in earlier]}, "not first in the window",
+                       t("engine.list_window", "zh", ref=ref, span=span, dates="、".join(map(str, earlier))),
+                       t("engine.list_window", "en", ref=f"{lst.id} #{item.id}", span=span,
+                         dates=", ".join(map(str, earlier))), baseline_ref=ref)
+            continue
+        excluded = [e for e in item.exclusions if state.case.has(e.factor)]
         if excluded:
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
                                                      "excluded_by": [e.factor for e in excluded]},
                        "excluded", f"虽符合{ref}的条件，但存在除外情形“{excluded[0].text}”，不适用该清单。",
                        f"The list item {lst.id} #{item.id} would apply, but its exclusion applies: "
                        f"{state.library.factors[excluded[0].factor].en}.", baseline_ref=ref)
-            return
+            continue
+        applying.append((lst, item, ref))
+    if applying:
+        applying.sort(key=lambda e: (_force(e[0], e[1]) != "must", Level(e[1].outcome).rank, e[0].id, e[1].id))
+        lst, item, ref = applying[0]
         level = Level(item.outcome)
+        if _force(lst, item) == "must" and level is Level.no_penalty:
+            state.settle(Level.no_penalty, f"list:{lst.kind}")
+            state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, **present}, "no penalty (must)",
+                       t("engine.list_must", "zh", ref=ref, words="；".join(item.conditions) or item.text),
+                       t("engine.list_must", "en", ref=f"{lst.title} item {item.id}", words=item.text),
+                       baseline_ref=ref)
+            return
         state.optional_ground = (level, f"list:{lst.kind}", ref)
+        for _, other, _ in applying[1:]:
+            state.extra_acceptable.add(Level(other.outcome))
         state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, **present},
                    f"may be {level.value}",
                    f"符合{ref}：{'；'.join(item.conditions) or item.text}，可以{level.zh}（默认适用），"

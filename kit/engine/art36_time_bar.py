@@ -1,11 +1,16 @@
 """Art. 36: not discovered within two years (five where life, health or financial safety is involved and harm
-was caused) — no penalty. Counted from the day of the act, or from the end of a continuing act."""
+was caused) — no penalty. Counted from the day of the act, or from the end of a continuing act.
+
+Reads: the dates, the matter's ``safety_related`` flag and the factor ``harmful_consequences``. Decides: the
+``time_barred`` flag and, unless the case is transferred (Art. 27 runs first), no penalty. A transferred case
+stays transferred: Art. 36 bars the administrative penalty only, never the criminal prosecution."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from ..baselines.vocabulary import Level
+from ..i18n import t
 from .state import LAW, State
 
 CITATION = f"{LAW}第三十六条"
@@ -34,7 +39,14 @@ def time_bar(state: State) -> None:
         return
     started = "连续或者继续状态终了之日" if dates.act_end else "违法行为发生之日"
     started_en = "the end of the continuing act" if dates.act_end else "the day of the act"
-    if dates.discovered > deadline:
+    if dates.discovered > deadline and state.transfer:
+        state.time_barred = True
+        params = {"start": start.isoformat(), "years": years, "deadline": deadline.isoformat(),
+                  "discovered": dates.discovered.isoformat()}
+        state.note("art36.time_bar", CITATION, inputs, "administrative penalty time-barred; transfer stands",
+                   t("engine.time_bar_after_transfer", "zh", started=started, **params),
+                   t("engine.time_bar_after_transfer", "en", started=started_en, **params))
+    elif dates.discovered > deadline:
         state.time_barred = True
         state.settle(Level.no_penalty, "time_barred")
         state.note("art36.time_bar", CITATION, inputs, "time-barred: no penalty",

@@ -26,22 +26,27 @@ def law_in_force(at_act: Decision, at_decision: Decision, options: Options) -> t
     old_text = _brief(at_act, "zh")
     new_text = _brief(at_decision, "zh")
     if new_is_lighter:
-        zh = (f"违法行为发生时的基准{at_act.baseline}（{at_act.baseline_version}）结论为{old_text}；作出决定时的基准"
-              f"{at_decision.baseline}（{at_decision.baseline_version}）结论为{new_text}，对当事人更轻，依从旧兼从轻原则适用新基准。")
-        en = (f"Under the rules in force at the act ({at_act.baseline} {at_act.baseline_version}): "
-              f"{_brief(at_act, 'en')}; at decision time ({at_decision.baseline} {at_decision.baseline_version}): "
+        zh = (f"违法行为发生时的规定{_rules(at_act)}结论为{old_text}；作出决定时的规定"
+              f"{_rules(at_decision)}结论为{new_text}，对当事人更轻，依从旧兼从轻原则适用新的规定。")
+        en = (f"Under the rules in force at the act ({_rules(at_act)}): "
+              f"{_brief(at_act, 'en')}; at decision time ({_rules(at_decision)}): "
               f"{_brief(at_decision, 'en')}, lighter for the party, so the new rules apply.")
     else:
-        zh = (f"违法行为发生时的基准{at_act.baseline}（{at_act.baseline_version}）结论为{old_text}；作出决定时的基准"
-              f"{at_decision.baseline}（{at_decision.baseline_version}）结论为{new_text}，并不更轻，依从旧原则适用行为时的基准。")
-        en = (f"Under the rules in force at the act ({at_act.baseline} {at_act.baseline_version}): "
-              f"{_brief(at_act, 'en')}; at decision time ({at_decision.baseline} {at_decision.baseline_version}): "
+        zh = (f"违法行为发生时的规定{_rules(at_act)}结论为{old_text}；作出决定时的规定"
+              f"{_rules(at_decision)}结论为{new_text}，并不更轻，依从旧原则适用行为时的规定。")
+        en = (f"Under the rules in force at the act ({_rules(at_act)}): "
+              f"{_brief(at_act, 'en')}; at decision time ({_rules(at_decision)}): "
               f"{_brief(at_decision, 'en')}, not lighter, so the rules in force at the act apply.")
     step = TraceStep("art37.law_in_force", CITATION,
-                     {"at_act": at_act.baseline, "at_decision": at_decision.baseline, "new_applied": new_is_lighter},
+                     {"at_act": _rules(at_act), "at_decision": _rules(at_decision), "new_applied": new_is_lighter},
                      "new rules applied" if new_is_lighter else "rules at the act applied", zh, en)
     trace = chosen.trace + ((step,) if options.trace else ())
     return replace(chosen, trace=trace, compared=(at_act, at_decision)), new_is_lighter
+
+
+def _rules(d: Decision) -> str:
+    """The rules a decision applied: its baseline and version, else its provision."""
+    return f"{d.baseline}（{d.baseline_version}）" if d.baseline else "、".join(d.provisions)
 
 
 def _brief(d: Decision, lang: str) -> str:

@@ -5,6 +5,7 @@ Cases load from YAML/JSON files (located errors: file, line, field) or are built
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as _date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..baselines.errors import LibraryError, LoadError, show
 from ..baselines.library import Library
 from ..baselines.yaml_source import locate, parse_fast, parse_located, read_text
+from .case_errors import MAX_VALUE, CaseError, dotted, input_problems
 
 Id = str
 
@@ -43,6 +45,15 @@ class CaseDates(_Node):
         return self.act_end or self.act_start
 
 
+class PriorPenalty(_Node):
+    """One earlier penalty of the party: the history that first violation and repeat are derived from."""
+
+    date: _date = Field(description="Day of the earlier penalty decision.")
+    matter: Id = Field(description="The matter (违法行为) it punished.")
+    authority: Id | None = Field(default=None, description="The authority that decided it.")
+    document: str | None = Field(default=None, description="Its decision number (处罚决定书文号).")
+
+
 class Case(_Node):
     id: str = Field(description="Case id.")
     title: str | None = Field(default=None, description="Short title.")
@@ -57,6 +68,9 @@ class Case(_Node):
     tier: int | None = Field(default=None, description="The tier, where its conditions are text only.")
     overdue: bool = Field(default=False, description="逾期不改正: use the baseline's overdue block of tiers.")
     narrative: str | None = Field(default=None, description="The case as told to trainees.")
+    history: list[PriorPenalty] | None = Field(
+        default=None, description="The party's earlier penalties; when given, first_violation and repeat_violation "
+        "are derived from it (kit/engine/history.py).")
 
     @field_validator("factors", mode="before")
     @classmethod
@@ -76,14 +90,79 @@ class Case(_Node):
 def case_problems(library: Library, case: Case, raw: dict | None = None) -> list[tuple[tuple, str, str, str]]:
     """What in a well-formed case does not fit the library: (loc, problem, expected, found). ``raw``, the data
     as written, keeps the places right (a factor given in a list is reported by its index)."""
-    out = reference_problems(library, raw if raw is not None else case.model_dump())
-    d = case.dates
-    for later in ("act_end", "discovered", "decided"):
-        value = getattr(d, later)
-        if value is not None and value < d.act_start:
-            out.append((("dates", later), f"{later} before act_start", f"a date on or after {d.act_start}",
-                        str(value)))
+    out = reference_problems(library, raw if raw is not None else case.model_dump()) + input_problems(library, case)
+    if case.history is not None and not out:
+        from .history import history_problems
+
+        out += history_problems(library, case)
     return out
+
+
+_FACT_IDS = ("fact-ids",)
+
+
+def case_refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
+    """``case_problems`` for a built case, without dumping it (the engine's hot path: a case with nothing
+    wrong is recognised without building any message)."""
+    if _plainly_fine(library, case):
+        return []
+    return _refusals(library, case)
+
+
+def _plainly_fine(library: Library, case: Case) -> bool:
+    matter = library.matters.get(case.matter)
+    if matter is None or case.authority not in library.authorities or case.baseline is not None \
+            or case.also_breaches:
+        return False
+    factors = library.factors
+    for factor, value in case.factors.items():
+        if factor not in factors or (value is not True and not 0 <= value <= MAX_VALUE):
+            return False
+    if case.facts:
+        by_matter = library.cache.get(_FACT_IDS)
+        if by_matter is None:
+            return False
+        known = by_matter[matter.id]
+        for fact, value in case.facts.items():
+            if fact not in known or not 0 <= value <= MAX_VALUE:
+                return False
+    d = case.dates
+    start = d.act_start
+    return not ((d.act_end is not None and d.act_end < start) or (d.discovered is not None and d.discovered < start)
+                or (d.decided is not None and (d.decided < start or (d.discovered is not None
+                                                                     and d.decided < d.discovered))))
+
+
+def _refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
+    out: list[tuple[tuple, str, str, str]] = []
+    matter = library.matters.get(case.matter)
+    if matter is None:
+        out.append((("matter",), "unknown matter", "a matter of the library", f"'{case.matter}'"))
+    if case.authority not in library.authorities:
+        out.append((("authority",), "unknown authority", "an authority of the library", f"'{case.authority}'"))
+    if case.baseline is not None and case.baseline not in library.baselines:
+        out.append((("baseline",), "unknown baseline", "a baseline of the library", f"'{case.baseline}'"))
+    factors = library.factors
+    for factor in case.factors:
+        if factor not in factors:
+            out.append((("factors", factor), "unknown factor", "a factor of the library", f"'{factor}'"))
+    if matter is not None and case.facts:
+        by_matter = library.cache.get(_FACT_IDS)
+        if by_matter is None:
+            by_matter = library.cache[_FACT_IDS] = {m.id: frozenset(f.id for f in m.facts)
+                                                    for m in library.matters.values()}
+        known = by_matter[matter.id]
+        for other in case.also_breaches:  # one act, several norms: the facts of any of them
+            if other in library.matters:
+                known = known | {f.id for f in library.matters[other].facts}
+        for fact in case.facts:
+            if fact not in known:
+                out.append((("facts", fact), "unknown fact",
+                            f"a fact of {matter.id} ({', '.join(sorted(known)) or 'none'})", f"'{fact}'"))
+    for i, other in enumerate(case.also_breaches):
+        if other not in library.matters:
+            out.append((("also_breaches", i), "unknown matter", "a matter of the library", f"'{other}'"))
+    return out + input_problems(library, case)
 
 
 def reference_problems(library: Library, data: dict) -> list[tuple[tuple, str, str, str]]:
@@ -102,6 +181,9 @@ def reference_problems(library: Library, data: dict) -> list[tuple[tuple, str, s
             out.append((where, "unknown factor", "a factor of the library", f"'{factor}'"))
     if matter is not None and isinstance(data.get("facts"), dict):
         known_facts = {f.id for f in matter.facts}
+        for other in data.get("also_breaches") or []:
+            if other in library.matters:
+                known_facts |= {f.id for f in library.matters[other].facts}
         for fact in data["facts"]:
             if fact not in known_facts:
                 out.append((("facts", fact), "unknown fact",
@@ -114,37 +196,72 @@ def reference_problems(library: Library, data: dict) -> list[tuple[tuple, str, s
 
 def load_cases(path: str | Path, library: Library) -> list[Case]:
     """Load one case (a mapping) or several (``cases:`` list) from YAML/JSON, with located errors."""
-    path = Path(path)
-    text, error = read_text(path)
-    if error:
-        raise LibraryError([error])
-    file = str(path)
-    tree = None
-    try:
-        data = parse_fast(text)
-    except Exception:
-        tree, errors = parse_located(text, file)
-        if tree is None or errors:
-            raise LibraryError(errors)
-        data = tree
+    source = _CaseSource(path)
+    data = source.data
     items = data.get("cases") if isinstance(data, dict) and "cases" in data else [data]
     prefix: tuple = ("cases",) if isinstance(data, dict) and "cases" in data else ()
     errors: list[LoadError] = []
     cases: list[Case] = []
-
-    def err(loc: tuple, problem: str, expected: str, found: str) -> LoadError:
-        nonlocal tree
-        if tree is None:
-            tree, _ = parse_located(text, file)
-        line, col = locate(tree, loc)
-        return LoadError(file, line, col, ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
-                         .replace(".[", "["), problem, expected, found)
-
     for i, item in enumerate(items or []):
-        base = (*prefix, i) if prefix else ()
+        case = source.validate(item, (*prefix, i) if prefix else (), library, errors)
+        if case is not None:
+            cases.append(case)
+    if not items:
+        errors.append(LoadError(source.file, 1, 1, "", "no case", "a case mapping or a cases: list", "nothing"))
+    if errors:
+        raise LibraryError(errors)
+    return cases
+
+
+def load_expert_case(path: str | Path, index: int, library: Library) -> Case:
+    """Entry ``index`` of an expert case file (``cases: [{case: …, expect: …}]``, tests/cases), through the same
+    located checks as ``load_cases``: a broken entry names the file, line, column and dotted path."""
+    source = _CaseSource(path)
+    entries = source.data.get("cases") if isinstance(source.data, dict) else None
+    if not isinstance(entries, list) or index >= len(entries) or not isinstance(entries[index], dict) \
+            or "case" not in entries[index]:
+        raise LibraryError([source.error(("cases", index), "not an expert case", "a mapping with case and expect",
+                                         "something else")])
+    errors: list[LoadError] = []
+    case = source.validate(entries[index]["case"], ("cases", index, "case"), library, errors)
+    if errors or case is None:
+        raise LibraryError(errors)
+    return case
+
+
+def read_case_file(path: str | Path) -> Any:
+    """The data of a case file; a file that does not parse is a ``LibraryError`` naming its line and column."""
+    return _CaseSource(path).data
+
+
+class _CaseSource:
+    """A case file read once; its located tree is parsed only when an error has to be placed."""
+
+    def __init__(self, path: str | Path):
+        path = Path(path)
+        text, error = read_text(path)
+        if error:
+            raise LibraryError([error])
+        self.file, self.text, self.tree = str(path), text, None
+        try:
+            self.data = parse_fast(text)
+        except Exception:
+            tree, errors = parse_located(text, self.file)
+            if tree is None or errors:
+                raise LibraryError(errors)
+            self.tree = self.data = tree
+
+    def error(self, loc: tuple, problem: str, expected: str, found: str) -> LoadError:
+        if self.tree is None:
+            self.tree, _ = parse_located(self.text, self.file)
+        line, col = locate(self.tree, loc)
+        return LoadError(self.file, line, col, dotted(loc), problem, expected, found)
+
+    def validate(self, item: Any, base: tuple, library: Library, errors: list[LoadError]) -> Case | None:
+        err = self.error
         if not isinstance(item, dict):
             errors.append(err(base, "not a case", "a mapping with id, matter, authority, dates", show(item)))
-            continue
+            return None
         try:
             case = Case.model_validate(item)
         except ValidationError as exc:
@@ -159,15 +276,10 @@ def load_cases(path: str | Path, library: Library) -> list[Case]:
                     errors.append(err(loc, "wrong value", e["msg"].lower(), show(e.get("input"))))
             for loc, problem, expected, found in reference_problems(library, item):
                 errors.append(err((*base, *loc), problem, expected, found))
-            continue
+            return None
         for loc, problem, expected, found in case_problems(library, case, item):
             errors.append(err((*base, *loc), problem, expected, found))
-        cases.append(case)
-    if not items:
-        errors.append(LoadError(file, 1, 1, "", "no case", "a case mapping or a cases: list", "nothing"))
-    if errors:
-        raise LibraryError(errors)
-    return cases
+        return case
 
 
 def _fields_at(loc: tuple) -> list[str]:
@@ -178,3 +290,19 @@ def _fields_at(loc: tuple) -> list[str]:
             break
         model = field.annotation
     return list(model.model_fields)
+
+
+def located_refusal(path: str | Path, index: int, error: "CaseError") -> LibraryError:
+    """A ``CaseError`` raised while case ``index`` of ``path`` was evaluated, as located load errors (file,
+    line, column, dotted path): the same words the engine raised, placed in the file."""
+    path = Path(path)
+    text, _ = read_text(path)
+    tree, _ = parse_located(text or "", str(path))
+    data = tree if tree is not None else {}
+    prefix: tuple = ("cases", index) if isinstance(data, dict) and "cases" in data else ()
+    out = []
+    for loc, problem, expected, found in error.problems:
+        full = (*prefix, *loc)
+        line, col = locate(tree, full) if tree is not None else (None, None)
+        out.append(LoadError(str(path), line, col, dotted(full), problem, expected, found))
+    return LibraryError(out)

@@ -1,71 +1,167 @@
-"""The baseline's combination policy (适用规则): how the circumstances found decide the level.
+"""The baseline's application rules (适用规则): how the circumstances found decide the level.
 
-statutory_first (苏 适用规则 art. 8: 法定裁量情节应当优先于酌定裁量情节): a mandatory mitigator caps the case at
-从轻 (减轻 also lawful) even with aggravators; else a mandatory aggravator gives 从重; else the discretionary
-circumstances are weighed: more aggravating → 从重, more mitigating → 从轻, balanced or none → 一般.
-scored: a starting percentage plus factor weights (裁量百分值) places the fine in the range; the level is the
-one whose sub-range holds it; a mandatory mitigator still caps it at 从轻."""
+Reads: the circumstances the earlier steps found (by direction and kind). Decides: the level, the further
+levels a rule allows, and where in the range the fine lies (``position``/``suggest``).
+
+The baseline's ``rules.apply`` (kit/baselines/application_rules.py) are tried in order and the first whose
+conditions hold decides; where none does, ``STATUTORY_FIRST`` decides — the rule the kit has always applied,
+written in the same vocabulary (苏 适用规则 art. 8: 法定裁量情节应当优先于酌定裁量情节): a mandatory mitigator caps
+the case at 从轻 (减轻 also lawful) even with aggravators; else a mandatory aggravator gives 从重; else the
+discretionary circumstances are weighed. A rule that says 可以 (may) makes its level the default and keeps the
+level the other rules would give lawful. No rule may override Art. 32: with a mandatory mitigator present a rule
+that gives a level above 从轻 is passed over.
+scored: a starting percentage plus factor weights (裁量百分值) places the fine in the range (or a printed formula
+gives it, kit/engine/scored.py); the level is the one whose sub-range holds it; a mandatory mitigator still caps
+it at 从轻."""
 
 from __future__ import annotations
 
-from ..baselines.vocabulary import Level
+from ..baselines.application_rules import STATUTORY_FIRST, ApplicationRule
+from ..baselines.vocabulary import FactorKind, Level
+from ..i18n import t
 from .scored import group_points
-from .state import State
+from .state import State, texts
 
 RULE_TEXT = "法定裁量情节优先于酌定裁量情节"
+_MANDATORY_DEFAULTS = STATUTORY_FIRST[:2]
+_BALANCE_DEFAULTS = STATUTORY_FIRST[2:]
+_MANDATORY, _OPTIONAL, _DISCRETIONARY = (FactorKind.statutory_mandatory, FactorKind.statutory_optional,
+                                         FactorKind.discretionary)
+
+
+def _counts(state: State) -> tuple[dict, dict]:
+    mitigating = {_MANDATORY: len(state.mandatory_mitigation), _OPTIONAL: len(state.optional_mitigation),
+                  _DISCRETIONARY: len(state.discretionary_mitigators)}
+    aggravating = {_MANDATORY: len(state.mandatory_aggravation), _OPTIONAL: 0,
+                   _DISCRETIONARY: len(state.discretionary_aggravators)}
+    return mitigating, aggravating
+
+
+def holds(rule: ApplicationRule, state: State, mitigating: dict, aggravating: dict) -> bool:
+    when = rule.when
+    if when.mitigating is not None and not when.mitigating.holds(sum(mitigating[k] for k in when.mitigating.kinds)):
+        return False
+    if when.aggravating is not None and not when.aggravating.holds(sum(aggravating[k] for k in when.aggravating.kinds)):
+        return False
+    if when.balance is not None:
+        m = sum(mitigating[k] for k in when.balance.kinds)
+        a = sum(aggravating[k] for k in when.balance.kinds)
+        if {"more_mitigating": m > a, "more_aggravating": a > m, "even": a == m}[when.balance.result] is False:
+            return False
+    for factor in when.factors:
+        if not state.case.has(factor):
+            return False
+    # Art. 32 is law: no baseline rule can take a case with a mandatory mitigator above 从轻.
+    if mitigating[_MANDATORY] and rule.then.level.rank > Level.lenient.rank:
+        return False
+    return True
+
+
+def _first(rules, state: State, mitigating: dict, aggravating: dict) -> ApplicationRule | None:
+    for rule in rules:
+        if holds(rule, state, mitigating, aggravating):
+            return rule
+    return None
+
+
+def _choose(state: State, baseline_rules) -> tuple[ApplicationRule | None, bool, ApplicationRule | None]:
+    """(the rule that decides, whether it is the baseline's own, the rule a *may* rule leaves lawful);
+    ``None`` for a scored baseline's percentage to decide."""
+    mitigating, aggravating = _counts(state)
+    rule = _first(baseline_rules, state, mitigating, aggravating)
+    own = rule is not None
+    if rule is None:
+        rule = _first(_MANDATORY_DEFAULTS, state, mitigating, aggravating)
+    if rule is None and state.percent is not None:
+        return None, False, None
+    if rule is None:
+        rule = _first(_BALANCE_DEFAULTS, state, mitigating, aggravating)
+    other = None
+    if rule is not None and rule.then.force == "may":
+        rest = [r for r in baseline_rules if r is not rule] if own else []
+        other = (_first(rest, state, mitigating, aggravating) or _first(_MANDATORY_DEFAULTS, state, mitigating,
+                 aggravating) or _first(_BALANCE_DEFAULTS, state, mitigating, aggravating))
+    return rule, own, other
+
+
+def _signature(state: State, baseline_rules) -> tuple:
+    """Everything the rules read: the counts by kind and direction, and the factors the rules name."""
+    if not baseline_rules:
+        return (id(baseline_rules), state.percent is not None, len(state.mandatory_mitigation),
+                len(state.optional_mitigation), len(state.discretionary_mitigators),
+                len(state.mandatory_aggravation), len(state.discretionary_aggravators))
+    named = state.library.memo(("rule-factors", id(baseline_rules)), lambda: tuple(sorted(
+        {f for r in baseline_rules for f in r.when.factors})))
+    return (id(baseline_rules), state.percent is not None, len(state.mandatory_mitigation),
+            len(state.optional_mitigation), len(state.discretionary_mitigators), len(state.mandatory_aggravation),
+            len(state.discretionary_aggravators), tuple(state.case.has(f) for f in named))
 
 
 def combine(state: State) -> None:
-    ref = state.baseline_ref("适用规则")
-    citation = "基准适用规则：" + RULE_TEXT
+    baseline_rules = state.baseline.rules.apply if state.baseline is not None else _NO_RULES
+    if state.baseline is not None and state.baseline.rules.combination == "scored":
+        _score(state)
+    # The choice depends only on the signature: computed once per signature and library.
+    cache = state.library.cache
+    key = ("combination", _signature(state, baseline_rules))
+    chosen = cache.get(key)
+    if chosen is None:
+        chosen = cache[key] = _choose(state, baseline_rules)
+    rule, own, other = chosen
     inputs = {
         "mandatory_mitigation": list(state.mandatory_mitigation),
         "optional_mitigation": list(state.optional_mitigation),
         "mandatory_aggravation": list(state.mandatory_aggravation),
         "mitigators": list(state.discretionary_mitigators),
         "aggravators": list(state.discretionary_aggravators),
-    }
-    if state.baseline is not None and state.baseline.rules.combination == "scored":
-        _score(state)
-    m, a = len(state.discretionary_mitigators), len(state.discretionary_aggravators)
-    if state.mandatory_mitigation:
-        state.level = Level.lenient
-        state.extra_acceptable.add(Level.mitigated)
-        zh = "具有法定应当从轻或者减轻情节，优先于其他情节：适用从轻处罚（减轻处罚亦属合法）。"
-        en = "A statutory mandatory mitigator prevails over all other circumstances: lenient (mitigated also lawful)."
-        if state.mandatory_aggravation or a:
-            zh += "同时存在的从重情节不改变这一结论。"
-            en += " The aggravating circumstances present do not change this."
-    elif state.mandatory_aggravation:
-        state.level = Level.aggravated
-        zh, en = "具有法定应当从重情节：适用从重处罚。", "A statutory circumstance requires aggravation: aggravated."
-    elif state.percent is not None:
+    } if state.options.trace else {}
+    if rule is None:
         state.level = None  # the arithmetic step places the scored fine and reads its level
-        zh = f"裁量百分值为{state.percent:g}%，按其在罚款幅度中的位置确定阶次。"
-        en = f"The discretion percentage is {state.percent:g}%; its place in the range decides the level."
-        if state.baseline.rules.scoring and state.baseline.rules.scoring.formulas:  # type: ignore[union-attr]
-            zh = f"裁量百分值为{state.percent:g}%，按基准载明的公式计算罚款。"
-            en = f"The discretion percentage is {state.percent:g}%; the baseline's printed formula gives the fine."
-    elif a > m:
-        state.level = Level.aggravated
-        zh, en = f"从重情节{a}个多于从轻情节{m}个：适用从重处罚。", f"{a} aggravating vs {m} mitigating: aggravated."
-    elif m > a:
-        state.level = Level.lenient
-        zh, en = f"从轻情节{m}个多于从重情节{a}个：适用从轻处罚。", f"{m} mitigating vs {a} aggravating: lenient."
-    else:
-        state.level = Level.standard
-        zh = "无从轻、从重情节，或者二者相当：适用一般处罚。" if (m or a) == 0 else f"从轻、从重情节各{m}个，相互抵消：适用一般处罚。"
-        en = "No mitigating or aggravating circumstance, or they balance: standard."
+        scoring = state.baseline.rules.scoring if state.baseline is not None else None
+        key = "engine.combination_scored_formula" if scoring is not None and scoring.formulas else \
+            "engine.combination_scored"
+        state.note("combination", "基准适用规则：裁量百分值", inputs, "scored",
+                   t(key, "zh", percent=f"{state.percent:g}"), t(key, "en", percent=f"{state.percent:g}"),
+                   baseline_ref=state.baseline_ref("适用规则"))
+        return
+    _apply(state, rule, inputs, own, other)
+
+
+_NO_RULES: list = []
+
+
+def _apply(state: State, rule: ApplicationRule, inputs: dict, own: bool, other: ApplicationRule | None) -> None:
+    then = rule.then
+    state.level = then.level
+    state.extra_acceptable.update(then.also_lawful)
+    state.position, state.suggest_at = then.position, then.suggest
+    cache = state.library.cache
+    key = ("rule-sentence", id(rule))
+    texts_ = cache.get(key)
+    if texts_ is None:
+        texts_ = cache[key] = (t("engine.rule_fired", "zh", rule=rule.text, level=then.level.zh),
+                               t("engine.rule_fired", "en", rule=rule.en or rule.text, level=then.level.en))
+    zh, en = texts_
+    if other is not None and other.then.level is not then.level:
+        state.extra_acceptable.add(other.then.level)
+        state.extra_acceptable.update(other.then.also_lawful)
+        zh += t("engine.rule_may", "zh", level=other.then.level.zh)
+        en += t("engine.rule_may", "en", level=other.then.level.en)
+    if then.position is not None:
+        zh += t(f"engine.rule_position_{then.position}", "zh")
+        en += t(f"engine.rule_position_{then.position}", "en")
+    if rule is STATUTORY_FIRST[0] and (state.mandatory_aggravation or state.discretionary_aggravators):
+        more = texts("engine.aggravation_does_not_change")
+        zh, en = zh + more[0], en + more[1]
     if apply_optional_mitigation(state):
-        zh += "另有法定可以从轻或者减轻情节：默认从轻，不从轻或者减轻亦属合法。"
-        en += " A statutory optional mitigator: lenient by default; not mitigating, or mitigating further, is also lawful."
+        more = texts("engine.optional_mitigation")
+        zh, en = zh + more[0], en + more[1]
     if _no_room(state):
         state.level = Level.standard
-        zh += "但法定罚款数额由条文直接确定（固定数额或按单位计算），基准未设该阶次，酌定情节不改变处罚：按一般处罚。"
-        en += (" But the statute fixes the amount (a fixed sum or a per-unit formula) and the baseline has no such "
-               "level, so discretionary circumstances cannot change the penalty: standard.")
-    state.note("combination", citation, inputs, state.level.value if state.level else "scored", zh, en,
-               baseline_ref=ref)
+        more = texts("engine.no_room")
+        zh, en = zh + more[0], en + more[1]
+    state.note("combination", rule.citation, {**inputs, "rule": rule.id}, state.level.value, zh, en,
+               baseline_ref=state.baseline_ref(f"适用规则 {rule.id}") if own else state.baseline_ref("适用规则"))
 
 
 def _score(state: State) -> None:

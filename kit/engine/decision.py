@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..baselines.vocabulary import ILLUSTRATIVE_MARK, Level, PenaltyType
@@ -32,6 +33,7 @@ class FineRange(NamedTuple):
         return {"lo": self.lo, "hi": self.hi, "upper_open": self.upper_open}
 
 
+@lru_cache(maxsize=8192)  # the same few amounts recur across a room's cases: format each once
 def money(amount: float) -> str:
     whole = int(amount)
     return f"{whole:,}" if whole == amount else f"{amount:,.2f}"
@@ -89,6 +91,16 @@ class Decision:
     trace: tuple[TraceStep, ...] = ()
     illustrative: bool = False
     compared: tuple["Decision", ...] = ()  # Art. 37: the evaluations under the old and the new rules
+    alternatives: tuple[PenaltyType, ...] = ()
+    """Penalty types the provision allows *instead of* the fine (处警告或者罚款): each is a lawful choice too."""
+    ranges: Any = field(default=None, compare=False, repr=False)
+    """``level -> FineRange | None``: the range any level would have for this case (computed on request)."""
+
+    def range_of(self, level: Level) -> FineRange | None:
+        """The fine range of ``level`` for this case, lawful or not (check_proposal names it)."""
+        if level in self.acceptable:
+            return self.acceptable[level]
+        return self.ranges(level) if self.ranges is not None and level is not Level.no_penalty else None
 
     @property
     def acceptable_levels(self) -> tuple[Level, ...]:
@@ -113,6 +125,7 @@ class Decision:
             "suggested_fine": self.suggested_fine,
             "individual_fine": self.individual_fine.to_dict() if self.individual_fine else None,
             "confiscation": self.confiscation,
+            "alternatives": [p.value for p in self.alternatives],
             "acceptable_levels": {lv.value: (r.to_dict() if r else None) for lv, r in self.acceptable.items()},
             "tier": self.tier, "percent": self.percent, "warnings": list(self.warnings),
             "trace": [s.to_dict() for s in self.trace], "illustrative": self.illustrative,

@@ -27,12 +27,15 @@ class Expected(BaseModel):
     time_barred: bool | None = Field(default=None, description="Time-bar flag.")
     ground: str | None = Field(default=None, description="No-penalty ground.")
     penalties: list[str] | None = Field(default=None, description="Penalty types, in order.")
+    alternatives: list[str] | None = Field(default=None, description="Penalty types lawful instead of the fine.")
     confiscation: float | None = Field(default=None, description="Confiscated illegal gains.")
     individual_fine: list[float] | None = Field(default=None, description="双罚: [lo, hi] on individuals.")
     baseline: str | None = Field(default=None, description="The baseline applied.")
     matter: str | None = Field(default=None, description="The matter kept (Art. 29).")
     tier: int | None = Field(default=None, description="The tier applied.")
     percent: float | None = Field(default=None, description="裁量百分值.")
+    ranges: dict[str, list[float]] | None = Field(
+        default=None, description="The fine range [lo, hi] of each named lawful level ([] for no fine).")
     rules: list[str] | None = Field(default=None, description="Trace rule ids that must have fired.")
     citations: list[str] | None = Field(default=None, description="Text that must appear among the citations.")
 
@@ -71,15 +74,26 @@ def differences(decision: Decision, expected: Expected) -> list[str]:
             differ(name, want, got)
     if expected.penalties is not None and [p.value for p in decision.penalties] != expected.penalties:
         differ("penalties", expected.penalties, [p.value for p in decision.penalties])
+    if expected.alternatives is not None and [p.value for p in decision.alternatives] != expected.alternatives:
+        differ("alternatives", expected.alternatives, [p.value for p in decision.alternatives])
     if expected.individual_fine is not None:
         got = [decision.individual_fine.lo, decision.individual_fine.hi] if decision.individual_fine else []
         if got != expected.individual_fine:
             differ("individual_fine", expected.individual_fine, got)
+    for name, want in (expected.ranges or {}).items():
+        level = Level.parse(name)
+        if level not in decision.acceptable:
+            out.append(f"ranges: {level.value} is not a lawful level")
+            continue
+        r = decision.acceptable[level]
+        got = [r.lo, r.hi] if r else []
+        if len(got) != len(want) or any(abs(a - b) > _TOLERANCE for a, b in zip(got, want)):
+            differ(f"ranges.{level.value}", want, got)
     fired = {s.rule for s in decision.trace if s.fired}
     for rule in expected.rules or []:
         if rule not in fired:
             out.append(f"rules: expected {rule!r} to fire; fired: {sorted(fired)}")
-    cited = " ".join(s.cites() for s in decision.trace)
+    cited = " ".join(s.cites() for s in decision.trace if s.fired)  # only a step that fired cites
     for text in expected.citations or []:
         if text not in cited:
             out.append(f"citations: expected {text!r} among the citations")

@@ -1,7 +1,7 @@
 """``evaluate(library, case)``: the law's order as an ordered list of small steps.
 
-Read STEPS top to bottom: it is the order of 《行政处罚法》 — time bar (Art. 36) → age and capacity
-(Arts. 30–31) → criminal transfer (Art. 27) → the no-penalty grounds (Art. 33) → statutory mitigators
+Read STEPS top to bottom: it is the order of 《行政处罚法》 — criminal transfer (Art. 27, before the time bar,
+which bars only the administrative penalty) → time bar (Art. 36) → age and capacity (Arts. 30–31) → the no-penalty grounds (Art. 33) → statutory mitigators
 (Art. 32) → aggravators → the baseline's combination policy → tier → sub-range arithmetic (caps, warning
 thresholds) → confiscation (Art. 28) and penalty types; then one act, one fine (Art. 29) across the
 provisions an act breaches. The function is pure: no I/O, no globals, same input → same output."""
@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Callable
 
 from ..baselines.library import Library
-from ..baselines.hierarchy import SEED_RULE
+from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
-from ..baselines.vocabulary import Level
+from ..baselines.vocabulary import Level, PenaltyType
 from .aggravators import aggravators
-from .art27_transfer import criminal_transfer
+from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types
 from .art29_one_act_one_fine import one_act_one_fine
 from .art30_31_age_capacity import age_and_capacity
@@ -24,7 +24,9 @@ from .art33_no_penalty import first_violation, minor_no_penalty, no_fault
 from .art36_time_bar import time_bar
 from .art37_law_in_force import law_in_force
 from .arithmetic import compute_fine, range_for, serious_spec, statutory_spec, to_yuan
-from .case import Case
+from .case import Case, case_refusals
+from .case_errors import CaseError
+from .history import note_history, with_history
 from .combination import combine
 from .decision import Decision
 from .state import Options, State
@@ -33,9 +35,10 @@ from .tiers import select_tier
 Step = Callable[[State], None]
 
 STEPS: tuple[Step, ...] = (
-    time_bar,               # Art. 36
+    criminal_transfer,      # Art. 27: first, since the time bar does not bar the criminal prosecution
+    time_bar,               # Art. 36: bars the administrative penalty only
+    close_transfer,         # a transferred case gets no administrative level in its place
     age_and_capacity,       # Arts. 30–31
-    criminal_transfer,      # Art. 27
     minor_no_penalty,       # Art. 33 ¶1, first sentence (must)
     first_violation,        # Art. 33 ¶1, second sentence (may) + 首违不罚 / 轻罚 lists
     no_fault,               # Art. 33 ¶2
@@ -51,11 +54,16 @@ STEPS: tuple[Step, ...] = (
 PENALTY_STEPS: tuple[Step, ...] = (compute_fine, confiscation, penalty_types)
 
 
-class UnknownReference(ValueError):
-    """The case names a matter, authority or baseline the library does not have."""
+UnknownReference = CaseError  # the older name: a case naming a matter, authority or baseline the library lacks
 
 
 def evaluate(library: Library, case: Case, *, options: Options = Options()) -> Decision:
+    """The decision for ``case``; raises ``CaseError`` (a ``ValueError``) naming each field the engine refuses."""
+    problems = case_refusals(library, case)
+    if problems:
+        raise CaseError(case.id, problems)
+    if case.history is not None:
+        case = with_history(library, case)
     matters = [case.matter, *[m for m in case.also_breaches if m != case.matter]]
     candidates = []
     for matter in matters:
@@ -65,13 +73,14 @@ def evaluate(library: Library, case: Case, *, options: Options = Options()) -> D
             return decision
         statutory = statutory_spec(state)
         top = to_yuan(statutory, state) if statutory is not None else None
-        candidates.append((decision, top.hi if top else 0.0))
+        candidates.append((decision, top.hi if top else 0.0,
+                           state.provision.statute_level if state.provision else None))
     return one_act_one_fine(candidates, options)
 
 
 def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[Decision, State]:
-    """Art. 37: the rules in force at the act, unless those in force at the decision are lighter."""
-    _check_references(library, case)
+    """Art. 37: the rules in force at the act, unless those in force at the decision are lighter. The rules are
+    the baseline where one applies, else the matter's provision in force on the day (provisions are dated too)."""
     at_act = resolve(library, case.matter, case.authority, case.dates.act_completed, case.baseline)
     decided = case.dates.decided
     if case.baseline is None and decided is not None and decided > case.dates.act_completed:
@@ -81,25 +90,37 @@ def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[D
             new, new_state = _evaluate_one(library, case, options, at_decision)
             chosen, new_applied = law_in_force(old, new, options)
             return chosen, (new_state if new_applied else old_state)
+        if at_act.baseline is None and at_decision.baseline is None:
+            matter = library.matters[case.matter]
+            then, now = (provision_in_force(matter, case.dates.act_completed), provision_in_force(matter, decided))
+            if then is not now:
+                old, old_state = _evaluate_one(library, case, options, at_act, then)
+                new, new_state = _evaluate_one(library, case, options, at_decision, now)
+                chosen, new_applied = law_in_force(old, new, options)
+                return chosen, (new_state if new_applied else old_state)
     return _evaluate_one(library, case, options, at_act)
 
 
-def _check_references(library: Library, case: Case) -> None:
-    if case.matter not in library.matters:
-        raise UnknownReference(f"unknown matter '{case.matter}'")
-    if case.authority not in library.authorities:
-        raise UnknownReference(f"unknown authority '{case.authority}'")
-    if case.baseline is not None and case.baseline not in library.baselines:
-        raise UnknownReference(f"unknown baseline '{case.baseline}'")
+def provision_in_force(matter, day):
+    """The matter's provision in force on ``day`` (the latest that started); none in force: the first listed."""
+    in_force = [p for p in matter.provisions
+                if p.effective_from <= day and (p.effective_to is None or day <= p.effective_to)]
+    return max(in_force, key=lambda p: p.effective_from) if in_force else matter.provisions[0]
 
 
-def _evaluate_one(library: Library, case: Case, options: Options, resolution: Resolution) -> tuple[Decision, State]:
+def _evaluate_one(library: Library, case: Case, options: Options, resolution: Resolution,
+                  provision=None) -> tuple[Decision, State]:
     matter = library.matters[case.matter]
     baseline = resolution.baseline
-    provision = library.provisions[baseline.provision] if baseline else matter.provisions[0]
+    if provision is None:
+        provision = (library.provisions[baseline.provision] if baseline else
+                     matter.provisions[0] if len(matter.provisions) == 1 else
+                     provision_in_force(matter, case.dates.act_completed))
     state = State(library, case, options, matter, baseline, provision)
     _note_conflicts(state, resolution)
     _note_resolution(state)
+    if case.history is not None:
+        note_history(state)
     for step in STEPS:
         if state.done:
             break
@@ -110,7 +131,7 @@ def _evaluate_one(library: Library, case: Case, options: Options, resolution: Re
 def _note_conflicts(state: State, resolution: Resolution) -> None:
     for lower, found in resolution.rejected:
         first = found[0]
-        state.note("hierarchy.conflict", SEED_RULE,
+        state.note("hierarchy.conflict", conflict_rule(state.library, state.case.authority),
                    {"lower": lower.id, "higher": first.higher, "nodes": [c.dotted for c in found]},
                    f"{lower.id} yields to {first.higher}",
                    f"{lower.id}与上级基准{first.higher}冲突（{'；'.join(c.zh for c in found)}冲突节点：{first.dotted}），"
@@ -165,6 +186,10 @@ def _decide(state: State) -> Decision:
                 step(state)
             acceptable[level] = state.fine
     matter, baseline, provision = state.matter, state.baseline, state.provision
+    ranges = None
+    if acceptable and not state.transfer and state.level is not Level.no_penalty:
+        def ranges(level: Level, state: State = state):
+            return range_for(state, level)[0]
     return Decision(
         case_id=state.case.id,
         matter=matter.id,
@@ -188,7 +213,19 @@ def _decide(state: State) -> Decision:
         warnings=tuple(state.warnings),
         trace=tuple(state.trace),
         illustrative=bool((baseline and baseline.disclaimer) or matter.disclaimer),
+        ranges=ranges,
+        alternatives=_alternatives(state, acceptable) if provision is not None and provision.combination != "together"
+        else (),
     )
+
+
+def _alternatives(state: State, acceptable: dict) -> tuple[PenaltyType, ...]:
+    """处警告或者罚款 (单处, or 可以单处也可以并处): a warning alone is a lawful choice wherever a fine is."""
+    p = state.provision
+    if p is None or not acceptable or p.combination == "together" or PenaltyType.warning not in p.penalties \
+            or PenaltyType.fine not in p.penalties or Level.no_penalty in acceptable and len(acceptable) == 1:
+        return ()
+    return (PenaltyType.warning,)
 
 
 def _statutory_range(state: State):

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..baselines.vocabulary import Level
+from ..baselines.vocabulary import Level, PenaltyType
+from ..i18n import t
 from .decision import Decision, money
 
 SEED_RULE = "苏政办发〔2023〕1号 三(二)：适用基准明显不当、显失公平的，报请制定机关调整适用"
@@ -34,11 +35,22 @@ class ProposalCheck:
 
 
 def check_proposal(decision: Decision, level: Level | str, amount: float | None = None, *,
-                   reason: str | None = None, approval: str | None = None) -> ProposalCheck:
+                   reason: str | None = None, approval: str | None = None,
+                   penalty: str | None = None) -> ProposalCheck:
+    """``penalty="warning"``: the officer gives a warning instead of a fine (lawful where the provision says
+    处警告或者罚款, ``decision.alternatives``)."""
     level = Level.parse(level) if isinstance(level, str) else level
     zh: list[str] = []
     en: list[str] = []
     lawful = True
+    if penalty == "warning" and not amount and level in decision.acceptable:
+        if PenaltyType.warning in decision.alternatives:
+            zh.append(t("engine.warning_alternative", "zh", level=level.zh))
+            en.append(t("engine.warning_alternative", "en", level=level.en))
+            return ProposalCheck(level, amount, True, True, True, (), zh, en)
+        zh.append(t("engine.warning_not_alternative", "zh"))
+        en.append(t("engine.warning_not_alternative", "en"))
+        return ProposalCheck(level, amount, False, False, False, (), zh, en)
     if decision.transfer:
         zh.append("本案涉嫌犯罪，应当移送司法机关，不应以罚款代替移送。")
         en.append("The case must be transferred to the judicial organs; a fine may not replace the transfer.")
@@ -52,7 +64,7 @@ def check_proposal(decision: Decision, level: Level | str, amount: float | None 
         zh.append(f"所选阶次“{level.zh}”不符合基准，基准结论为“{decision.outcome('zh')}”。")
         en.append(f"The level {level.en} departs from the baseline, which gives {decision.outcome('en')}.")
     amount_ok = True
-    fine_range = decision.acceptable.get(level) if level_ok else decision.fine
+    fine_range = decision.range_of(level)  # the range of the level the officer chose, lawful or not
     if level is Level.no_penalty:
         if amount:
             amount_ok = lawful = False

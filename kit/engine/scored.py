@@ -14,18 +14,23 @@ import math
 
 from ..baselines.models import ScoreFormula, Scoring
 from ..baselines.vocabulary import Level
+from .case_errors import CaseError
 from .decision import FineRange, money
 from .state import State
 
 
-class ScoredInputError(ValueError):
+class ScoredInputError(CaseError):
     """A case the scored baseline cannot score: not exactly one option of an exclusive 裁量要素, or a base fact
-    the formula needs that the case does not give. The message names the field; ``zh`` and ``en`` say it in
-    each language (``str()`` is the English)."""
+    the formula needs that the case does not give. A ``CaseError`` like every refusal of the engine; the message
+    names the field; ``zh`` and ``en`` say it in each language (``str()`` is the English)."""
 
     def __init__(self, en: str, zh: str):
-        super().__init__(en)
+        ValueError.__init__(self, en)
+        self.case_id, self.problems = "", []
         self.en, self.zh = en, zh
+
+    def report(self) -> str:
+        return self.en
 
     def message(self, lang: str = "zh") -> str:
         return self.zh if lang == "zh" else self.en

@@ -6,6 +6,7 @@ mandatory no-penalty ground) sets ``state.done`` and the later steps are skipped
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from ..baselines.library import Library
@@ -13,8 +14,18 @@ from ..baselines.models import Baseline, Matter, Provision, Tier
 from ..baselines.vocabulary import Level, PenaltyType
 from .case import Case
 from .decision import FineRange, TraceStep
+from ..i18n import t
 
 LAW = "《中华人民共和国行政处罚法》"
+# 过罚相当: "实施行政处罚……必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当" — the ground of every
+# discretionary (酌定) circumstance, cited beside the baseline's own rule
+ART5 = f"{LAW}第五条第二款"
+
+
+@cache
+def texts(key: str) -> tuple[str, str]:
+    """A catalog sentence without placeholders, in Chinese and English (looked up once per process)."""
+    return t(key, "zh"), t(key, "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +34,10 @@ class Options:
 
     trace: bool = True
     """Build the step-by-step trace (off only for bulk statistics)."""
-    one_act_policy: Literal["higher_maximum", "higher_fine"] = "higher_maximum"
-    """Art. 29: keep the provision with the higher statutory maximum, or the higher computed fine."""
+    one_act_policy: Literal["case_fine", "higher_maximum", "higher_fine"] = "case_fine"
+    """Art. 29 (按照罚款数额高的规定处罚): case_fine compares the fines each norm gives this case (range, then
+    suggestion, then statutory maximum, then legal rank); higher_maximum only the statutory maxima; higher_fine
+    only the suggested fines."""
 
 
 @dataclass(slots=True)
@@ -52,6 +65,8 @@ class State:
     tier: Tier | None = None
     individual_tier: Tier | None = None  # 双罚 published as a separate block
     percent: float | None = None
+    position: str | None = None  # an application rule's 按…最高/最低限度处罚
+    suggest_at: str | None = None  # an application rule's point of the range for the suggestion
     # the penalty
     fine: FineRange | None = None
     suggested_fine: float | None = None

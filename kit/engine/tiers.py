@@ -10,21 +10,32 @@ import operator
 
 from ..baselines.models import Alternative, Tier
 from ..baselines.vocabulary import Level
+from .case_errors import missing_fact
 from .state import State
 
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq,
         "!=": operator.ne}
 
 
-def _meets(state: State, alt: Alternative) -> bool:
+def _meets(state: State, alt: Alternative, missing: list[str] | None = None) -> bool:
+    """Whether the facts meet ``alt``. A condition over a fact the case does not give is never read as met or
+    unmet: where every other condition holds, the fact is added to ``missing``; when no tier is met, a missing
+    fact is a ``CaseError`` (the case must give it) rather than a silent fall-back to the statutory range."""
     if alt.factor is not None and not state.case.has(alt.factor):
         return False
     if not alt.all:
         return alt.factor is not None
+    absent = []
     for cond in alt.all:
         value = state.fact(cond.fact)
-        if value is None or not _OPS[cond.op](value, cond.value):
+        if value is None:
+            absent.append(cond.fact)
+        elif not _OPS[cond.op](value, cond.value):
             return False
+    if absent:
+        if missing is not None:
+            missing.extend(f for f in absent if f not in missing)
+        return False
     return True
 
 
@@ -40,7 +51,10 @@ def select_tier(state: State) -> None:
         chosen = next((t for t in tiers if t.no == state.case.tier), None)
         reason_zh, reason_en = f"案件载明适用第{state.case.tier}档", f"the case names tier {state.case.tier}"
     else:
-        matching = [(t, alt) for t in tiers for alt in t.when if _meets(state, alt)]
+        missing: list[str] = []
+        matching = [(t, alt) for t in tiers for alt in t.when if _meets(state, alt, missing)]
+        if missing and not matching:  # no tier can be selected without the fact: refuse, never guess
+            raise missing_fact(state.case.id, missing[0], "the tier conditions of " + baseline.id, state.matter)
         if matching:
             pick = max if baseline.rules.tier_choice == "highest" else min
             chosen, alt = pick(matching, key=lambda pair: pair[0].no)

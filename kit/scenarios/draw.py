@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 
 from ..baselines.library import Library
 from .template import Circumstance, Distractor, Draw, Template, Text
+from .exclusive import clash, exclusive_sets
 
 DEFAULT_AGE = Draw(min=22, max=62)
 DEFAULT_TRADE = Text(zh="商贸有限公司", en="Trading Co., Ltd.")
@@ -164,6 +165,7 @@ def draw_circumstances(d: Draft) -> None:
     group, compared with the members' cumulative shares."""
     rolls: dict[str, float] = {}
     shares: dict[str, float] = {}
+    exclusive = exclusive_sets(d.template)  # a circumstance that would contradict one drawn is skipped
     for item in d.template.circumstances:
         roll = d.rng.random()
         if item.group is None:
@@ -173,7 +175,7 @@ def draw_circumstances(d: Draft) -> None:
             before = shares.get(item.group, 0.0)
             shares[item.group] = before + item.p
             hit = before <= group_roll < before + item.p
-        if hit and _fits(item, d):
+        if hit and _fits(item, d) and clash([*d.factors, *item.factors], exclusive) is None:
             d.circumstances.append(item)
             factors = item.factors if isinstance(item.factors, dict) else {f: True for f in item.factors}
             d.factors.update(factors)

@@ -117,3 +117,18 @@ def outcome_counts(template: Template, library: Library, *, draws: int = 300, tr
     fast = Options(trace=False)
     return Counter(outcome_of(draft(template, library, trainee_id=trainee_id, seed=s, options=fast).decision)
                    for s in range(draws))
+
+
+def self_contradictions(template: Template, library: Library, *, draws: int = 300,
+                        trainee_id: str = "check") -> list[tuple[int, tuple[str, ...]]]:
+    """(seed, the clashing factors) of each plain draw whose case carries factors that exclude each other."""
+    from .exclusive import clash, exclusive_sets
+
+    sets = exclusive_sets(template)
+    fast = Options(trace=False)
+    out = []
+    for s in range(draws):
+        both = clash(draft(template, library, trainee_id=trainee_id, seed=s, options=fast).case.factors, sets)
+        if both:
+            out.append((s, both))
+    return out

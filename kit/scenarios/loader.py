@@ -25,6 +25,7 @@ from ..baselines.loader import Source, expected_text, problem_text, yaml_files
 from ..baselines.yaml_source import parse_fast, parse_located, read_text
 from .render import NAME, placeholders
 from .template import BUILTIN_PLACEHOLDERS, FORMAT_VERSION, Draw, Template, TemplateFile
+from .exclusive import exclusive_problems
 
 TEMPLATES_DIR = Path(str(files(__package__) / "templates"))
 MAX_OFFSET_DAYS = 20 * 366
@@ -289,6 +290,7 @@ def problems(t: Template, library: Library) -> list[Problem]:
         if not ids and not c.facts:
             add(("circumstances", i), "a circumstance that changes nothing", "factors or facts (a detail that "
                 "changes nothing belongs in distractors)", "neither")
+    exclusive_problems(t, library, add)  # exclusive.py
     for group, (total, first) in shares.items():
         if total > 1 + 1e-9:
             add(("circumstances", first, "p"), f"shares of group '{group}' exceed 1",

@@ -201,6 +201,9 @@ class Template(Node):
     overdue: bool = Field(default=False, description="逾期不改正: the cases use the baseline's overdue block of tiers.")
     circumstances: list[Circumstance] = Field(default_factory=list, description="Circumstances that may appear.")
     distractors: list[Distractor] = Field(default_factory=list, description="Details that change nothing.")
+    exclusive: list[list[Id]] = Field(default_factory=list, description="Sets of factors that exclude each other "
+                                      "(besides the built-in pairs such as first_violation / repeat_violation): a "
+                                      "variant never carries two of one set.")
     narrative: Text = Field(description="The case summary with {placeholders}; {circumstances} is where the drawn "
                             "circumstances and distractors go, in a drawn order.")
 

@@ -58,6 +58,10 @@ CASES: dict[str, Expect] = {
                           "2025-07-01", "2025-08-01"),
     "version-overlap": Expect("baselines/js-scjg-44-v2.yaml", 9, "js-scjg-44-v2.effective_from",
                               "overlaps version 2024", "2025-06-30", "2025-06-01"),
+    "authority-cycle": Expect("authorities.yaml", 8, "authorities[0].parent", "circular parent",
+                              "ends at an authority without a parent", "cn-samr → js-scjg → cn-samr"),
+    "refines-cycle": Expect(B, 7, "js-scjg-44.refines", "circular refines", "refining none",
+                            "js-scjg-44 → js-scjg-44-detail → js-scjg-44"),
     "unsupported-format-version": Expect(M, 1, "format_version", "unsupported format_version",
                                          "format_version: 1", "2"),
 }

@@ -110,3 +110,15 @@ def test_diff_cli_and_compare_versions():
     assert "37,000–73,000元" in both.stdout and "40,000–65,000元" in both.stdout
     plain = kit("evaluate", str(case))
     assert "从旧兼从轻" in plain.stdout and "40,000–65,000元" in plain.stdout
+
+
+def test_a_tier_condition_without_facts_is_reported():
+    """Issue 9: a tier condition in words only (no fact, no factor) is never met by a case's facts; the review
+    says so at the condition's place."""
+    from kit.baselines import load_library
+    from kit.baselines.review import review as run_review
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "engine-law"
+    found = [f for f in run_review(load_library(fixture)) if f.kind == "text_only_condition"]
+    assert [(f.baseline, f.path) for f in found] == [("gd-demo-tiers", "gd-demo-tiers.tiers[4].when[0]")]
+    assert found[0].line is not None and "情节特别恶劣的" in found[0].zh and "tier: 5" in found[0].en

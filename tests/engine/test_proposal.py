@@ -65,3 +65,35 @@ def test_transfer_cannot_be_replaced_by_a_fine():
     d = decide(matter="price-marking", factors=["suspected_crime"])
     check = check_proposal(d, "一般", 2000)
     assert not check.acceptable and "移送" in check.text("zh")
+
+
+def test_a_level_that_is_not_lawful_is_checked_against_its_own_range():
+    """Issue 9: the message names the range of the level the officer chose, not the lawful level's."""
+    from kit.baselines import sample_library
+    from kit.engine import Case, check_proposal, evaluate
+
+    d = evaluate(sample_library(), Case.model_validate({
+        "id": "p", "matter": "scjg-change-registration", "authority": "js-scjg",
+        "dates": {"act_start": "2025-03-01", "discovered": "2025-04-01"}}))
+    assert d.level.value == "standard"
+    check = check_proposal(d, "从重", 80000)
+    assert not check.within_baseline
+    assert "73,000–100,000" in check.text("zh") and "37,000" not in check.text("zh")
+    assert "拟罚款80,000元在从重处罚的幅度" in check.text("zh")
+
+
+def test_a_warning_instead_of_the_fine_is_lawful_only_where_the_provision_allows_it():
+    """Issue 9: 处警告或者罚款 makes a warning alone a lawful choice; elsewhere it departs."""
+    from pathlib import Path
+
+    from kit.baselines import load_library, sample_library
+    from kit.engine import Case, check_proposal, evaluate
+
+    fixture = load_library(Path(__file__).resolve().parents[1] / "fixtures" / "engine-law")
+    case = {"id": "w", "authority": "gd-demo", "dates": {"act_start": "2025-03-01", "discovered": "2025-04-01"}}
+    either = evaluate(fixture, Case.model_validate({**case, "matter": "demo-levels"}))
+    check = check_proposal(either, "一般", None, penalty="warning")
+    assert check.within_baseline and check.acceptable and "单处警告亦属合法选择" in check.text("zh")
+    fine_only = evaluate(sample_library(), Case.model_validate({**case, "matter": "scjg-change-registration",
+                                                                 "authority": "js-scjg"}))
+    assert not check_proposal(fine_only, "一般", None, penalty="warning").acceptable

@@ -21,7 +21,8 @@ LIBRARY = sample_library()
 def _entries():
     for path in sorted(CASES_DIR.glob("*.yaml")):
         for entry in YAML(typ="safe").load(path.read_text(encoding="utf-8"))["cases"]:
-            if "library" not in entry:  # other libraries, and libraries that must fail to load
+            # other libraries, libraries that must fail to load, and cases the engine must refuse
+            if "library" not in entry and "refused" not in entry["expect"]:
                 yield pytest.param(entry["case"], id=f"{path.stem}:{entry['case']['id']}")
 
 

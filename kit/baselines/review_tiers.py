@@ -1,0 +1,29 @@
+"""Filing review: tier conditions the engine cannot read from a case's facts.
+
+An alternative of a tier with neither fact conditions (``all``) nor a ``factor`` is words only: the engine
+never finds it met, so a case reaches that tier only if it names ``tier:`` — silently, every other case falls
+to another tier or to the statutory range. The review reports each such condition (kind ``text_only_condition``)
+so that its facts are written down."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from .models import Baseline
+
+RULE_FACTS = "适用条件应当明确、可操作（分档条件需以案件事实或裁量因子表述，方可据以确定档次）"
+
+
+def text_only_conditions(library, b: "Baseline", where, today) -> Iterator:
+    from .review import _finding
+
+    for t, tier in enumerate(b.tiers):
+        for a, alt in enumerate(tier.when):
+            if not alt.all and alt.factor is None:
+                yield _finding(
+                    where, b, "text_only_condition", ("baseline", "tiers", t, "when", a), RULE_FACTS,
+                    f"第{tier.no}档的条件“{alt.text}”未写明所依据的事实或裁量因子，引擎无法据案件事实判断，"
+                    f"只有案件载明 tier: {tier.no} 时才会适用。",
+                    f"Tier {tier.no}'s condition “{alt.text}” names no fact or factor: the engine cannot read it "
+                    f"from a case's facts, and applies the tier only when a case names tier: {tier.no}.")
