@@ -39,6 +39,7 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, Execute,
                                     LimitOutput, NbGraderPreprocessor, OverwriteCells, OverwriteKernelspec,
                                     SaveAutoGrades)
+from nbformat.v4 import new_code_cell, new_markdown_cell
 from traitlets import Unicode
 
 from ..i18n import parse_lang, t
@@ -87,20 +88,41 @@ class Integrity(NbGraderPreprocessor):
                     flags.append({"code": "unknown_cell" if gid not in cells else "duplicate_cell", "cell": gid})
                     del cell.metadata["nbgrader"]
                     continue
-                seen.add(gid)
                 src = cells[gid]
-                if cell.cell_type != src.cell_type:
-                    flags.append({"code": "answer_wrong_type" if not src.locked else "locked_changed", "cell": gid})
-                    if not src.locked:
-                        continue
+                if cell.cell_type != src.cell_type and not src.locked:  # an answer cell made markdown or raw
+                    flags.append({"code": "answer_wrong_type", "cell": gid})
+                    del cell.metadata["nbgrader"]
+                    continue
+                seen.add(gid)
                 if src.locked and _checksum(cell) != src.checksum:
                     flags.append({"code": "locked_changed", "cell": gid})
             if not seen:
                 flags.append({"code": "notebook_empty", "cell": None})
             else:
                 flags += [{"code": "cell_missing", "cell": g} for g in cells if g not in seen and cells[g].locked]
+            # every cell the source has and the submission lacks is added back, at the end, as released (a
+            # restored answer cell holds the empty template: the question counts as unanswered)
+            points = {c.name: c.max_score for c in source.grade_cells}
+            solutions = {c.name for c in source.solution_cells}
+            for name, src in cells.items():
+                if name not in seen:
+                    nb.cells.append(_restore(src, points.get(name), name in solutions))
         nb.metadata[META] = {"integrity": flags}
         return nb, resources
+
+
+def _restore(src, points: float | None, solution: bool):
+    """A source cell of the gradebook as a notebook cell, with its nbgrader metadata."""
+    meta = {"grade": points is not None, "grade_id": src.name, "locked": bool(src.locked), "schema_version": 3,
+            "solution": solution, "checksum": src.checksum}
+    if points is not None:
+        meta["points"] = points
+    if src.cell_type == "code":
+        cell = new_code_cell(src.source, metadata={"nbgrader": meta})
+    else:
+        cell = new_markdown_cell(src.source, metadata={"nbgrader": meta})
+    cell.metadata["nbgrader"]["cell_type"] = src.cell_type
+    return cell
 
 
 def _checksum(cell) -> str | None:

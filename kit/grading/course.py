@@ -40,8 +40,6 @@ COURSE_OPTIONS: dict[str, tuple[object, str]] = {
                                          "notebook as handed in, before nbgrader restores the locked cells."),
     "Autograde.autograde_preprocessors": ("AUTOGRADE", "kit.grading.autograde: the answer cells are read as data "
                                           "and graded; no cell of the submission is executed."),
-    "OverwriteCells.add_missing_cells": (True, "A grade cell a trainee deleted is added back (and flagged), so it "
-                                         "is graded from the answer rather than missing."),
     "ClearSolutions.code_stub": ({"python": "# 在上面的引号中填写答案 / fill in the answer above"},
                                  "What replaces the (empty) solution region of an answer cell in the release."),
     "GradeAnswers.lang": ("zh", "The language of the feedback written into graded cells: zh or en."),

@@ -86,6 +86,8 @@ class Exam(_Node):
     due: datetime | None = Field(default=None, description="The due date, recorded as nbgrader's duedate at "
                                  "release (late submissions then show in the gradebook).")
     points: Points = Field(default_factory=Points, description="Points per part of a case question.")
+    shuffle: bool = Field(default=True, description="Put each trainee's questions in an order of their own (so "
+                          "question n is not the same pool for everyone); false keeps the pools' order.")
     pools: list[Pool] = Field(default_factory=list, description="The pools (kind cases).")
     task: DraftTask | None = Field(default=None, description="The task (kind drafting).")
 
@@ -220,7 +222,7 @@ def questions(exam: Exam, trainee: str) -> list[Question]:
     if not trainee:
         raise ValueError("trainee id is empty")
     rng = random.Random(_seed("exam", exam.id, trainee, exam.attempt))
-    out: list[Question] = []
+    drawn: list[tuple[str, str, str | None]] = []
     used: set[str] = set()
     for pool in exam.pools:
         pairs = candidates(pool)
@@ -229,11 +231,12 @@ def questions(exam: Exam, trainee: str) -> list[Question]:
         else:
             fresh = [c for c in pairs if c[0] not in used]
             chosen = rng.sample(fresh if len(fresh) >= pool.draw else pairs, pool.draw)
-        for template, outcome in chosen:
-            used.add(template)
-            n = len(out) + 1
-            out.append(Question(n, pool.id, template, outcome, _seed("case", exam.id, exam.attempt, n)))
-    return out
+        drawn += [(pool.id, template, outcome) for template, outcome in chosen]
+        used.update(template for template, _ in chosen)
+    if exam.shuffle:
+        rng.shuffle(drawn)
+    return [Question(n, pool, template, outcome, _seed("case", exam.id, exam.attempt, n))
+            for n, (pool, template, outcome) in enumerate(drawn, start=1)]
 
 
 @lru_cache(maxsize=4096)

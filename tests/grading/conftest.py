@@ -71,7 +71,9 @@ def right_answer(exam, trainee: str, n: int, style: int = 0) -> dict:
     if fine is None:
         written = "无"
     else:
-        written = [f"{fine:g}", f"{fine / 10_000:g}万元", chinese_amount(fine) or f"{fine:,.0f}元", f"{fine:,.0f}元"][style % 4]
+        plain = f"{fine:.2f}".rstrip("0").rstrip(".")
+        wan = f"{fine / 10_000:.6f}".rstrip("0").rstrip(".")
+        written = [plain, f"{wan}万元", chinese_amount(fine) or f"{fine:,.0f}元", f"{fine:,.2f}元"][style % 4]
     return {"处理结果": level, "罚款": written}
 
 
