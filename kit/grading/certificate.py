@@ -22,7 +22,9 @@ h1 { text-align: center; letter-spacing: .3em; font-size: 26pt; margin: 0 0 4mm;
 .who { font-size: 15pt; line-height: 1.9; }
 table { border-collapse: collapse; width: 100%; margin-top: 8mm; font-size: 10.5pt; }
 th, td { border: 1px solid #999; padding: 2mm 3mm; text-align: left; }
-th { background: #f1ece1; }
+th { background: #f1ece1; white-space: nowrap; }
+td.num { white-space: nowrap; text-align: right; }
+td.id { font-size: 9pt; word-break: break-all; }
 .flag { color: #a40000; font-weight: bold; }
 .foot { margin-top: 10mm; display: flex; justify-content: space-between; font-size: 10pt; color: #444; }
 .note { font-size: 9pt; color: #777; margin-top: 6mm; }
@@ -31,12 +33,12 @@ th { background: #f1ece1; }
 
 def certificate_html(report: Report, trainee: str, assignment: str, lang: Lang = "zh", *,
                      course: str = "discretion-kit", today: date | None = None) -> str:
-    row = report.totals[(report.totals.trainee == trainee) & (report.totals.assignment == assignment)].iloc[0]
+    row = report.totals[(report.totals.trainee == trainee) & (report.totals.assignment == assignment)].iloc[0].to_dict()
     rows = report.detail[(report.detail.trainee == trainee) & (report.detail.assignment == assignment)]
     e = html.escape
-    lines = "".join(f"<tr><td>{int(r.n)}</td><td>{e(str(r.pool))}</td><td>{e(str(r.variant))}</td>"
-                    f"<td>{r.points:g} / {r.max_points:g}</td></tr>" for r in rows.itertuples())
-    flags = (f"<p class='flag'>{e(t('grading.feedback_flags', lang))}：{e(row.flags)}</p>" if row.flags else "")
+    lines = "".join(f"<tr><td class='num'>{int(r.n)}</td><td>{e(str(r.pool))}</td><td class='id'>{e(str(r.variant))}"
+                    f"</td><td class='num'>{r.points:g} / {r.max_points:g}</td></tr>" for r in rows.itertuples())
+    flags = (f"<p class='flag'>{e(t('grading.feedback_flags', lang))}：{e(row['flags'])}</p>" if row['flags'] else "")
     day = date_text(today or date.today(), lang)
     return f"""<!DOCTYPE html>
 <html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head><meta charset="utf-8">
@@ -44,9 +46,9 @@ def certificate_html(report: Report, trainee: str, assignment: str, lang: Lang =
 <body><div class="frame">
 <h1>{e(t('grading.cert_title', lang))}</h1>
 <p class="sub">{e(t('grading.cert_sub', lang, course=course))}</p>
-<p class="who">{e(t('grading.cert_body', lang, trainee=trainee, exam=row.exam, attempt=int(row.attempt),
-                    points=f'{row.points:g}', max=f'{row.max_points:g}', share=f'{row.share:.0%}',
-                    mark=f'{row.pass_mark:.0%}'))}</p>
+<p class="who">{e(t('grading.cert_body', lang, trainee=trainee, exam=row['exam'], attempt=int(row['attempt']),
+                    points=f"{row['points']:g}", max=f"{row['max_points']:g}", share=f"{row['share']:.0%}",
+                    mark=f"{row['pass_mark']:.0%}"))}</p>
 {flags}
 <table><thead><tr><th>{e(t('grading.col_n', lang))}</th><th>{e(t('grading.col_pool', lang))}</th>
 <th>{e(t('grading.col_variant', lang))}</th><th>{e(t('grading.col_points', lang))}</th></tr></thead>

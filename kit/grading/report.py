@@ -59,6 +59,8 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
         if result is None or not exam_file.exists():
             continue
         exam = load_exam(exam_file)
+        labels = {p.id: (p.label.zh if lang == "zh" else p.label.en) for p in exam.pools}
+        labels["drafting"] = t("grading.outcome_drafting", lang)
         flags = [line.removeprefix(prefix) for line in flags_of.get((trainee, assignment), []) if line.startswith(prefix)]
         points, top = float(group["score"].sum()), float(group["max_score"].sum())
         passed = top > 0 and points >= exam.pass_mark * top - 1e-9
@@ -66,10 +68,12 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
         for q in result["questions"]:
             parts = {p["part"]: p for p in q["parts"]}
             got = [by_part.get((q["n"], name), 0.0) for name in parts]
-            reason = "；".join(p["zh" if lang == "zh" else "en"] for p in q["parts"] if p["status"] != "right")
+            reason = ("；" if lang == "zh" else " ").join(p["zh" if lang == "zh" else "en"].rstrip("。")
+                                                         + ("" if lang == "zh" else "")
+                                                         for p in q["parts"] if p["status"] != "right")
             detail.append({
                 "trainee": trainee, "assignment": assignment, "attempt": exam.attempt, "n": q["n"],
-                "pool": q["pool"], "variant": q["case_id"], "answer": q["given_zh" if lang == "zh" else "given_en"],
+                "pool": labels.get(q["pool"], q["pool"]), "variant": q["case_id"], "answer": q["given_zh" if lang == "zh" else "given_en"],
                 "expected": q["expected_zh" if lang == "zh" else "expected_en"],
                 "outcome_points": by_part.get((q["n"], "outcome")), "fine_points": by_part.get((q["n"], "fine")),
                 "points": sum(got), "max_points": sum(p["max_points"] for p in q["parts"]),
@@ -124,6 +128,7 @@ def write_workbook(report: Report, path: str | Path, lang: Lang = "zh") -> Path:
                                                  for r in range(2, min(ws.max_row, 200) + 1)])
             ws.column_dimensions[cell.column_letter].width = min(max(width + 2, 8), 60)
             if c in PERCENT:
+                ws.column_dimensions[cell.column_letter].width = max(_width(cell.value) + 2, 9)
                 for r in range(2, ws.max_row + 1):
                     ws.cell(row=r, column=i).number_format = "0%"
             if c in ("reason", "why", "common_wrong", "expected", "flags"):

@@ -184,9 +184,12 @@ def grade_submission(exam: Exam, trainee: str, cells: dict[str, tuple[str, str]]
         weights = Weights(outcome=exam.points.outcome, fine=exam.points.fine)
         results = [grade_case_question(q, trainee, cells.get(answer_id(q.n)), weights)
                    for q in questions(exam, trainee)]
+    empty = any(f.code == "notebook_empty" for f in flags)
     var = (lambda n: DRAFT_VAR) if exam.kind == "drafting" else (lambda n: ANSWER_VAR.format(n=n))
     for q in results:
         cell = cells.get(answer_id(q.n))
+        if empty:
+            continue
         if cell is None:
             _add(flags, Flag("answer_missing", answer_id(q.n)))
         elif cell[0] != "code":

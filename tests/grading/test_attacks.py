@@ -97,7 +97,7 @@ FLAGS = {
     "A-env": {"answer_is_code"}, "A-rebind": {"answer_is_code"}, "A-reference": {"answer_is_code"},
     "A-cwd": {"answer_is_code"}, "A-loop": {"answer_is_code"}, "A-kill": {"answer_is_code"},
     "A-gradebook": {"answer_is_code", "locked_changed", "unknown_cell"},
-    "A-empty": {"notebook_empty", "answer_missing"}, "A-copy": set(), "H01": set(), "H02": set(), "H03": set(),
+    "A-empty": {"notebook_empty"}, "A-copy": set(), "H01": set(), "H02": set(), "H03": set(),
 }
 
 

@@ -44,7 +44,7 @@ def test_the_committed_release_is_what_nbgrader_generates(course):
         fresh = course / "release" / name / f"{name}.ipynb"
         committed = EXERCISES_DIR / name / f"{name}.ipynb"
         assert _plain(committed) == _plain(fresh), f"{committed} is stale: run `kit grade build`"
-        assert sorted(p.name for p in (EXERCISES_DIR / name).iterdir()) == ["exam.yaml", f"{name}.ipynb"]
+        assert sorted(p.name for p in (EXERCISES_DIR / name).iterdir()) == sorted(["exam.yaml", f"{name}.ipynb"])
         text = committed.read_text(encoding="utf-8")
         assert "BEGIN SOLUTION" not in text and "interact" not in text
 
