@@ -62,6 +62,18 @@ def test_every_exam_autogrades_the_right_and_the_wrong(course, name):
         assert totals.loc["H02", "score"] < exam.pass_mark * totals.loc["H02", "max_score"]
 
 
+def test_nbgraders_own_export_and_due_date_work_on_the_same_gradebook(course):
+    from kit.grading.course import nbgrader
+    from nbgrader.api import Gradebook
+
+    nbgrader(course, "export", "--to=nbgrader-grades.csv")
+    text = (course / "nbgrader-grades.csv").read_text(encoding="utf-8")
+    assert "exam-general" in text and "A-gradebook" in text and "H01" in text
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        assert gb.find_assignment("exam-market").duedate.year == 2027
+        assert gb.find_assignment("exam-general").duedate is None
+
+
 def test_a_retake_has_new_cases_and_records_its_attempt(course):
     first = json.loads((course / "autograded" / "H02" / GENERAL / f"{GENERAL}.kit.json").read_text())
     second = json.loads((course / "autograded" / "H02" / f"{GENERAL}-a2" / f"{GENERAL}-a2.kit.json").read_text())
