@@ -33,38 +33,21 @@ def _meta(grade_id: str, *, locked: bool = True, solution: bool = False, points:
     return {"nbgrader": meta}
 
 
+def _both(key: str, **params: object) -> str:
+    return f"{t(key, 'zh', **params)} / {t(key, 'en', **params)}"
+
+
 def _intro(exam: Exam) -> str:
-    lines = [f"# {exam.title.zh} / {exam.title.en}", ""]
-    facts = [f"第 {exam.attempt} 次作答 / attempt {exam.attempt}",
-             f"共 {exam.size} 题 / {exam.size} question(s)",
-             f"及格线 {exam.pass_mark:.0%} / pass mark {exam.pass_mark:.0%}"]
+    """The first cell: title, facts, how to answer (Chinese, then English in italics; the catalog's words)."""
+    facts = [_both("grading.fact_attempt", n=exam.attempt), _both("grading.fact_size", n=exam.size),
+             _both("grading.fact_pass", mark=f"{exam.pass_mark:.0%}")]
     if exam.time_limit_minutes:
-        facts.append(f"限时 {exam.time_limit_minutes} 分钟 / {exam.time_limit_minutes} minutes")
+        facts.append(_both("grading.fact_time", minutes=exam.time_limit_minutes))
     if exam.due:
-        facts.append(f"截止 {exam.due:%Y-%m-%d %H:%M} / due {exam.due:%Y-%m-%d %H:%M}")
-    lines.append(" · ".join(facts))
-    lines.append("")
-    if exam.kind == "cases":
-        lines += ["每位学员的案例各不相同（按学号和作答次数生成；示例案例，非正式文件）。先在下一个单元格填写学号"
-                  "（JupyterHub 上可留空，学号即登录名），再逐题阅读案例，在答案单元格的引号中填写：",
-                  "",
-                  "- **处理结果**：不予、减轻、从轻、一般、从重，涉嫌犯罪应当移送的写“移送”；",
-                  "- **罚款**：金额，如 `15000`、`1.5万元`、`一万五千元`，不罚款写“无”；",
-                  "- 偏离基准（调整适用）的，另填 **理由** 和 **批准文号**。",
-                  "",
-                  "依法可以选择多个阶次的，选其中任何一个都算对；罚款须在所选阶次的幅度内。答案单元格只填答案，"
-                  "不要写代码：评分程序只读取答案单元格的内容，不运行任何单元格。",
-                  "",
-                  "*Each trainee gets their own cases. Fill in 处理结果 (不予/减轻/从轻/一般/从重, or 移送) and 罚款 "
-                  "(e.g. 15000, 1.5万元, 一万五千元; 无 for none) inside the quotes; the grader reads the answer cells "
-                  "as data and runs no cell.*"]
-    else:
-        lines += ["按下面的任务起草一份裁量基准（本库的 YAML 格式），写在答案单元格的三引号之间。评分依据备案审查："
-                  "格式与要素、与上级基准是否冲突、要素是否齐全、减轻和不予处罚是否规定了条件、各阶次幅度是否衔接。",
-                  "",
-                  "*Draft a baseline (the library's YAML format) between the triple quotes of the answer cell; it is "
-                  "graded by the filing review.*"]
-    return "\n".join(lines)
+        facts.append(_both("grading.fact_due", due=f"{exam.due:%Y-%m-%d %H:%M}"))
+    how = "grading.intro_cases" if exam.kind == "cases" else "grading.intro_drafting"
+    return "\n".join([f"# {exam.title.zh} / {exam.title.en}", "", " · ".join(facts), "", t(how, "zh"), "",
+                      f"*{t(how, 'en')}*"])
 
 
 def build_notebook(exam: Exam) -> nbformat.NotebookNode:

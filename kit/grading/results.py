@@ -113,7 +113,9 @@ def _unanswered(name: str, full: float, key: str, params: dict) -> PartResult:
     return PartResult(name, "wrong", 0.0, full, t(f"grading.{key}", "zh", **params), t(f"grading.{key}", "en", **params))
 
 
-def _given(answer: Answer | None, raw: dict, lang: Lang) -> str:
+def _given(answer: Answer | None, raw: dict, lang: Lang, problem: str | None = None) -> str:
+    if answer is None and problem == "answer_is_code":
+        return t("grading.given_code", lang)
     if answer is None:
         return t("grading.given_none", lang) if not raw else t("grading.given_raw", lang, text=str(raw)[:120])
     fine = money(answer.fine, lang) if answer.fine else t("grading.no_fine", lang)
@@ -134,8 +136,9 @@ def grade_case_question(q, trainee: str, cell: tuple[str, str] | None, weights: 
     scenario = q.scenario(trainee)
     d = scenario.decision
     raw: dict = {}
+    problem: tuple[str, dict] | None = None
     if cell is None:
-        problem: tuple[str, dict] | None = ("answer_missing", {})
+        problem = ("answer_missing", {})
         answer = None
         fine_problem = None
     elif cell[0] != "code":
@@ -163,7 +166,7 @@ def grade_case_question(q, trainee: str, cell: tuple[str, str] | None, weights: 
     fired = [s for s in d.trace if s.fired]
     return QuestionResult(
         n=q.n, pool=q.pool, template=q.template, case_id=d.case_id, narrative_zh=scenario.narrative_zh,
-        given_zh=_given(answer, raw, "zh"), given_en=_given(answer, raw, "en"),
+        given_zh=_given(answer, raw, "zh", problem and problem[0]), given_en=_given(answer, raw, "en", problem and problem[0]),
         expected_zh=_expected(d, "zh"), expected_en=_expected(d, "en"),
         expected_level="transfer" if d.transfer else (d.level.value if d.level else "none"), parts=parts,
         trace_zh=[s.text("zh") for s in fired], trace_en=[s.text("en") for s in fired])

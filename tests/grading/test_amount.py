@@ -35,3 +35,12 @@ def test_what_cannot_be_read_is_an_error_naming_why(text, key):
     with pytest.raises(AmountError) as error:
         parse_amount(text)
     assert error.value.key == key
+
+
+@pytest.mark.parametrize("yuan", [7, 50, 105, 1460, 10005, 15000, 45150, 95000, 120000, 2000000, 35000000])
+def test_chinese_numerals_agree_with_cn2an(yuan):
+    """cn2an (a dependency of the kit's Excel phrase parser) writes the numerals, lower and upper case."""
+    import cn2an
+
+    assert parse_amount(cn2an.an2cn(yuan) + "元") == yuan
+    assert parse_amount(cn2an.an2cn(yuan, "up") + "元") == yuan
