@@ -39,7 +39,8 @@ def generate_command(
     level: Optional[str] = typer.Option(None, "--level", help="Only cases with this outcome: 不予/减轻/从轻/一般/从重, "
                                         "移送 or 时效 (or no_penalty … aggravated, transfer, time_barred)."),
     lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
-    answers: bool = typer.Option(True, "--answers/--no-answers", help="Print the answer key after each case."),
+    answers: bool = typer.Option(False, "--answers/--no-answers", help="Print the answer key after each case (for "
+                                 "the assessor; off by default so a trainee running this sees no key)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scenarios as JSON."),
     library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders "
                                                  "(default: the bundled sample library)."),

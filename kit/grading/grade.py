@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..baselines.vocabulary import Level
 from ..engine.decision import Decision, FineRange, money
 from ..engine.proposal import SEED_RULE, check_proposal
+from ..i18n import t
 from .answer import Answer
 
 
@@ -156,8 +157,25 @@ def outcome_part(answer: Answer, decision: Decision, weights: Weights) -> Part:
                     f"{chosen_en.capitalize()} is right (lawful: {lawful_en}; {basis}).")
     zh = f"所选“{chosen_zh}”不在依法可选范围（依法可选：{lawful_zh}；{basis}）"
     en = f"{chosen_en.capitalize()} is not lawful here (lawful: {lawful_en}; {basis})"
+    if answer.reason is None and answer.approval is None:  # a plain wrong level: say why the law decides otherwise
+        why_zh, why_en = deciding_rules(decision, "zh"), deciding_rules(decision, "en")
+        return Part("outcome", "wrong", 0.0, full, t("grading.level_wrong", "zh", said=zh, why=why_zh),
+                    t("grading.level_wrong", "en", said=en, why=why_en))
     check = check_proposal(decision, level, None, reason=answer.reason, approval=answer.approval)
     return _departure("outcome", full, weights, decision, check, answer, zh, en)
+
+
+_DECIDING = ("art27", "art37", "art30", "art31", "art32", "art33", "art36", "discretion.", "combination", "list", "aggravat",
+             "mitigat", "tier")
+
+
+def deciding_rules(decision: Decision, lang: str) -> str:
+    """The sentences of the fired steps that decided the level (not the arithmetic), each with its citation."""
+    steps = [s for s in decision.trace if s.fired and s.rule.startswith(_DECIDING)
+             and not (s.rule.startswith("art36") and not decision.time_barred)]
+    if not steps:
+        return t("grading.level_rule_baseline", lang, basis=_basis(decision))
+    return ("；" if lang == "zh" else "; ").join(s.text(lang).rstrip("。.") for s in steps[-3:])
 
 
 # ---- the fine ----------------------------------------------------------------------------------------------
@@ -178,11 +196,16 @@ def fine_part(answer: Answer, decision: Decision, weights: Weights) -> Part:
         return Part("fine", "wrong", 0.0, full, "引擎未得出裁量阶次，无法判断罚款。",
                     "The engine gave no level: the fine cannot be judged.")
     chosen = answer.as_level
-    level = chosen if chosen in decision.acceptable else decision.level
     lead_zh = lead_en = ""
-    if level is not chosen:
-        lead_zh = f"所选阶次不在依法可选范围，罚款按基准结论“{level.zh}”判断；"
-        lead_en = f"The level chosen is not lawful; the fine is judged by the engine's level ({level.en}). "
+    if chosen not in decision.acceptable:
+        # The fine goes with the level chosen: a wrong level earns no fine point, even when the fine happens to
+        # lie in the range of another, lawful level — unless the departure is grounded (reason and approval).
+        if answer.transfer or (answer.reason is None and answer.approval is None):
+            return Part("fine", "wrong", 0.0, full, t("grading.fine_level_wrong", "zh", lawful=_lawful(decision, "zh")),
+                        t("grading.fine_level_wrong", "en", lawful=_lawful(decision, "en")))
+        lead_zh = f"所选阶次不在依法可选范围，罚款按基准结论“{decision.level.zh}”判断；"
+        lead_en = f"The level chosen is not lawful; the fine is judged by the engine's level ({decision.level.en}). "
+    level = chosen if chosen in decision.acceptable else decision.level
     fine_range: FineRange | None = decision.acceptable.get(level)
     cite = _cites(decision, "arithmetic.range", f"levels.{level.value}.")
     if fine_range is None:

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 from kit.baselines import sample_library
 from kit.baselines.vocabulary import Level
 from kit.engine import Case, evaluate
+from kit.grading.grade import deciding_rules
 from kit.grading import WEIGHTS, Answer, Weights, grade
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "cases"
@@ -84,7 +85,28 @@ def test_a_level_the_law_does_not_allow_is_wrong(case):
             assert "应当移送" in part.zh
         else:
             assert "不在依法可选范围" in part.zh and "依法可选" in part.zh
-            assert "偏离理由" in part.zh or "不能调整适用" in part.zh
+            # a wrong level is told why the law decides otherwise, not that an approval is missing
+            assert "偏离理由" not in part.zh and "批准" not in part.zh
+            assert deciding_rules(d, "zh") in part.zh and deciding_rules(d, "en") in part.en
+            assert any(s.text("zh").rstrip("。") in part.zh for s in d.trace if s.fired and s.rule != "baseline.resolve")
+            departed = grade(Answer(case_id=d.case_id, level=level.value, reason="显失公平"), d).part("outcome")
+            assert "批准文号" in departed.zh or "不能调整适用" in departed.zh
+
+
+@pytest.mark.parametrize("case", ENTRIES)
+def test_a_wrong_level_earns_no_fine_point_even_with_a_fine_of_a_lawful_range(case):
+    d = decide(case)
+    if d.transfer:
+        return
+    for level in Level:
+        if level in d.acceptable:
+            continue
+        for lawful, rng in d.acceptable.items():  # the fine of a lawful level, with the wrong level
+            fine = None if rng is None else (rng.lo + rng.hi) / 2
+            part = grade(Answer(case_id=d.case_id, level=level.value, fine=fine), d).part("fine")
+            assert part.status == "wrong" and part.points == 0 and "罚款随之不得分" in part.zh
+    wrong_transfer = grade(Answer(case_id=d.case_id, level="transfer"), d).part("fine")
+    assert wrong_transfer.status == "wrong" and wrong_transfer.points == 0
 
 
 @pytest.mark.parametrize("case", ENTRIES)
