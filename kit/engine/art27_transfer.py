@@ -4,7 +4,11 @@ Reads: the factor ``suspected_crime`` and the matter's transfer threshold. Decid
 It runs *before* the time bar (Art. 36): the two- and five-year limits bar only the administrative penalty,
 not the criminal prosecution, whose limitation period is the Criminal Law's; so a suspected crime is
 transferred even when the administrative time bar has run, and the time bar then says only what happens if the
-judicial organs decline. ``close_transfer`` (after the time bar) ends the evaluation of a transferred case."""
+judicial organs decline. ``close_transfer`` (after the time bar) ends the evaluation of a transferred case.
+
+A natural person under sixteen on the day of the act is not transferred: 《刑法》第十七条 makes them criminally
+liable only for the grave crimes it lists (intentional homicide, robbery, …), none of which is an
+administrative violation with a threshold; the administrative rules (Art. 30) then decide."""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from .decision import money
 from .state import LAW, State, texts
 
 TRANSFER_RULE = "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条"
+CRIMINAL_AGE_RULE = "《中华人民共和国刑法》第十七条第一款、第二款"
+CRIMINAL_AGE = 16
 CITATION = f"{LAW}第二十七条第一款；{TRANSFER_RULE}"
 
 
@@ -25,12 +31,21 @@ def criminal_transfer(state: State) -> None:
         inputs[threshold.fact] = value
         inputs["threshold"] = threshold.value
         reached = value is not None and value >= threshold.value
+    party = state.case.party
+    if (state.case.has("suspected_crime") or reached) and party.kind == "person" and party.age is not None \
+            and party.age < CRIMINAL_AGE:
+        state.note("art27.criminal_age", f"{CITATION}；{CRIMINAL_AGE_RULE}", {**inputs, "age": party.age},
+                   "no transfer: under the age of criminal responsibility",
+                   t("engine.transfer_under_age", "zh", age=party.age),
+                   t("engine.transfer_under_age", "en", age=party.age))
+        return
     if state.case.has("suspected_crime") or reached:
         state.transfer = True
         if reached and threshold is not None:
-            params = {"fact": threshold.fact, "value": money(inputs[threshold.fact]),
-                      "threshold": money(threshold.value), "source": threshold.source}
-            zh, en = t("engine.transfer_threshold", "zh", **params), t("engine.transfer_threshold", "en", **params)
+            params = {"value": money(inputs[threshold.fact]), "threshold": money(threshold.value),
+                      "source": threshold.source}
+            zh = t("engine.transfer_threshold", "zh", fact=_fact_label(state, threshold.fact, "zh"), **params)
+            en = t("engine.transfer_threshold", "en", fact=_fact_label(state, threshold.fact, "en"), **params)
             citation = f"{CITATION}；{threshold.source}"
         else:
             zh, en = t("engine.transfer_suspected", "zh"), t("engine.transfer_suspected", "en")
@@ -47,3 +62,11 @@ def close_transfer(state: State) -> None:
     """A transferred case gets no administrative level in place of the transfer (the time bar has been traced)."""
     if state.transfer:
         state.settle(None, None)
+
+
+def _fact_label(state: State, fact: str, lang: str) -> str:
+    """The fact's name as the library writes it (a trainee reads 违法经营额, not sales_amount)."""
+    for spec in state.matter.facts:
+        if spec.id == fact:
+            return getattr(spec, lang)
+    return fact
