@@ -8,7 +8,7 @@ STAMP      := $(VENV)/.installed
 SERVE_PORT ?= 8866
 PYTEST_ARGS ?=
 
-.PHONY: help venv system-deps test serve bench clean distclean
+.PHONY: help venv system-deps chp test serve bench clean distclean
 
 help:
 	@echo "make test         install (if needed) and run the test suite"
@@ -29,7 +29,11 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/ensure-system-deps.sh
 
-test: venv system-deps
+# configurable-http-proxy from the npm registry, into .node/ (tests/deploy and bench_hub start a real JupyterHub)
+chp:
+	@bash scripts/ensure-chp.sh >/dev/null
+
+test: venv system-deps chp
 	$(VPY) -m pytest -n 2 $(PYTEST_ARGS)
 
 serve: venv
@@ -39,7 +43,7 @@ serve: venv
 	@echo "Workshop (participants): http://127.0.0.1:$(SERVE_PORT)/voila/render/workshop.ipynb"
 	@PORT=$(SERVE_PORT) PYTHON=$(VPY) bash scripts/serve.sh
 
-bench: venv
+bench: venv chp
 	$(VPY) -m benchmarks
 
 clean:

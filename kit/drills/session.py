@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from ..baselines import Library, sample_library
 from ..grading import WEIGHTS, Answer, Marks, Weights, grade
+from ..grading.nbgrader import signed_in_trainee
 from ..scenarios import Scenario, Template, UnreachableOutcome, builtin_templates, generate, parse_outcome
 from .texts import LANGS, text
 
@@ -66,7 +67,8 @@ class DrillSession:
         self.templates = list(templates) if templates is not None else builtin_templates(self.library)
         if not self.templates:
             raise ValueError("a drill needs at least one scenario template")
-        self.session_id = str(session_id).strip() if session_id else uuid.uuid4().hex[:8]
+        # under JupyterHub the session is the hub user's (deploy/jupyterhub sets KIT_TRAINEE_ID, JUPYTERHUB_USER)
+        self.session_id = str(session_id).strip() if session_id else signed_in_trainee() or uuid.uuid4().hex[:8]
         self.seed = seed
         """The seed of the next case."""
         self.lang = "zh"

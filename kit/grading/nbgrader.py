@@ -46,6 +46,15 @@ def autograde_trainee(cwd: str | Path | None = None) -> str:
     return here.parent.name
 
 
+def signed_in_trainee() -> str | None:
+    """The trainee id the environment gives (``TRAINEE_ENV``: under JupyterHub, the hub user), else None."""
+    for name in TRAINEE_ENV:
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
 def trainee_id(default: str | None = None) -> str:
     """The trainee whose case this is: the nbgrader student id under autograde, else ``default`` (the notebook's
     ``TRAINEE_ID``), else the first of ``TRAINEE_ENV`` that is set."""

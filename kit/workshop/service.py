@@ -187,6 +187,12 @@ def submissions(session: Session, round_: Round) -> list[Submission]:
                                 .order_by(Submission.participant)))
 
 
+def submission_of(session: Session, round_: Round, participant: str) -> Submission | None:
+    """``participant``'s answer in ``round_``, if they gave one."""
+    return session.scalar(select(Submission).where(Submission.round_id == round_.id,
+                                                   Submission.participant == participant))
+
+
 def answer_of(sub: Submission, round_: Round) -> Answer:
     return Answer(case_id=round_.case_id, level=sub.level, fine=sub.fine, reason=sub.reason)
 

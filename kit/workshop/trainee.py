@@ -9,6 +9,7 @@ import ipywidgets as w
 from sqlalchemy import Engine
 
 from ..baselines import Library
+from ..grading.nbgrader import signed_in_trainee
 from . import render, service
 from .page import Page
 from .service import LEVEL_ORDER, WorkshopError, level_label
@@ -23,8 +24,13 @@ class Trainee(Page):
         super().__init__(engine=engine, library=library, lang=lang)
         self.name: str | None = None
         self.round_number: int | None = None
+        self.signed_in = signed_in_trainee()
+        """Under JupyterHub, the hub user: the participant's name is that and cannot be typed over, and the page
+        shows the answer this participant already gave in the round (kept in the store across restarts)."""
         self.code_input = w.Text(description="研讨会代码", style=_WIDE, layout=w.Layout(width="16em"))
         self.name_input = w.Text(description="姓名", style=_WIDE, layout=w.Layout(width="14em"))
+        if self.signed_in:
+            self.name_input.value, self.name_input.disabled = self.signed_in, True
         self.join_button = w.Button(description="加入", button_style="primary")
         self.refresh_button = w.Button(description="刷新案例", icon="refresh", disabled=True)
         self.case_view = w.HTML()
@@ -53,7 +59,7 @@ class Trainee(Page):
                                                          self.reason_input.value))
 
     def join(self, code: str, name: str) -> None:
-        name = (name or "").strip()
+        name = self.signed_in or (name or "").strip()
         if not name:
             raise WorkshopError("请填写姓名。", "Enter your name.")
         with self.Session() as s:
@@ -78,6 +84,11 @@ class Trainee(Page):
                 self.level_input.value = None
                 self.fine_input.value = 0.0
                 self.reason_input.value = self.done_view.value = ""
+                own = service.submission_of(s, round_, self.name) if self.signed_in else None
+                if own is not None:  # the answer given before a reload or a restart of the server
+                    self.level_input.value, self.fine_input.value = own.level, own.fine or 0.0
+                    self.reason_input.value = own.reason or ""
+                    self.done_view.value = self._done_html(own, round_.number)
             self.case_view.value = render.case_html(scenario, round_.number, self.lang)
             self.submit_button.disabled = round_.status != "open"
             self.refresh_button.disabled = False
@@ -91,5 +102,8 @@ class Trainee(Page):
         with self.Session.begin() as s:
             sub = service.submit(s, self.code, self.name, level, fine, reason)
             number = sub.round.number
-        self.done_view.value = (f"<span class='kit-ws-done'>已提交（第{number}轮：{level_label(sub.level, self.lang)}"
-                                f"{'，罚款' + format(sub.fine, ',.0f') + '元' if sub.fine else ''}）</span>")
+        self.done_view.value = self._done_html(sub, number)
+
+    def _done_html(self, sub, number: int) -> str:
+        return (f"<span class='kit-ws-done'>已提交（第{number}轮：{level_label(sub.level, self.lang)}"
+                f"{'，罚款' + format(sub.fine, ',.0f') + '元' if sub.fine else ''}）</span>")
