@@ -209,6 +209,21 @@ def prepare_exchange(s: Settings) -> None:
 
 # ---- the hub -------------------------------------------------------------------------------------------------
 
+def announcements() -> dict[str, str]:
+    """JupyterHub's announcement banners on its log-in and start pages, Chinese first, from the kit's catalog."""
+    from html import escape
+
+    from kit.i18n import t
+
+    def both(*keys: str) -> str:
+        return "<br>".join(f"{'<b>' if i == 0 else ''}{escape(t(k, 'zh'))}{'</b>' if i == 0 else ''}"
+                           for i, k in enumerate(keys)) + "<br><small>" + \
+            " · ".join(escape(t(k, "en")) for k in keys) + "</small>"
+
+    return {"announcement_login": both("deploy.login_title", "deploy.login_hint"),
+            "announcement_spawn": both("deploy.spawn_hint")}
+
+
 CULLER_SCOPES = ["list:users", "read:users:activity", "read:servers", "delete:servers"]
 ADMIN_SCOPES = ["admin:users", "admin:servers", "tokens", "list:services", "read:services"]
 
@@ -229,6 +244,7 @@ def configure(c, environ: dict | None = None) -> Settings:
     c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{s.proxy_api_port}"
     c.ConfigurableHTTPProxy.command = [s.chp]
     c.ConfigurableHTTPProxy.pid_file = str(s.state / "jupyterhub-proxy.pid")
+    c.JupyterHub.template_vars = announcements()
 
     # who may log in
     c.Authenticator.admin_users = set(s.admins)

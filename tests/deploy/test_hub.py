@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from kit.grading.gradebook import gradebook_frame
 from kit.grading.nbgrader import check_part, reference_answer
+from kit.i18n import t
 from kit.store import Submission, make_engine, session_factory
 from kit.workshop import case_of
 from kit.workshop.service import TRANSFER, current_round, level_label, templates
@@ -26,6 +27,14 @@ EXAM_CASES = ("flyposting-youth", "false-registration-nanjing", "parking-fee-ove
 
 
 # ---- log-in and servers -----------------------------------------------------------------------------------
+
+def test_the_log_in_page_speaks_chinese_first(hub):
+    import requests
+
+    text = requests.get(hub.base + "/hub/login", timeout=30).content.decode("utf-8")
+    assert t("deploy.login_title", "zh") in text and t("deploy.login_title", "en") in text
+    assert text.index(t("deploy.login_hint", "zh")) < text.index(t("deploy.login_hint", "en"))
+
 
 def test_log_in_needs_the_password_and_an_allowed_name(hub):
     assert hub.login("alice").login_status == 302
@@ -42,6 +51,8 @@ def test_each_user_reaches_only_their_own_server(hub):
     # officers have no formgrader and no gradebook; the assessor has both
     assert hub.server("alice", "GET", "/formgrader/api/assignments", ok=None).status_code == 404
     assert hub.server("assessor", "GET", "/formgrader/api/assignments").status_code == 200
+    assert hub.server("alice", "GET", "/api/terminals", ok=None).status_code == 404  # no terminal for officers
+    assert hub.server("assessor", "GET", "/api/terminals").status_code == 200
     model = hub.user_model("alice")["servers"][""]
     assert model["ready"] and model["url"] == "/user/alice/"
     assert (hub.homes / "alice" / "kit" / "drill.ipynb").is_file()
