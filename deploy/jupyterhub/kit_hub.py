@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import pwd
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -285,7 +284,3 @@ def configure(c, environ: dict | None = None) -> Settings:
     c.JupyterHub.services = services
     c.JupyterHub.load_roles = roles
     return s
-
-
-def chp_available(s: Settings) -> bool:
-    return Path(s.chp).exists() or shutil.which(s.chp) is not None
