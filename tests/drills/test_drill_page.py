@@ -93,6 +93,8 @@ def test_an_officer_drills_in_the_browser(voila_base, chromium, tmp_path):
             # 3. English.
             page.locator(".kit-drill-lang").get_by_text("English", exact=True).click()
             page.locator("button.kit-drill-next", has_text="Next case").wait_for(timeout=30_000)
+            # each widget's new text arrives in its own message: wait for the feedback's, not only the button's
+            page.locator(".kit-drill-feedback", has_text="✗ Wrong").wait_for(timeout=30_000)
             feedback = page.locator(".kit-drill-feedback").inner_text()
             assert "✗ Wrong" in feedback and "lawful: " in feedback
             page.screenshot(path=str(tmp_path / "drill-en.png"), full_page=True)
