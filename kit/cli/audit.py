@@ -8,19 +8,18 @@ from typing import List, Optional
 
 import typer
 
-from kit.audit import AuditInputError, audit
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
-from kit.i18n import UnknownLanguage, parse_lang, t
+from kit.cli.options import LangOption, LibraryOption
+from kit.i18n import t
 
 
 @app.command("audit")
 def audit_command(
     table: Path = typer.Argument(..., help="The decision table (.csv, .xlsx, .xls or .parquet), one row per past "
                                  "decision; see docs/audit.md."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders "
-                                                 "(default: the bundled sample library)."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    library: LibraryOption = None,
+    lang: LangOption = "zh",
     xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Also write the workbook (汇总, 机关事项, 评查结果, "
                                         "问题明细, 类案不同罚, 离群决定, 退回行)."),
     html: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report with plots."),
@@ -43,11 +42,9 @@ def audit_command(
 
     Exit 0 when the table was reviewed (whatever the findings, rejected rows included); exit 1 when it could not
     be (unreadable, a required column missing, the library broken, or any bad row under --strict)."""
-    try:
-        language = parse_lang(lang)
-    except UnknownLanguage as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(1)
+    from kit.audit import AuditInputError, audit  # pandas and pyarrow: only when the command runs
+
+    language = lang
     try:
         day = date.fromisoformat(today) if today else None
     except ValueError:

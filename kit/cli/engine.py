@@ -10,6 +10,7 @@ import typer
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
+from kit.cli.options import LangOption, LibraryOption
 from kit.engine import check_proposal, evaluate, load_cases
 
 
@@ -33,9 +34,8 @@ from kit.engine.scored import ScoredInputError  # noqa: E402
 @app.command("evaluate")
 def evaluate_command(
     case_file: Path = typer.Argument(..., help="A case file (YAML or JSON): one case, or a `cases:` list."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders "
-                                                 "(default: the bundled sample library)."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    library: LibraryOption = None,
+    lang: LangOption = "zh",
     as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
     compare_versions: bool = typer.Option(False, "--compare-versions", help="Evaluate under every dated version "
                                           "of the applicable baseline, side by side."),
@@ -63,8 +63,8 @@ def check_command(
     fine: Optional[float] = typer.Option(None, "--fine", help="The proposed fine in yuan."),
     reason: Optional[str] = typer.Option(None, "--reason", help="Reason for departing from the baseline."),
     approval: Optional[str] = typer.Option(None, "--approval", help="Approval reference for an adjusted application."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    library: LibraryOption = None,
+    lang: LangOption = "zh",
     as_json: bool = typer.Option(False, "--json", help="Print the check as JSON."),
 ) -> None:
     """核对执法人员的裁量选择 / Check an officer's chosen level and fine against the baseline."""

@@ -117,7 +117,7 @@ def import_xlsx_command(
     options = ImportOptions(authority=authority, authority_name=authority_name, authority_level=authority_level,
                             region=region, sector=sector, effective_from=date, version=version,
                             document=document, title=title, illustrative=illustrative, parent=parent)
-    raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options, lang=lang))  # type: ignore[arg-type]
+    raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options, lang=lang))
 
 @app.command("export-xlsx")
 def export_xlsx_command(

@@ -13,6 +13,8 @@ from kit.baselines.loader import read_source, validate_file, yaml_files
 from kit.baselines.review import review
 from kit.baselines.review_report import as_json, as_text, write_xlsx
 from kit.cli import app
+from kit.cli.options import LangOption, LibraryOption
+from kit.i18n import bilingual, t
 
 
 def _fail(error: LibraryError) -> None:
@@ -27,7 +29,7 @@ def review_command(
     sample: bool = typer.Option(False, "--sample", help="Review the bundled sample library."),
     against: Optional[List[Path]] = typer.Option(None, "--against", help="The existing library new baselines are "
                                                  "filed against; only the new files are reviewed."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    lang: LangOption = "zh",
     as_json_: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
     xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Also write a workbook, one sheet per finding kind."),
 ) -> None:
@@ -75,8 +77,8 @@ def _baseline(ref: str, library):
 def diff_command(
     old: str = typer.Argument(..., help="The old version: a baseline id or a baseline file."),
     new: str = typer.Argument(..., help="The new version: a baseline id or a baseline file."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library (default: the sample)."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    library: LibraryOption = None,
+    lang: LangOption = "zh",
 ) -> None:
     """两个版本的基准有何变化 / What changed between two versions of a baseline."""
     try:
@@ -85,10 +87,9 @@ def diff_command(
     except LibraryError as error:
         _fail(error)
     changes = diff_baselines(a, b)
-    title = f"{a.id}（{a.version}）→ {b.id}（{b.version}）" if lang == "zh" else f"{a.id} ({a.version}) → {b.id} ({b.version})"
-    typer.echo(title)
+    typer.echo(t("cli.diff.title", lang, a=a.id, va=a.version, b=b.id, vb=b.version))
     for change in changes:
         typer.echo(f"  {'+' if change.kind == 'added' else '-' if change.kind == 'removed' else '~'} "
-                   f"{change.zh if lang == 'zh' else change.en}")
+                   f"{bilingual(change, lang)}")
     if not changes:
-        typer.echo("  无变化" if lang == "zh" else "  no changes")
+        typer.echo("  " + t("cli.diff.none", lang))

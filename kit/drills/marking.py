@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..baselines import Library
 from ..grading import WEIGHTS, Answer, Marks, Weights, grade
 from ..grading.grade import Part
-from ..i18n import t
+from ..i18n import bilingual, list_join, sentences, t
 from ..scenarios import Scenario, Template
 
 DISTRACTORS = 2
@@ -62,12 +62,11 @@ def provision_options(scenario: Scenario, library: Library) -> list[str]:
 
 def factor_label(library: Library, factor_id: str, lang: str) -> str:
     f = library.factors[factor_id]
-    return f.zh if lang == "zh" else f.en
+    return bilingual(f, lang)
 
 
 def _labels(library: Library, ids, lang: str) -> str:
-    sep = "、" if lang == "zh" else ", "
-    return sep.join(factor_label(library, f, lang) for f in sorted(ids)) or t("drill.circ.none", lang)
+    return list_join((factor_label(library, f, lang) for f in sorted(ids)), lang) or t("drill.circ.none", lang)
 
 
 def circumstances_part(answer: DrillAnswer, scenario: Scenario, library: Library, points: float) -> Part:
@@ -83,7 +82,7 @@ def circumstances_part(answer: DrillAnswer, scenario: Scenario, library: Library
             out.append(t("drill.circ.missed", lang, items=_labels(library, missed, lang)))
         if extra:
             out.append(t("drill.circ.extra", lang, items=_labels(library, extra, lang)))
-        return ("" if lang == "zh" else " ").join(out)
+        return sentences(out, lang)
 
     if not missed and not extra:
         status, got = "right", points

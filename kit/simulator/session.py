@@ -15,7 +15,7 @@ from functools import cached_property
 from ..baselines import Library, sample_library
 from ..engine import Case, evaluate
 from ..engine.decision import Decision
-from ..i18n import Lang, t
+from ..i18n import Lang, named, t
 from ..scenarios import Template, builtin_templates, generate
 
 MAX_AMOUNT = 1e12
@@ -78,7 +78,7 @@ class Simulator:
 
     def matter_label(self, matter: str, lang: Lang) -> str:
         m = self.library.matters[matter]
-        return m.name if lang == "zh" else (m.name_en or m.name)
+        return named(m.name, m.name_en, lang)
 
     def template(self, matter: str) -> Template:
         try:
@@ -104,7 +104,7 @@ class Simulator:
     def baseline_label(self, baseline_id: str, lang: Lang) -> str:
         b = self.library.baselines[baseline_id]
         a = self.library.authorities[b.authority]
-        who = a.name if lang == "zh" else (a.name_en or a.name)
+        who = named(a.name, a.name_en, lang)
         return f"{who} · {b.version}"
 
     def initial(self, matter: str) -> SimState:

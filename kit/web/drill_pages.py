@@ -9,7 +9,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from ..baselines import sample_library
-from ..i18n import date_text, t
+from ..i18n import bilingual, colon, date_text, named, t
 from .page import KitPage, frame
 from ..drills.progress import Progress
 from ..drills.session import DrillError, officer_name
@@ -52,10 +52,10 @@ def _label(key: str, library, lang) -> str:
     kind, _, value = key.partition(":")
     if kind == "factor" and value in library.factors:
         f = library.factors[value]
-        return f.zh if lang == "zh" else f.en
+        return bilingual(f, lang)
     if kind in ("outcome", "fine") and value in library.matters:
         m = library.matters[value]
-        return f"{t(f'drill.part.{kind}', lang)}{'：' if lang == 'zh' else ': '}{m.name if lang == 'zh' else m.name_en or m.name}"
+        return f"{t(f'drill.part.{kind}', lang)}{colon(lang)}{named(m.name, m.name_en, lang)}"
     return value
 
 
@@ -69,7 +69,7 @@ def _table(head: list[str], rows: list[list[str]], lang) -> str:
 
 def progress_html(progress: Progress, lang, base: str = "/", templates=None) -> str:
     library = sample_library()
-    titles = {tp.id: (tp.title.zh if lang == "zh" else tp.title.en) for tp in (templates or [])}
+    titles = {tp.id: bilingual(tp.title, lang) for tp in (templates or [])}
     score = progress.score()
     line = t("drill.score_line", lang, answered=score.answered, right=score.right, share=f"{score.share:.0%}",
              points=f"{score.points:g}", max=f"{score.max_points:g}")

@@ -103,7 +103,7 @@ def test_cli_on_the_sample_exits_0_with_a_summary_and_reports(tmp_path):
     shown = kit_audit(str(SAMPLE), progress=True)
     assert shown.returncode == 0 and "案卷评查: 33.0 rows" in shown.stderr and "rows/s" in shown.stderr, shown.stderr
     bad = kit_audit(str(SAMPLE), "--lang", "fr")
-    assert bad.returncode == 1 and "unknown language 'fr'" in bad.stderr
+    assert bad.returncode == 2 and "unknown language 'fr'" in bad.stderr  # a usage error, as for every command
 
 
 def write(tmp_path, text: str, name: str = "t.csv") -> Path:

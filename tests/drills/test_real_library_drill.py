@@ -65,7 +65,7 @@ def _notebook(folder: Path, name: str, baselines: list[str]) -> str:
               "from kit.scenarios.from_tier import tier_templates\n"
               f"library = load_library('real/{name}')\n"
               f"Drill(library=library, templates=tier_templates(library, baselines={baselines!r}), "
-              f"session_id='shot-{name[:2]}')")
+              f"officer='shot-{name[:2]}')")
     nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "drill", "metadata": {}, "outputs": [],
                      "source": source}],
           "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
