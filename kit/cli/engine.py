@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -25,7 +24,7 @@ def _load(case_file: Path, library: list[Path] | None):
         return lib, load_cases(case_file, lib)
     except LibraryError as error:
         typer.echo(error.report(), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 from kit.engine.scored import ScoredInputError  # noqa: E402
@@ -60,9 +59,9 @@ def evaluate_command(
 def check_command(
     case_file: Path = typer.Argument(..., help="A case file (one case)."),
     level: str = typer.Option(..., "--level", help="The level chosen: 不予/减轻/从轻/一般/从重 or its English key."),
-    fine: Optional[float] = typer.Option(None, "--fine", help="The proposed fine in yuan."),
-    reason: Optional[str] = typer.Option(None, "--reason", help="Reason for departing from the baseline."),
-    approval: Optional[str] = typer.Option(None, "--approval", help="Approval reference for an adjusted application."),
+    fine: float | None = typer.Option(None, "--fine", help="The proposed fine in yuan."),
+    reason: str | None = typer.Option(None, "--reason", help="Reason for departing from the baseline."),
+    approval: str | None = typer.Option(None, "--approval", help="Approval reference for an adjusted application."),
     library: LibraryOption = None,
     lang: LangOption = "zh",
     as_json: bool = typer.Option(False, "--json", help="Print the check as JSON."),
@@ -75,7 +74,7 @@ def check_command(
     except ValueError:
         typer.echo(f"--level: unknown level '{level}'; expected one of 不予, 减轻, 从轻, 一般, 从重 "
                    "(or no_penalty, mitigated, lenient, standard, aggravated)", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     decision = evaluate(lib, cases[0])
     result = check_proposal(decision, level, fine, reason=reason, approval=approval)
     if as_json:

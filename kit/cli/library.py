@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -61,9 +60,9 @@ def matters_listing(library: Library, *, lang: Lang = "zh") -> list[str]:
                 fine = b.levels[level].fine
                 lines.append(f"    {level.label(lang)}" + (f"  {fine_text(fine, lang=lang)}" if fine else ""))
             for tier in b.tiers:
-                fine = f"  {fine_text(tier.fine, lang=lang)}" if tier.fine else ""
+                amount = f"  {fine_text(tier.fine, lang=lang)}" if tier.fine else ""
                 tag = t("cli.tier", lang, no=tier.no) + (f" ({tier.block})" if tier.block != "main" else "")
-                lines.append(f"    {tag}  {Level(tier.level).label(lang)}{fine}")
+                lines.append(f"    {tag}  {Level(tier.level).label(lang)}{amount}")
     return lines
 
 
@@ -77,7 +76,7 @@ def _load_or_exit(paths: list[Path]) -> Library:
 
 @app.command()
 def validate(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Library folders or YAML files (all load as one library)."),
+    paths: list[Path] | None = typer.Argument(None, help="Library folders or YAML files (all load as one library)."),
     sample: bool = typer.Option(False, "--sample", help="Validate the bundled sample library."),
 ) -> None:
     """Load and check a library: print the counts and OK, or every error (file:line:column, path, expected,
@@ -92,7 +91,7 @@ def validate(
 
 @app.command("list")
 def list_(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Library folders or files; default: the sample library."),
+    paths: list[Path] | None = typer.Argument(None, help="Library folders or files; default: the sample library."),
     lang: LangOption = "zh",
     library: LibraryOption = None,
 ) -> None:
@@ -104,7 +103,7 @@ def list_(
 
 @app.command()
 def schema(
-    out: Optional[Path] = typer.Option(None, "--out", help="Folder to write into; default: the project's docs/."),
+    out: Path | None = typer.Option(None, "--out", help="Folder to write into; default: the project's docs/."),
     check: bool = typer.Option(False, "--check", help="Only check that the committed copies are current."),
 ) -> None:
     """Write the JSON Schema and the field reference of the library format (docs/library-schema.json,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -24,14 +23,14 @@ def _fail(error: LibraryError) -> None:
 
 @app.command("review")
 def review_command(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Library files or folders (or the new baselines "
+    paths: list[Path] | None = typer.Argument(None, help="Library files or folders (or the new baselines "
                                                  "filed, with --against)."),
     sample: bool = typer.Option(False, "--sample", help="Review the bundled sample library."),
-    against: Optional[List[Path]] = typer.Option(None, "--against", help="The existing library new baselines are "
+    against: list[Path] | None = typer.Option(None, "--against", help="The existing library new baselines are "
                                                  "filed against; only the new files are reviewed."),
     lang: LangOption = "zh",
     as_json_: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
-    xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Also write a workbook, one sheet per finding kind."),
+    xlsx: Path | None = typer.Option(None, "--xlsx", help="Also write a workbook, one sheet per finding kind."),
 ) -> None:
     """备案审查：冲突、缺项、无条件的减轻/不予处罚等 / Filing review of a library. Exit 1 when there are conflicts."""
     paths = list(paths or [])

@@ -108,7 +108,7 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
     tiers: list[tuple[Tier, list[Row]]] = []
     defaulted = False
     blocks = defaultdict(list)
-    for block, no, rows in tier_groups:
+    for block, no, _rows in tier_groups:
         blocks[block].append(no)
     machine = "conditions" in first.cols or "factor" in first.cols  # an exported workbook says them itself
     prefix = _safe_id(baseline_meta[0].id if baseline_meta else f"{o.authority or 'item'}-{item.key}")

@@ -9,6 +9,8 @@ words that are not thresholds need a factor. Levels: the documented default over
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 
 from pydantic import ValidationError
@@ -61,7 +63,7 @@ def _column_reading(dimension: str, value: str):
 def read_grid(grid: Grid, ctx: Context) -> tuple[dict[str, dict], int, int]:
     """(files, rows read, rows written) of one grid sheet; a grid with a problem cell is not written."""
     o = ctx.options
-    header, cols, dimension, values = _layout(grid)  # type: ignore[misc]
+    header, cols, dimension, values = _layout(grid)
     labels = {k: re.sub(r"\s+", "", grid.cells[header][c]) for k, c in cols.items()}
     data_rows = [r for r in range(header + 2, len(grid.cells)) if any(grid.cells[r])]
     first = Row(grid.name, data_rows[0] + 1 if data_rows else header + 2,
@@ -111,7 +113,7 @@ def read_grid(grid: Grid, ctx: Context) -> tuple[dict[str, dict], int, int]:
     facts = {c.fact: fact_def(c.fact, circ.labels) for t in tiers for a in t.when for c in a.all}
     mark = ILLUSTRATIVE_MARK if o.illustrative else None
     statutory = statutory_fine(basis) if basis else None
-    files = {
+    files: dict[str, Any] = {
         f"matters/{base}.yaml": {"format_version": 1, "matter": {
             "id": base, "name": first.get("act"), "name_en": "", "sector": o.sector, "breaches": [citation],
             "facts": list(facts.values()), "disclaimer": mark,

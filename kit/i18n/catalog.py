@@ -90,7 +90,7 @@ def load(files: dict[str, str]) -> Catalog:
             if zh_fields != en_fields:
                 problems.append(f"{where}: placeholders differ — zh {sorted(zh_fields)}, en {sorted(en_fields)}")
                 continue
-            entries[f"{area}.{key}"] = texts  # type: ignore[assignment]
+            entries[f"{area}.{key}"] = texts
     if problems:
         raise CatalogError("kit/i18n/messages:\n  " + "\n  ".join(problems))
     return Catalog(entries)

@@ -143,7 +143,7 @@ def summary_html(columns: list[Column], lang: Lang) -> str:
     names = ("simulator.baseline_a", "simulator.baseline_b")
     c = colon(lang)
     lines = []
-    for name, col in zip(names, columns):
+    for name, col in zip(names, columns, strict=False):
         d = col.decision
         line = f"{t(name, lang)}{c}{d.outcome(lang)}"
         if d.suggested_fine is not None:

@@ -7,6 +7,8 @@ and column B each force one of the matter's baselines, or leave it to the decidi
 
 from __future__ import annotations
 
+from typing import Any
+
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -142,9 +144,9 @@ class Simulator:
             raise SimError("err.kind", value=kind[:40])
         age = data.get("age")
         age = int(_number(age, t("simulator.party.age", "zh"), MAX_AGE)) if kind == "person" and age not in (None, "") else None
-        dates = {k: _date(data.get(k), t(f"simulator.date.{k}", "zh")) or getattr(base, k)
+        dates: dict[str, Any] = {k: _date(data.get(k), t(f"simulator.date.{k}", "zh")) or getattr(base, k)
                  for k in ("act_start", "discovered", "decided")}
-        sides = {}
+        sides: dict[str, Any] = {}
         for side in ("baseline_a", "baseline_b"):
             value = str(data.get(side, getattr(base, side)) or AUTO)
             if value != AUTO and value not in self.baselines(matter):

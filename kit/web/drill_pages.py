@@ -4,6 +4,8 @@ the provisions and circumstances they miss, and their review queue. No kernel: t
 
 from __future__ import annotations
 
+from typing import Any
+
 from functools import lru_cache
 from html import escape
 from urllib.parse import urlencode
@@ -59,7 +61,7 @@ def _label(key: str, library, lang) -> str:
     return value
 
 
-def _table(head: list[str], rows: list[list[str]], lang) -> str:
+def _table(head: list[str], rows: list[list[object]], lang) -> str:
     if not rows:
         return f"<p>{escape(t('drill.progress.empty', lang))}</p>"
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
@@ -98,7 +100,7 @@ class StartHandler(KitPage):
 
 
 class ProgressHandler(KitPage):
-    _engine = None
+    _engine: Any = None  # a SQLAlchemy Engine, made on first use
 
     def get(self) -> None:
         try:

@@ -56,7 +56,7 @@ def test_bad_rows_rejected_with_row_and_column_the_rest_reviewed(broken, library
     assert (report.rows_in, report.n_reviewed, report.n_rejected) == (33, 33 - len(BROKEN), len(BROKEN))
     problems = report.problems
     assert len(problems) == len(BROKEN)
-    for (row, column, cell, key, words), p in zip(BROKEN, problems):
+    for (row, column, _cell, key, words), p in zip(BROKEN, problems, strict=False):
         assert (p.row, p.column, p.header, p.key) == (row, header.index(column) + 1, column, key)
         assert words in p.message("en")
     assert list(report.rejected.index) == [row for row, *_ in BROKEN]
@@ -78,7 +78,7 @@ def test_cli_writes_the_rejected_file_and_exits_0(broken, tmp_path):
     assert "Rows read: 33 = reviewed 28 + rejected 5" in result.stdout
     rejected = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert rejected["row"].astype(int).tolist() == [row for row, *_ in BROKEN]
-    for (row, column, cell, key, words), problems, cell_now in zip(BROKEN, rejected["problems"], rejected.index):
+    for (_row, column, _cell, _key, words), problems, _cell_now in zip(BROKEN, rejected["problems"], rejected.index, strict=False):
         assert f"{column} (column {header.index(column) + 1})" in problems and words in problems
     assert list(rejected.columns[2:]) == header  # the cells as written follow
 
