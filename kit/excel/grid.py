@@ -15,6 +15,8 @@ import re
 
 from pydantic import ValidationError
 
+from kit.validation import problems
+
 from kit.baselines.errors import show
 from kit.baselines.models import Tier
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK
@@ -105,7 +107,7 @@ def read_grid(grid: Grid, ctx: Context) -> tuple[dict[str, dict], int, int]:
                 "individual_fine": parsed.individual_fine, "penalties": parsed.penalties,
                 "measures": parsed.measures, "standard": text}))
         except ValidationError as exc:
-            ctx.error(first, "degree", f"cell {i + 1}: {exc.errors()[0]['msg']}", "a tier of the library format",
+            ctx.error(first, "degree", problems(exc)[0].text(f"cell {i + 1}"), "a tier of the library format",
                       show(text))
             return {}, len(data_rows), 0
     basis = first.get("basis")

@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kit.validation import problems as validation_problems
+
 from kit.baselines.errors import LoadError, show
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK, AuthorityLevel
 
@@ -46,13 +48,12 @@ def read_meta(grids: list[Grid], ctx: Context) -> dict[str, Any]:
             try:
                 node: Any = model.model_validate(data)
             except ValidationError as exc:
-                for err in exc.errors(include_url=False):
-                    key = str(err["loc"][0]) if err["loc"] else "id"
+                for p in validation_problems(exc):
+                    key = p.field or "id"
                     col = keys.index(key) if key in keys else None
                     ctx.errors.append(LoadError(ctx.file, r + 1, None if col is None else col + 1,
-                                                ref(grid.name, r + 1, col, key),
-                                                f"{'.'.join(map(str, err['loc']))}: {err['msg']}",
-                                                "a value of the library format", show(err.get("input"))))
+                                                ref(grid.name, r + 1, col, key), p.text(),
+                                                "a value of the library format", show(p.input)))
                 continue
             if kind == "authorities":
                 meta["authorities"].append(node)
