@@ -97,7 +97,7 @@ def key_html(scenario: Scenario, lang: Lang) -> str:
     d, c = scenario.decision, colon(lang)
     head = f"{_e(t('drill.engine_outcome', lang))}{c}<b>{_e(d.outcome(lang))}</b>"
     if d.suggested_fine is not None:
-        head += f"{'；' if lang == 'zh' else '; '}{_e(t('drill.suggested', lang))}{c}<b>{_e(money(d.suggested_fine, lang))}</b>"
+        head += f"{t('common.semicolon', lang)}{_e(t('drill.suggested', lang))}{c}<b>{_e(money(d.suggested_fine, lang))}</b>"
     if d.transfer:
         rows = [(t("drill.transfer", lang), t("drill.no_fine", lang))]
     else:
@@ -108,7 +108,7 @@ def key_html(scenario: Scenario, lang: Lang) -> str:
         parts.append(f"<p>{_e(t('drill.provision', lang))}{c}{_e('、'.join(d.provisions))}</p>")
     parts.append(f"<p>{_e(t('drill.lawful', lang))}{c}</p><table>{body}</table>")
     if scenario.distractors:
-        items = "".join(f"<li>{_e(x.why.zh if lang == 'zh' else x.why.en)}</li>" for x in scenario.distractors)
+        items = "".join(f"<li>{_e(bilingual(x.why, lang))}</li>" for x in scenario.distractors)
         parts.append(f"<p>{_e(t('drill.distractors', lang))}{c}</p><ul>{items}</ul>")
     return "".join(parts)
 

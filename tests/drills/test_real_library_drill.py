@@ -85,7 +85,9 @@ def real_voila(tmp_path_factory):
     with open(log, "ab") as out:
         proc = subprocess.Popen([sys.executable, "-m", "voila", str(folder), "--no-browser", "--Voila.ip=127.0.0.1",
                                  f"--port={port}", "--Voila.port_retries=0", f"--Voila.config_file_paths={ROOT}"],
-                                cwd=folder, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
+                                cwd=folder, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                # its own progress store, not the user's (which another checkout may have migrated)
+                                env={**os.environ, "KIT_DB_URL": f"sqlite:///{folder / 'kit.db'}"})
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         if proc.poll() is not None or _answers(base + "/"):
