@@ -10,6 +10,7 @@ import typer
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
 from kit.cli.options import LangOption, LibraryOption
+from kit.i18n import t
 from kit.engine import check_proposal, evaluate, load_cases
 
 
@@ -72,8 +73,7 @@ def check_command(
         from kit.baselines.vocabulary import Level
         Level.parse(level)
     except ValueError:
-        typer.echo(f"--level: unknown level '{level}'; expected one of 不予, 减轻, 从轻, 一般, 从重 "
-                   "(or no_penalty, mitigated, lenient, standard, aggravated)", err=True)
+        typer.echo(t("cli.bad_level", lang, level=level), err=True)
         raise typer.Exit(2) from None
     decision = evaluate(lib, cases[0])
     result = check_proposal(decision, level, fine, reason=reason, approval=approval)

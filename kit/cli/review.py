@@ -13,7 +13,7 @@ from kit.baselines.review import review
 from kit.baselines.review_report import as_json, as_text, write_xlsx
 from kit.cli import app
 from kit.cli.options import LangOption, LibraryOption
-from kit.i18n import bilingual, t
+from kit.i18n import Lang, bilingual, t
 
 
 def _fail(error: LibraryError) -> None:
@@ -35,7 +35,7 @@ def review_command(
     """备案审查：冲突、缺项、无条件的减轻/不予处罚等 / Filing review of a library. Exit 1 when there are conflicts."""
     paths = list(paths or [])
     if not paths and not sample:
-        typer.echo("kit review: give library paths or --sample", err=True)
+        typer.echo(t("cli.review.no_paths", lang), err=True)
         raise typer.Exit(2)
     only = None
     try:
@@ -57,7 +57,7 @@ def review_command(
     raise typer.Exit(1 if any(f.kind == "conflict" for f in findings) else 0)
 
 
-def _baseline(ref: str, library):
+def _baseline(ref: str, library, lang: Lang):
     """A baseline id of the library, or a baseline file."""
     path = Path(ref)
     if path.is_file():
@@ -68,7 +68,7 @@ def _baseline(ref: str, library):
         return model.baseline
     if ref in library.baselines:
         return library.baselines[ref]
-    typer.echo(f"kit diff: '{ref}' is neither a baseline file nor a baseline id of the library", err=True)
+    typer.echo(t("cli.diff.unknown", lang, ref=ref), err=True)
     raise typer.Exit(2)
 
 
@@ -82,7 +82,7 @@ def diff_command(
     """两个版本的基准有何变化 / What changed between two versions of a baseline."""
     try:
         lib = load_library(*library) if library else sample_library()
-        a, b = _baseline(old, lib), _baseline(new, lib)
+        a, b = _baseline(old, lib, lang), _baseline(new, lib, lang)
     except LibraryError as error:
         _fail(error)
     changes = diff_baselines(a, b)

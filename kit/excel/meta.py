@@ -103,7 +103,8 @@ def common_files(meta: dict, ctx: Context) -> dict[str, dict]:
         except (ValidationError, ValueError) as exc:
             ctx.error(None, None, "authority options not valid", "--authority ID (letters, digits, -), "
                       "--authority-level national|provincial|municipal|county, --region six digits",
-                      str(exc).splitlines()[0])
+                      validation_problems(exc)[0].text() if isinstance(exc, ValidationError)
+                      else str(exc).splitlines()[0])
     files: dict[str, dict] = {}
     if authorities:
         files["authorities.yaml"] = {"format_version": 1, "authorities": authorities}
