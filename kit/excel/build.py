@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from kit.validation import problems
+from kit.i18n.validation import problems
 
 from kit.baselines.errors import show
 from kit.baselines.models import MultipleFine, PerUnitFine, Tier

@@ -15,7 +15,7 @@ import re
 
 from pydantic import ValidationError
 
-from kit.validation import problems
+from kit.i18n.validation import problems
 
 from kit.baselines.errors import show
 from kit.baselines.models import Tier

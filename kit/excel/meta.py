@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kit.validation import problems as validation_problems
+from kit.i18n.validation import problems as validation_problems
 
 from kit.baselines.errors import LoadError, show
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK, AuthorityLevel

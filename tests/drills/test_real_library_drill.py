@@ -128,6 +128,8 @@ def test_a_case_from_a_real_library_in_the_browser(real_voila, chromium, tmp_pat
                 d = scenario.decision
                 assert d.tier == int(template_id.rsplit(".", 1)[1])  # the tier the case was drawn from
                 page.locator(".kit-drill-level").get_by_label(LABELS[d.level.value], exact=True).check()
+                if d.provisions:  # the four-part answer: the provision too (the circumstances here are none)
+                    page.locator(".kit-drill-provision").get_by_label(d.provisions[0], exact=True).check()
                 fine = page.locator(".kit-drill-fine input")
                 fine.fill(f"{d.suggested_fine or 0:g}")
                 fine.press("Enter")

@@ -1,9 +1,9 @@
-"""kit.validation: one translation of a model's validation errors into located problems, one wording."""
+"""kit.i18n.validation: one translation of a model's validation errors into located problems, one wording."""
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from kit.validation import problems
+from kit.i18n.validation import problems
 
 
 class Inner(BaseModel):
