@@ -8,11 +8,12 @@ STAMP      := $(VENV)/.installed
 SERVE_PORT ?= 8866
 PYTEST_ARGS ?=
 
-.PHONY: help venv system-deps test serve bench clean distclean
+.PHONY: help venv system-deps lint test serve bench clean distclean
 
 help:
 	@echo "make test         install (if needed) and run the test suite"
 	@echo "make serve        run Voila on notebooks/ at http://127.0.0.1:$(SERVE_PORT)/"
+	@echo "make lint         ruff and mypy (make test runs it first)"
 	@echo "make bench        run the benchmarks"
 	@echo "make system-deps  install chromium + CJK fonts (apt-get, as root)"
 	@echo "make clean        remove caches and build output (distclean: also .venv)"
@@ -29,7 +30,11 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/ensure-system-deps.sh
 
-test: venv system-deps
+lint: venv
+	$(VENV)/bin/ruff check kit tests benchmarks
+	$(VENV)/bin/mypy
+
+test: venv system-deps lint
 	$(VPY) -m pytest -n 2 $(PYTEST_ARGS)
 
 serve: venv

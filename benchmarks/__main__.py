@@ -39,7 +39,7 @@ def table(rows: list[dict]) -> str:
         r.get("target") or "", {True: "ok", False: "MISSED", None: ""}[r.get("ok")],
     ) for r in rows]
     widths = [max(len(str(row[i])) for row in cells) for i in range(len(COLUMNS))]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 

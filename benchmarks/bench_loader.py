@@ -42,8 +42,8 @@ def generate(folder: Path, matters: int = MATTERS) -> int:
         m, b = matter, baseline
         for old, new in ids.items():
             m, b = m.replace(old, new), b.replace(old, new)
-        m = re.sub(r"(min|max): (\d+)", lambda x: f"{x[1]}: {int(x[2]) * scale}", m)
-        b = re.sub(r"(min|max): (\d+)", lambda x: f"{x[1]}: {int(x[2]) * scale}", b)
+        m = re.sub(r"(min|max): (\d+)", lambda x, scale=scale: f"{x[1]}: {int(x[2]) * scale}", m)
+        b = re.sub(r"(min|max): (\d+)", lambda x, scale=scale: f"{x[1]}: {int(x[2]) * scale}", b)
         (folder / "matters" / f"m{i:05d}.yaml").write_text(m, encoding="utf-8")
         (folder / "baselines" / f"b{i:05d}.yaml").write_text(b, encoding="utf-8")
     return 2 * matters + 2

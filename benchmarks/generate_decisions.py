@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -119,7 +119,7 @@ def generate(path: str | Path, rows: int, *, bad: float = 0.0, error_rate: float
         "当事人年龄": prof["age"].map(lambda a: "" if pd.isna(a) else str(int(a))),
     })
     for fact in ("illegal_gains", "goods_value", "sales_amount", "excess_weight_kg"):
-        frame[f"事实:{fact}"] = prof["facts"].map(lambda f: "" if fact not in f else f"{f[fact]:g}")
+        frame[f"事实:{fact}"] = prof["facts"].map(lambda f, fact=fact: "" if fact not in f else f"{f[fact]:g}")
     frame["情节"] = prof["factors"]
     frame["裁量阶次"] = prof["level"]
     frame["罚款"] = fine.map(lambda v: f"{v:g}")

@@ -7,8 +7,10 @@ pair (zh, en) that cites the engine's decision. Read ``CHECKS`` top to bottom: g
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -58,8 +60,8 @@ class DecisionRecord:
 
     file: str
     row: int
-    case: object
-    answer: "Answer"
+    case: Any  # a kit.engine Case
+    answer: Answer
     cited: str | None
 
     @property

@@ -105,7 +105,7 @@ def _positions(f: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     ga = ga.rename(columns={"size": "n"})
     medians = f.groupby("group", observed=True)["position"].median()
     ga["group"] = ga["group"].astype(str)
-    ga["others"] = ga["group"].map(dict(zip(medians.index.astype(str), medians.to_numpy()))).astype(float)
+    ga["others"] = ga["group"].map(dict(zip(medians.index.astype(str), medians.to_numpy(), strict=False))).astype(float)
     ga["diff"] = ga["median"] - ga["others"]
     positions = ga[["group", "authority", "n", "median", "others", "diff"]].copy()
     positions["group"] = positions["group"].astype(str)
@@ -122,11 +122,11 @@ def _positions(f: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     by_group = {str(k): g for k, g in wide_rows.groupby("group", observed=True)}
     for group in wide:
         g = by_group[str(group)]
-        h, l = hi.loc[group], lo.loc[group]
-        rows.append({"group": str(group), "high": h["authority"], "low": l["authority"],
-                     "high_median": float(h["median"]), "low_median": float(l["median"]), "gap": float(gap[group]),
-                     "high_n": int(h["n"]), "low_n": int(l["n"]), "high_case": _typical(g, h["authority"], h["median"]),
-                     "low_case": _typical(g, l["authority"], l["median"])})
+        h, low = hi.loc[group], lo.loc[group]
+        rows.append({"group": str(group), "high": h["authority"], "low": low["authority"],
+                     "high_median": float(h["median"]), "low_median": float(low["median"]), "gap": float(gap[group]),
+                     "high_n": int(h["n"]), "low_n": int(low["n"]), "high_case": _typical(g, h["authority"], h["median"]),
+                     "low_case": _typical(g, low["authority"], low["median"])})
     pairs = pd.DataFrame(rows, columns=columns)
     return positions, pairs.sort_values("gap", ascending=False, ignore_index=True)
 

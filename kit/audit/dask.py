@@ -9,7 +9,7 @@ makes. Each worker keeps its own cache of evaluated cases across the chunks it r
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .columns import AuditInputError, Problem
 from .partition import Part, Task, review_chunk

@@ -65,7 +65,7 @@ class Part:
     outcomes: dict[int, Outcome] = field(default_factory=dict)  # answer key → outcome (of the rows kept)
     evaluations: int = 0  # distinct cases evaluated by the engine
 
-    def add(self, other: "Part") -> None:
+    def add(self, other: Part) -> None:
         self.rows_in += other.rows_in
         self.evaluations += other.evaluations
         for name in ("rejected", "problems", "totals", "findings", "fines"):
@@ -148,7 +148,7 @@ def review_chunk(chunk: pd.DataFrame, duplicates: dict[int, int], task: Task) ->
     new = [(k, i) for k, i in firsts.items() if k not in outcomes]
     reps: list[tuple[int, Reviewed, dict]] = []
     records = good.iloc[[i for _, i in new]].reset_index(names="_row").to_dict("records") if new else []
-    for (key, i), rep in zip(new, records):
+    for (key, i), rep in zip(new, records, strict=False):
         decision = decisions[int(case_key[i])]
         fine = rep["fine"]
         answer = Answer(case_id=decision.case_id, level=rep["level"], fine=None if pd.isna(fine) else float(fine),
@@ -178,7 +178,7 @@ def _evaluate_new(part: Part, chunk: pd.DataFrame, good: pd.DataFrame, case_key:
     new = [(int(k), i) for k, i in firsts.items() if int(k) not in decisions]
     records = good.iloc[[i for _, i in new]].to_dict("records") if new else []
     failed: dict[int, str] = {}
-    for (key, _), rep in zip(new, records):
+    for (key, _), rep in zip(new, records, strict=False):
         try:
             decisions[key] = evaluate(task.library, _case(rep, task.ctx))
             part.evaluations += 1
@@ -188,7 +188,7 @@ def _evaluate_new(part: Part, chunk: pd.DataFrame, good: pd.DataFrame, case_key:
         return good, case_key
     bad = np.isin(case_key, list(failed))
     rows = good.index[bad]
-    for row, key in zip(rows, case_key[bad]):
+    for row, key in zip(rows, case_key[bad], strict=False):
         part.problems.append(task.ctx.problem(row, "matter", "engine", found=failed[int(key)]))
     part.rejected = [pd.concat([*part.rejected, chunk.loc[rows].drop(columns=EXTRA, errors="ignore")]).sort_index()]
     return good[~bad], case_key[~bad]

@@ -47,7 +47,7 @@ def fines(report, lang: Lang) -> bytes:
         fig, axes = plt.subplots(len(matters), 1, figsize=(8, 0.6 + 0.45 * boxes + 0.6 * len(matters)),
                                  squeeze=False, gridspec_kw={"height_ratios": [
                                      data.loc[data["matter"] == m, "authority"].nunique() + 1 for m in matters]})
-        for ax, matter in zip(axes[:, 0], matters):
+        for ax, matter in zip(axes[:, 0], matters, strict=False):
             own = data[data["matter"] == matter]
             authorities = sorted(own["authority"].unique())
             ax.boxplot([own.loc[own["authority"] == a, "position"].to_numpy() for a in authorities],

@@ -14,7 +14,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -77,7 +77,7 @@ class Table:
                     beyond = raw.iloc[:, width:]
                     filled = (beyond.notna() & (beyond != "")).to_numpy()
                     if filled.any():
-                        for i, j in zip(*np.nonzero(filled)):  # a space or two after a last comma is not a cell
+                        for i, j in zip(*np.nonzero(filled), strict=False):  # a space or two after a last comma is not a cell
                             filled[i, j] = bool(str(beyond.iat[i, j]).strip())
                     extra = filled.sum(axis=1)
                     if extra.any():

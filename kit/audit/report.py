@@ -57,7 +57,7 @@ class AuditReport:
     library: Library
 
     @classmethod
-    def build(cls, table: Table, part: Part, library: Library) -> "AuditReport":
+    def build(cls, table: Table, part: Part, library: Library) -> AuditReport:
         totals = (pd.concat(part.totals).groupby(level=[0, 1]).sum() if part.totals else
                   pd.DataFrame(columns=["files", "failed", "score", "with_findings", *KINDS],
                                index=pd.MultiIndex.from_tuples([], names=["authority", "matter"])))
@@ -173,7 +173,7 @@ class AuditReport:
             "authority_name": d["authority"].map(lambda a: self._authority(a, lang)), "matter": d["matter"],
             "matter_name": d["matter"].map(lambda m: self._matter(m, lang)),
             "level": d["level"].map(lambda v: level_label(v, lang)), "fine": d["fine"], "cited": d["cited"],
-            "facts": [self._facts(m, f, lang) for m, f in zip(d["matter"], d["facts"])],
+            "facts": [self._facts(m, f, lang) for m, f in zip(d["matter"], d["facts"], strict=False)],
             "factors": d["factors"].map(lambda f: self._factors(f, lang)), "reason": d["reason"],
             "approval": d["approval"],
             "engine_outcome": [e[f"outcome_{lang}"] for e in eng], "engine_range": [e[f"range_{lang}"] for e in eng],
@@ -185,7 +185,7 @@ class AuditReport:
         """One row per finding, beside its decision's facts, factors, stated reasons and approval."""
         files = self.files(lang)
         rows = []
-        for (_, f), key in zip(files.iterrows(), self.decisions["key"]):
+        for (_, f), key in zip(files.iterrows(), self.decisions["key"], strict=False):
             for kind, (zh, en) in self.outcomes[key].texts.items():
                 rows.append({**{c: f[c] for c in ("row", "case_no", "authority", "authority_name", "matter",
                                                   "matter_name", "level", "fine", "facts", "factors", "reason", "approval")},
@@ -273,7 +273,7 @@ class AuditReport:
 
     def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict:
         return {
-            "file": self.file, "rows_in": self.rows_in, "reviewed": self.n_reviewed, "rejected": self.n_rejected,
+            "file": self.file, "rows_in": self.rows_in, "reviewed": self.n_reviewed,
             "evaluations": self.evaluations, "failed_gates": self.n_failed, "mean_score": round(self.mean_score, 2),
             "encoding": self.encoding, "title_rows": self.title_rows, "ignored_columns": self.ignored,
             "by_kind": {k["kind"]: int(k["findings"]) for _, k in self.by_kind(lang).iterrows()},

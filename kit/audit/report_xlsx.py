@@ -85,7 +85,7 @@ def write(report, path: Path, lang: Lang) -> Path:
 def _format(ws, blocks: list[tuple[int, pd.DataFrame, list[str]]]) -> None:
     widths: dict[int, int] = {}
     for start, frame, keys in blocks:
-        for j, (name, key) in enumerate(zip(frame.columns, keys), start=1):
+        for j, (name, key) in enumerate(zip(frame.columns, keys, strict=False), start=1):
             cell = ws.cell(row=start + 1, column=j)
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
             cell.alignment = Alignment(vertical="center", wrap_text=True)

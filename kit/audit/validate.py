@@ -71,7 +71,7 @@ def split_factors(text: str, names: dict[str, str]) -> tuple[tuple[tuple[str, fl
             continue
         taken = None
         for j in range(len(words) - 1, i - 1, -1):
-            item = "".join(w + s for w, s in zip(words[i:j], seps[i:j])) + words[j]
+            item = "".join(w + s for w, s in zip(words[i:j], seps[i:j], strict=False)) + words[j]
             name, _, value = item.partition("=")
             if name in names:
                 try:

@@ -4,37 +4,35 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
-from kit.audit import AuditInputError, audit
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
-from kit.i18n import UnknownLanguage, parse_lang, t
+from kit.cli.options import LangOption, LibraryOption
+from kit.i18n import t
 
 
 @app.command("audit")
 def audit_command(
     table: Path = typer.Argument(..., help="The decision table (.csv, .xlsx, .xls or .parquet), one row per past "
                                  "decision; see docs/audit.md."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders "
-                                                 "(default: the bundled sample library)."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
-    xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Also write the workbook (汇总, 机关事项, 评查结果, "
+    library: LibraryOption = None,
+    lang: LangOption = "zh",
+    xlsx: Path | None = typer.Option(None, "--xlsx", help="Also write the workbook (汇总, 机关事项, 评查结果, "
                                         "问题明细, 类案不同罚, 离群决定, 退回行)."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report with plots."),
-    rejected: Optional[Path] = typer.Option(None, "--rejected", help="Where to write the rejected rows (CSV); "
+    html: Path | None = typer.Option(None, "--html", help="Also write the HTML report with plots."),
+    rejected: Path | None = typer.Option(None, "--rejected", help="Where to write the rejected rows (CSV); "
                                             "default: <table>-rejected.csv beside the table, when any row is bad."),
     strict: bool = typer.Option(False, "--strict", help="Refuse the whole table when any row is bad (exit 1, "
                                 "every problem listed, nothing written)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="The CSV's encoding (utf-8, gbk, utf-16 …); "
+    encoding: str | None = typer.Option(None, "--encoding", help="The CSV's encoding (utf-8, gbk, utf-16 …); "
                                            "default: detected."),
     workers: int = typer.Option(2, "--workers", min=1, max=64, help="Worker processes on this machine."),
     chunk_rows: int = typer.Option(50_000, "--chunk-rows", min=100, max=1_000_000, help="Rows per chunk."),
-    dask: Optional[str] = typer.Option(None, "--dask", help="Run on Dask: a scheduler address (tcp://host:8786) "
+    dask: str | None = typer.Option(None, "--dask", help="Run on Dask: a scheduler address (tcp://host:8786) "
                                        "or 'local' for a local cluster of two workers."),
-    today: Optional[str] = typer.Option(None, "--today", help="The day decisions may not be after (YYYY-MM-DD; "
+    today: str | None = typer.Option(None, "--today", help="The day decisions may not be after (YYYY-MM-DD; "
                                         "default: today)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar with rows/s on stderr."),
     as_json: bool = typer.Option(False, "--json", help="Print the review as JSON."),
@@ -43,26 +41,24 @@ def audit_command(
 
     Exit 0 when the table was reviewed (whatever the findings, rejected rows included); exit 1 when it could not
     be (unreadable, a required column missing, the library broken, or any bad row under --strict)."""
-    try:
-        language = parse_lang(lang)
-    except UnknownLanguage as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(1)
+    from kit.audit import AuditInputError, audit  # pandas and pyarrow: only when the command runs
+
+    language = lang
     try:
         day = date.fromisoformat(today) if today else None
     except ValueError:
         typer.echo(t("audit.err.today", language, found=today), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     try:
         lib = load_library(*library) if library else sample_library()
         report = audit(table, lib, strict=strict, encoding=encoding, workers=workers, chunk_rows=chunk_rows,
                        today=day, progress=progress, lang=language, dask=dask)
     except LibraryError as error:
         typer.echo(error.report(), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     except AuditInputError as error:
         typer.echo(error.report(language), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if report.n_rejected:
         target = rejected or table.with_name(f"{table.stem}-rejected.csv")
         report.write_rejected(target, language)

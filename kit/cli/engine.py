@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
+from kit.cli.options import LangOption, LibraryOption
 from kit.engine import CaseError, check_proposal, evaluate, load_cases
 from kit.engine.case import located_refusal
 from kit.engine.scored import ScoredInputError
+from kit.i18n import t
 
 
 def _library(paths: list[Path] | None):
@@ -26,7 +27,7 @@ def _load(case_file: Path, library: list[Path] | None):
         return lib, load_cases(case_file, lib)
     except LibraryError as error:
         typer.echo(error.report(), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 def _evaluate(lib, case, case_file: Path, index: int, lang: str = "zh"):
@@ -44,9 +45,8 @@ def _evaluate(lib, case, case_file: Path, index: int, lang: str = "zh"):
 @app.command("evaluate")
 def evaluate_command(
     case_file: Path = typer.Argument(..., help="A case file (YAML or JSON): one case, or a `cases:` list."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders "
-                                                 "(default: the bundled sample library)."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    library: LibraryOption = None,
+    lang: LangOption = "zh",
     as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
     compare_versions: bool = typer.Option(False, "--compare-versions", help="Evaluate under every dated version "
                                           "of the applicable baseline, side by side."),
@@ -68,11 +68,11 @@ def evaluate_command(
 def check_command(
     case_file: Path = typer.Argument(..., help="A case file (one case)."),
     level: str = typer.Option(..., "--level", help="The level chosen: 不予/减轻/从轻/一般/从重 or its English key."),
-    fine: Optional[float] = typer.Option(None, "--fine", help="The proposed fine in yuan."),
-    reason: Optional[str] = typer.Option(None, "--reason", help="Reason for departing from the baseline."),
-    approval: Optional[str] = typer.Option(None, "--approval", help="Approval reference for an adjusted application."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    fine: float | None = typer.Option(None, "--fine", help="The proposed fine in yuan."),
+    reason: str | None = typer.Option(None, "--reason", help="Reason for departing from the baseline."),
+    approval: str | None = typer.Option(None, "--approval", help="Approval reference for an adjusted application."),
+    library: LibraryOption = None,
+    lang: LangOption = "zh",
     as_json: bool = typer.Option(False, "--json", help="Print the check as JSON."),
 ) -> None:
     """核对执法人员的裁量选择 / Check an officer's chosen level and fine against the baseline."""
@@ -81,9 +81,8 @@ def check_command(
         from kit.baselines.vocabulary import Level
         Level.parse(level)
     except ValueError:
-        typer.echo(f"--level: unknown level '{level}'; expected one of 不予, 减轻, 从轻, 一般, 从重 "
-                   "(or no_penalty, mitigated, lenient, standard, aggravated)", err=True)
-        raise typer.Exit(2)
+        typer.echo(t("cli.bad_level", lang, level=level), err=True)
+        raise typer.Exit(2) from None
     decision = _evaluate(lib, cases[0], case_file, 0, lang)
     result = check_proposal(decision, level, fine, reason=reason, approval=approval)
     if as_json:

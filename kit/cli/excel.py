@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -35,7 +35,8 @@ def report_lines(result, out: Path | None, lang: Lang = "zh") -> list[str]:
             d = decidability(load_library(out))
         except LibraryError:
             return lines
-        share = (lambda k: f"{d.share(k):.1%}")
+        def share(k):
+            return (f"{d.share(k):.1%}")
         lines.append(t("excel.decidable", lang, total=d.total, facts=d.counts["facts"], facts_share=share("facts"),
                        factors=d.counts["factors"], factors_share=share("factors"), none=d.counts["none"]))
         lines += [t("excel.undecidable", lang, baseline=b, tier=f"{block} {no}", words=words)
@@ -91,18 +92,18 @@ def import_xlsx_command(
     file: Path = typer.Argument(..., help="Baseline table: .xlsx or Excel 97 .xls."),
     out: Path = typer.Option(..., "--out", help="Library folder to write (new or empty)."),
     partial: bool = typer.Option(False, "--partial", help="Write the tiers that import; list the other rows."),
-    authority: Optional[str] = typer.Option(None, "--authority", help="Authority id, e.g. jm-sthjj."),
-    authority_name: Optional[str] = typer.Option(None, "--authority-name", help="Authority name."),
-    authority_level: Optional[str] = typer.Option(None, "--authority-level",
+    authority: str | None = typer.Option(None, "--authority", help="Authority id, e.g. jm-sthjj."),
+    authority_name: str | None = typer.Option(None, "--authority-name", help="Authority name."),
+    authority_level: str | None = typer.Option(None, "--authority-level",
                                                   help="national, provincial, municipal or county."),
-    region: Optional[str] = typer.Option(None, "--region", help="Six-digit division code (default 000000)."),
-    sector: Optional[str] = typer.Option(None, "--sector", help="Sector, e.g. 生态环境."),
-    effective_from: Optional[str] = typer.Option(None, "--effective-from", help="YYYY-MM-DD."),
-    version: Optional[str] = typer.Option(None, "--version", help="Version label (default: the year)."),
-    document: Optional[str] = typer.Option(None, "--document", help="Document number (文号)."),
-    title: Optional[str] = typer.Option(None, "--title", help="Title prefix of every baseline."),
+    region: str | None = typer.Option(None, "--region", help="Six-digit division code (default 000000)."),
+    sector: str | None = typer.Option(None, "--sector", help="Sector, e.g. 生态环境."),
+    effective_from: str | None = typer.Option(None, "--effective-from", help="YYYY-MM-DD."),
+    version: str | None = typer.Option(None, "--version", help="Version label (default: the year)."),
+    document: str | None = typer.Option(None, "--document", help="Document number (文号)."),
+    title: str | None = typer.Option(None, "--title", help="Title prefix of every baseline."),
     illustrative: bool = typer.Option(False, "--illustrative", help="Mark every row 示例，非正式文件."),
-    parent: Optional[str] = typer.Option(None, "--parent", help="Authority id of the higher table's issuer "
+    parent: str | None = typer.Option(None, "--parent", help="Authority id of the higher table's issuer "
                                          "(kit review compares the tables tier by tier)."),
     lang: LangOption = "zh",
 ) -> None:
@@ -111,13 +112,13 @@ def import_xlsx_command(
         date = dt.date.fromisoformat(effective_from) if effective_from else None
     except ValueError:
         print(f"--effective-from: expected YYYY-MM-DD; found '{effective_from}'", file=sys.stderr)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     from kit.excel.importer import ImportOptions
 
     options = ImportOptions(authority=authority, authority_name=authority_name, authority_level=authority_level,
                             region=region, sector=sector, effective_from=date, version=version,
                             document=document, title=title, illustrative=illustrative, parent=parent)
-    raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options, lang=lang))  # type: ignore[arg-type]
+    raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options, lang=lang))
 
 @app.command("export-xlsx")
 def export_xlsx_command(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -11,19 +10,12 @@ from kit.baselines import ILLUSTRATIVE_MARK, SAMPLE_LIBRARY, Library, LibraryErr
 from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from kit.baselines.vocabulary import Level
 from kit.cli import app
+from kit.cli.options import LangOption, LibraryOption
+from kit.i18n import Lang, named, t
 
-_COUNTS = {
-    "zh": {"authorities": "制定机关", "matters": "违法行为事项", "baselines": "裁量基准", "factors": "裁量因子",
-           "exemption_lists": "免罚轻罚清单"},
-    "en": {"authorities": "authorities", "matters": "matters", "baselines": "baselines", "factors": "factors",
-           "exemption_lists": "exemption lists"},
-}
-
-
-def summary_line(library: Library, *, lang: str = "en") -> str:
+def summary_line(library: Library, *, lang: Lang = "en") -> str:
     """``OK: 14 authorities, 14 matters, 16 baselines, 25 factors, 3 exemption lists``."""
-    labels = _COUNTS["zh" if lang == "zh" else "en"]
-    parts = [f"{count} {labels[key]}" for key, count in library.summary().items()]
+    parts = [f"{count} {t('cli.count.' + key, lang)}" for key, count in library.summary().items()]
     return "OK: " + ", ".join(parts)
 
 
@@ -31,10 +23,9 @@ def _n(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e15 else str(value)
 
 
-def fine_text(spec: object, *, lang: str = "zh") -> str:
+def fine_text(spec: object, *, lang: Lang = "zh") -> str:
     """A fine in a line: ``50000–95000 元``, ``≤ 50000 元``, ``1–5 倍 illegal_gains`` …."""
-    zh = lang == "zh"
-    yuan = "元" if zh else "yuan"
+    yuan = t("cli.yuan", lang)
     if isinstance(spec, RangeFine):
         return f"{_n(spec.min)}–{_n(spec.max)} {yuan}"
     if isinstance(spec, MaxOnlyFine):
@@ -44,25 +35,24 @@ def fine_text(spec: object, *, lang: str = "zh") -> str:
     if isinstance(spec, MultipleFine):
         if spec.display == "percent":
             return f"{_n(spec.min * 100)}%–{_n(spec.max * 100)}% × {spec.base}"
-        return f"{_n(spec.min)}–{_n(spec.max)} {'倍' if zh else '×'} {spec.base}"
+        return f"{_n(spec.min)}–{_n(spec.max)} {t('cli.times', lang)} {spec.base}"
     if isinstance(spec, PerUnitFine):
-        cap = f", {'最高' if zh else 'cap'} {_n(spec.cap)} {yuan}" if spec.cap is not None else ""
+        cap = f", {t('cli.cap', lang)} {_n(spec.cap)} {yuan}" if spec.cap is not None else ""
         return f"{_n(spec.rate)} {yuan} / {_n(spec.unit)} {spec.per}{cap}"
     return ""
 
 
-def matters_listing(library: Library, *, lang: str = "zh") -> list[str]:
+def matters_listing(library: Library, *, lang: Lang = "zh") -> list[str]:
     """Every matter with its baselines and each baseline's levels (or tiers), one line each."""
-    zh = lang == "zh"
     lines: list[str] = []
     for matter in sorted(library.matters.values(), key=lambda m: (m.sector, m.id)):
-        lines.append(f"{matter.name if zh else matter.name_en}  [{matter.id}]  {matter.sector}")
+        lines.append(f"{named(matter.name, matter.name_en, lang)}  [{matter.id}]  {matter.sector}")
         baselines = sorted(library.baselines_for(matter.id), key=lambda b: (b.authority, b.effective_from))
         if not baselines:
-            lines.append("  （无裁量基准）" if zh else "  (no baseline)")
+            lines.append("  " + t("cli.no_baseline", lang))
         for b in baselines:
             authority = library.authorities[b.authority]
-            who = authority.name if zh else (authority.name_en or authority.name)
+            who = named(authority.name, authority.name_en, lang)
             mark = f"  〔{ILLUSTRATIVE_MARK}〕" if (b.disclaimer or matter.disclaimer) else ""
             lines.append(f"  {b.id}  {who}  {b.version}  {b.effective_from.isoformat()}–"
                          f"{b.effective_to.isoformat() if b.effective_to else ''}{mark}")
@@ -70,9 +60,9 @@ def matters_listing(library: Library, *, lang: str = "zh") -> list[str]:
                 fine = b.levels[level].fine
                 lines.append(f"    {level.label(lang)}" + (f"  {fine_text(fine, lang=lang)}" if fine else ""))
             for tier in b.tiers:
-                fine = f"  {fine_text(tier.fine, lang=lang)}" if tier.fine else ""
-                tag = f"{'类别' if zh else 'tier'} {tier.no}" + (f" ({tier.block})" if tier.block != "main" else "")
-                lines.append(f"    {tag}  {Level(tier.level).label(lang)}{fine}")
+                amount = f"  {fine_text(tier.fine, lang=lang)}" if tier.fine else ""
+                tag = t("cli.tier", lang, no=tier.no) + (f" ({tier.block})" if tier.block != "main" else "")
+                lines.append(f"    {tag}  {Level(tier.level).label(lang)}{amount}")
     return lines
 
 
@@ -86,7 +76,7 @@ def _load_or_exit(paths: list[Path]) -> Library:
 
 @app.command()
 def validate(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Library folders or YAML files (all load as one library)."),
+    paths: list[Path] | None = typer.Argument(None, help="Library folders or YAML files (all load as one library)."),
     sample: bool = typer.Option(False, "--sample", help="Validate the bundled sample library."),
 ) -> None:
     """Load and check a library: print the counts and OK, or every error (file:line:column, path, expected,
@@ -101,23 +91,19 @@ def validate(
 
 @app.command("list")
 def list_(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Library folders or files; default: the sample library."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
-    library: Optional[list[Path]] = typer.Option(None, "--library", "-l",
-                                                 help="Library folder, or real/<name> for a shipped real table."),
+    paths: list[Path] | None = typer.Argument(None, help="Library folders or files; default: the sample library."),
+    lang: LangOption = "zh",
+    library: LibraryOption = None,
 ) -> None:
     """List the matters with their baselines and levels."""
-    if lang not in ("zh", "en"):
-        typer.echo(f"kit list: --lang must be zh or en, not {lang!r}", err=True)
-        raise typer.Exit(1)
-    library = _load_or_exit(list(paths or []) + list(library or []) or [SAMPLE_LIBRARY])
-    for line in matters_listing(library, lang=lang):
+    loaded = _load_or_exit(list(paths or []) + list(library or []) or [SAMPLE_LIBRARY])
+    for line in matters_listing(loaded, lang=lang):
         typer.echo(line)
 
 
 @app.command()
 def schema(
-    out: Optional[Path] = typer.Option(None, "--out", help="Folder to write into; default: the project's docs/."),
+    out: Path | None = typer.Option(None, "--out", help="Folder to write into; default: the project's docs/."),
     check: bool = typer.Option(False, "--check", help="Only check that the committed copies are current."),
 ) -> None:
     """Write the JSON Schema and the field reference of the library format (docs/library-schema.json,

@@ -6,7 +6,7 @@ usage error (exit 2) naming the value and the languages the kit speaks, the same
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ def _lang(value: str) -> Lang:
         raise typer.BadParameter(str(err)) from None
 
 
-LangOption = Annotated[str, typer.Option("--lang", callback=_lang, help="zh（默认）或 en / zh (default) or en.")]
-LibraryOption = Annotated[Optional[list[Path]], typer.Option(
+if TYPE_CHECKING:  # what the command receives: the callback has parsed the text into a Lang
+    LangOption = Lang
+else:  # what typer reads: text, parsed by the callback
+    LangOption = Annotated[str, typer.Option("--lang", callback=_lang, help="zh（默认）或 en / zh (default) or en.")]
+LibraryOption = Annotated[list[Path] | None, typer.Option(
     "--library", "-l", help="基准库文件或文件夹（默认：内置示例库） / Library files or folders (default: the sample).")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -13,6 +12,8 @@ from kit.baselines.loader import read_source, validate_file, yaml_files
 from kit.baselines.review import review
 from kit.baselines.review_report import as_json, as_text, write_xlsx
 from kit.cli import app
+from kit.cli.options import LangOption, LibraryOption
+from kit.i18n import Lang, bilingual, t
 
 
 def _fail(error: LibraryError) -> None:
@@ -22,19 +23,19 @@ def _fail(error: LibraryError) -> None:
 
 @app.command("review")
 def review_command(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Library files or folders (or the new baselines "
+    paths: list[Path] | None = typer.Argument(None, help="Library files or folders (or the new baselines "
                                                  "filed, with --against)."),
     sample: bool = typer.Option(False, "--sample", help="Review the bundled sample library."),
-    against: Optional[List[Path]] = typer.Option(None, "--against", help="The existing library new baselines are "
+    against: list[Path] | None = typer.Option(None, "--against", help="The existing library new baselines are "
                                                  "filed against; only the new files are reviewed."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    lang: LangOption = "zh",
     as_json_: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
-    xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Also write a workbook, one sheet per finding kind."),
+    xlsx: Path | None = typer.Option(None, "--xlsx", help="Also write a workbook, one sheet per finding kind."),
 ) -> None:
     """备案审查：冲突、缺项、无条件的减轻/不予处罚等 / Filing review of a library. Exit 1 when there are conflicts."""
     paths = list(paths or [])
     if not paths and not sample:
-        typer.echo("kit review: give library paths or --sample", err=True)
+        typer.echo(t("cli.review.no_paths", lang), err=True)
         raise typer.Exit(2)
     only = None
     try:
@@ -56,7 +57,7 @@ def review_command(
     raise typer.Exit(1 if any(f.kind == "conflict" for f in findings) else 0)
 
 
-def _baseline(ref: str, library):
+def _baseline(ref: str, library, lang: Lang):
     """A baseline id of the library, or a baseline file."""
     path = Path(ref)
     if path.is_file():
@@ -67,7 +68,7 @@ def _baseline(ref: str, library):
         return model.baseline
     if ref in library.baselines:
         return library.baselines[ref]
-    typer.echo(f"kit diff: '{ref}' is neither a baseline file nor a baseline id of the library", err=True)
+    typer.echo(t("cli.diff.unknown", lang, ref=ref), err=True)
     raise typer.Exit(2)
 
 
@@ -75,20 +76,19 @@ def _baseline(ref: str, library):
 def diff_command(
     old: str = typer.Argument(..., help="The old version: a baseline id or a baseline file."),
     new: str = typer.Argument(..., help="The new version: a baseline id or a baseline file."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library (default: the sample)."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    library: LibraryOption = None,
+    lang: LangOption = "zh",
 ) -> None:
     """两个版本的基准有何变化 / What changed between two versions of a baseline."""
     try:
         lib = load_library(*library) if library else sample_library()
-        a, b = _baseline(old, lib), _baseline(new, lib)
+        a, b = _baseline(old, lib, lang), _baseline(new, lib, lang)
     except LibraryError as error:
         _fail(error)
     changes = diff_baselines(a, b)
-    title = f"{a.id}（{a.version}）→ {b.id}（{b.version}）" if lang == "zh" else f"{a.id} ({a.version}) → {b.id} ({b.version})"
-    typer.echo(title)
+    typer.echo(t("cli.diff.title", lang, a=a.id, va=a.version, b=b.id, vb=b.version))
     for change in changes:
         typer.echo(f"  {'+' if change.kind == 'added' else '-' if change.kind == 'removed' else '~'} "
-                   f"{change.zh if lang == 'zh' else change.en}")
+                   f"{bilingual(change, lang)}")
     if not changes:
-        typer.echo("  无变化" if lang == "zh" else "  no changes")
+        typer.echo("  " + t("cli.diff.none", lang))

@@ -16,7 +16,7 @@ import ipywidgets as w
 
 from ..baselines.vocabulary import Level
 from ..grading.answer import TRANSFER
-from ..i18n import UnknownLanguage, parse_lang, t
+from ..i18n import UnknownLanguage, colon, named, parse_lang, t
 from ..scenarios import Scenario
 from . import render
 from .marking import factor_label
@@ -244,7 +244,7 @@ class Drill(DrillSession):
             self.sector_input.value = self.sector or ""
             matters = self.library.matters
             self.matter_input.options = [(every, "")] + [
-                (matters[m].name if lang == "zh" else (matters[m].name_en or matters[m].name), m)
+                (named(matters[m].name, matters[m].name_en, lang), m)
                 for m in self.matters()]
             self.matter_input.value = self.matter or ""
             self.difficulty_input.options = [(every, "")] + [(t(f"drill.difficulty.{d}", lang), d)
@@ -274,9 +274,9 @@ class Drill(DrillSession):
         self.submit_button.description = t("drill.submit", lang)
         self.retry_button.description = t("drill.retry", lang)
         self.answer_heading.value = f"<b>{t('drill.your_answer', lang)}</b>"
-        self.level_heading.value = f"{t('drill.level', lang)}{render.colon(lang)}"
-        self.circ_heading.value = f"{t('drill.circumstances', lang)}{render.colon(lang)}"
-        self.prov_heading.value = f"{t('drill.provision', lang)}{render.colon(lang)}"
+        self.level_heading.value = f"{t('drill.level', lang)}{colon(lang)}"
+        self.circ_heading.value = f"{t('drill.circumstances', lang)}{colon(lang)}"
+        self.prov_heading.value = f"{t('drill.provision', lang)}{colon(lang)}"
         for f, box in self.circ_inputs.items():
             box.description = factor_label(self.library, f, lang)
         self.fine_input.description = t("drill.fine", lang)

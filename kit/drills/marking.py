@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Literal
 
 from ..baselines import Library
 from ..grading import WEIGHTS, Answer, Marks, Weights, grade
 from ..grading.grade import Part
-from ..i18n import t
+from ..i18n import Lang, bilingual, list_join, sentences, t
 from ..scenarios import Scenario, Template
 
 DISTRACTORS = 2
@@ -60,14 +61,13 @@ def provision_options(scenario: Scenario, library: Library) -> list[str]:
     return options
 
 
-def factor_label(library: Library, factor_id: str, lang: str) -> str:
+def factor_label(library: Library, factor_id: str, lang: Lang) -> str:
     f = library.factors[factor_id]
-    return f.zh if lang == "zh" else f.en
+    return bilingual(f, lang)
 
 
-def _labels(library: Library, ids, lang: str) -> str:
-    sep = "、" if lang == "zh" else ", "
-    return sep.join(factor_label(library, f, lang) for f in sorted(ids)) or t("drill.circ.none", lang)
+def _labels(library: Library, ids, lang: Lang) -> str:
+    return list_join((factor_label(library, f, lang) for f in sorted(ids)), lang) or t("drill.circ.none", lang)
 
 
 def circumstances_part(answer: DrillAnswer, scenario: Scenario, library: Library, points: float) -> Part:
@@ -75,7 +75,7 @@ def circumstances_part(answer: DrillAnswer, scenario: Scenario, library: Library
     ticked = set(answer.circumstances)
     missed, extra = expected - ticked, ticked - expected
 
-    def text(lang: str) -> str:
+    def text(lang: Lang) -> str:
         if not missed and not extra:
             return t("drill.circ.right", lang)
         out = [t("drill.circ.wrong", lang, expected=_labels(library, expected, lang))]
@@ -83,8 +83,9 @@ def circumstances_part(answer: DrillAnswer, scenario: Scenario, library: Library
             out.append(t("drill.circ.missed", lang, items=_labels(library, missed, lang)))
         if extra:
             out.append(t("drill.circ.extra", lang, items=_labels(library, extra, lang)))
-        return ("" if lang == "zh" else " ").join(out)
+        return sentences(out, lang)
 
+    status: Literal["right", "partial", "wrong"]
     if not missed and not extra:
         status, got = "right", points
     elif len(missed) + len(extra) == 1 and (ticked & expected or not expected):
@@ -95,6 +96,7 @@ def circumstances_part(answer: DrillAnswer, scenario: Scenario, library: Library
 
 
 def provision_part(answer: DrillAnswer, scenario: Scenario, points: float) -> Part | None:
+    status: Literal["right", "partial", "wrong"]
     cited = scenario.decision.provisions
     if not cited:
         return None

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from ..engine.decision import Decision
 from ..grading import Marks
-from ..i18n import Lang, money, money_range, t
+from ..i18n import Lang, bilingual, colon, money, money_range, parens, t
 from ..scenarios import Scenario, Template
 from .records import Score
 
@@ -57,10 +57,6 @@ def _e(text: str) -> str:
     return html.escape(text)
 
 
-def colon(lang: Lang) -> str:
-    return "：" if lang == "zh" else ": "
-
-
 def header_html(lang: Lang, officer: str | None, base: str = "../../") -> str:
     """The introduction, the officer's name and the link to their progress page."""
     parts = [f"<h2 class='kit-drill-title'>{_e(t('drill.title', lang))}</h2>",
@@ -77,9 +73,9 @@ def case_html(scenario: Scenario | None, template: Template | None, lang: Lang, 
     """The case card: title and difficulty, a review mark, then the narrative (示例案例，非正式文件)."""
     if scenario is None:
         return f"<div class='kit-drill-empty'>{_e(t('drill.no_case', lang))}</div>"
-    title = (template.title.zh if lang == "zh" else template.title.en) if template else ""
+    title = bilingual(template.title, lang) if template else ""
     meta = _e(t(f"drill.difficulty.{scenario.difficulty}", lang))
-    meta = f"（{meta}）" if lang == "zh" else f"({meta})"
+    meta = parens(meta, lang, tight=True)
     flag = f"<p class='kit-drill-review'>{_e(t('drill.review_case', lang))}</p>" if review else ""
     paragraphs = "".join(f"<p>{_e(line)}</p>" for line in scenario.narrative(lang).splitlines() if line.strip())
     return (f"<div class='kit-drill-case' data-case-id='{_e(scenario.case.id)}'>{flag}"
@@ -101,7 +97,7 @@ def key_html(scenario: Scenario, lang: Lang) -> str:
     d, c = scenario.decision, colon(lang)
     head = f"{_e(t('drill.engine_outcome', lang))}{c}<b>{_e(d.outcome(lang))}</b>"
     if d.suggested_fine is not None:
-        head += f"{'；' if lang == 'zh' else '; '}{_e(t('drill.suggested', lang))}{c}<b>{_e(money(d.suggested_fine, lang))}</b>"
+        head += f"{t('common.semicolon', lang)}{_e(t('drill.suggested', lang))}{c}<b>{_e(money(d.suggested_fine, lang))}</b>"
     if d.transfer:
         rows = [(t("drill.transfer", lang), t("drill.no_fine", lang))]
     else:
@@ -112,7 +108,7 @@ def key_html(scenario: Scenario, lang: Lang) -> str:
         parts.append(f"<p>{_e(t('drill.provision', lang))}{c}{_e('、'.join(d.provisions))}</p>")
     parts.append(f"<p>{_e(t('drill.lawful', lang))}{c}</p><table>{body}</table>")
     if scenario.distractors:
-        items = "".join(f"<li>{_e(x.why.zh if lang == 'zh' else x.why.en)}</li>" for x in scenario.distractors)
+        items = "".join(f"<li>{_e(bilingual(x.why, lang))}</li>" for x in scenario.distractors)
         parts.append(f"<p>{_e(t('drill.distractors', lang))}{c}</p><ul>{items}</ul>")
     return "".join(parts)
 

@@ -68,7 +68,10 @@ class DrillSession:
         self._engine, self._clock = engine, clock
         self.lang: Lang = parse_lang(lang)
         self.weights = weights
-        self.library_key, self.sector, self.matter, self.difficulty = LIBRARIES[0], None, None, None
+        self.library_key = LIBRARIES[0]
+        self.sector: str | None = None
+        self.matter: str | None = None
+        self.difficulty: str | None = None
         self.scenario: Scenario | None = None
         self.ref: CaseRef | None = None
         self.is_review = False

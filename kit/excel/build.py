@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from kit.i18n.validation import problems
+
 from kit.baselines.errors import show
 from kit.baselines.models import MultipleFine, PerUnitFine, Tier
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK, Level
@@ -91,9 +93,8 @@ def _tier(block: str, no: int, rows: list[Row], level: str, ctx: Context,
     try:
         return Tier.model_validate(tier)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            ctx.error(rows[0], "standard", f"{tier_name(block, no)}: {'.'.join(map(str, err['loc']))}: {err['msg']}",
-                      "a value of the library format", show(err.get("input")))
+        for p in problems(exc):
+            ctx.error(rows[0], "standard", p.text(tier_name(block, no)), "a value of the library format", show(p.input))
     return None
 
 
@@ -108,7 +109,7 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
     tiers: list[tuple[Tier, list[Row]]] = []
     defaulted = False
     blocks = defaultdict(list)
-    for block, no, rows in tier_groups:
+    for block, no, _rows in tier_groups:
         blocks[block].append(no)
     machine = "conditions" in first.cols or "factor" in first.cols  # an exported workbook says them itself
     prefix = _safe_id(baseline_meta[0].id if baseline_meta else f"{o.authority or 'item'}-{item.key}")

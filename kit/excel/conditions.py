@@ -111,7 +111,7 @@ def _threshold(clause: str) -> tuple[str, list[dict], str | None] | None:
             pre = re.sub(r"(?:在|为|达到|的|不足|少于|低于|不超过|超过)+$", "", m.group("pre"))
             named = f"{pre}（{unit}）" if len(pre) >= 2 else None
             if shape == "range":
-                if a > b:  # type: ignore[operator]
+                if a > b:
                     return None
                 return fact, [{"fact": fact, "op": ">=", "value": a}, {"fact": fact, "op": "<=", "value": b}], named
             op = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}[shape]

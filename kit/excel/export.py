@@ -71,7 +71,7 @@ def _tier_rows(tier: Tier) -> list[dict]:
     parts = {"fine": _dump(tier.fine), "individual_fine": _dump(tier.individual_fine),
              "penalties": [p.value for p in tier.penalties], "measures": list(tier.measures)}
     text = tier.standard
-    data_extra = {}
+    data_extra: dict = {}
     if text is None:
         text = standard_words(fine=tier.fine, individual_fine=tier.individual_fine, penalties=tier.penalties,
                               measures=tier.measures) or NO_WORDS

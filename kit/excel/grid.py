@@ -9,9 +9,13 @@ words that are not thresholds need a factor. Levels: the documented default over
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 
 from pydantic import ValidationError
+
+from kit.i18n.validation import problems
 
 from kit.baselines.errors import show
 from kit.baselines.models import Tier
@@ -61,7 +65,7 @@ def _column_reading(dimension: str, value: str):
 def read_grid(grid: Grid, ctx: Context) -> tuple[dict[str, dict], int, int]:
     """(files, rows read, rows written) of one grid sheet; a grid with a problem cell is not written."""
     o = ctx.options
-    header, cols, dimension, values = _layout(grid)  # type: ignore[misc]
+    header, cols, dimension, values = _layout(grid)
     labels = {k: re.sub(r"\s+", "", grid.cells[header][c]) for k, c in cols.items()}
     data_rows = [r for r in range(header + 2, len(grid.cells)) if any(grid.cells[r])]
     first = Row(grid.name, data_rows[0] + 1 if data_rows else header + 2,
@@ -103,7 +107,7 @@ def read_grid(grid: Grid, ctx: Context) -> tuple[dict[str, dict], int, int]:
                 "individual_fine": parsed.individual_fine, "penalties": parsed.penalties,
                 "measures": parsed.measures, "standard": text}))
         except ValidationError as exc:
-            ctx.error(first, "degree", f"cell {i + 1}: {exc.errors()[0]['msg']}", "a tier of the library format",
+            ctx.error(first, "degree", problems(exc)[0].text(f"cell {i + 1}"), "a tier of the library format",
                       show(text))
             return {}, len(data_rows), 0
     basis = first.get("basis")
@@ -111,7 +115,7 @@ def read_grid(grid: Grid, ctx: Context) -> tuple[dict[str, dict], int, int]:
     facts = {c.fact: fact_def(c.fact, circ.labels) for t in tiers for a in t.when for c in a.all}
     mark = ILLUSTRATIVE_MARK if o.illustrative else None
     statutory = statutory_fine(basis) if basis else None
-    files = {
+    files: dict[str, Any] = {
         f"matters/{base}.yaml": {"format_version": 1, "matter": {
             "id": base, "name": first.get("act"), "name_en": "", "sector": o.sector, "breaches": [citation],
             "facts": list(facts.values()), "disclaimer": mark,

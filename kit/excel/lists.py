@@ -68,7 +68,7 @@ def read_list(grid: Grid, ctx: Context, matters: dict[str, str]) -> dict[str, di
     assert found is not None
     header, cols = found
     labels = {k: re.sub(r"\s+", "", grid.cells[header][c]) for k, c in cols.items()}
-    by_name = {}
+    by_name: dict = {}
     for mid, name in matters.items():
         by_name.setdefault(_norm(name.splitlines()[0]), []).append(mid)
     base = f"{o.authority}-no-penalty"

@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kit.i18n.validation import problems as validation_problems
+
 from kit.baselines.errors import LoadError, show
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK, AuthorityLevel
 
@@ -44,15 +46,14 @@ def read_meta(grids: list[Grid], ctx: Context) -> dict[str, Any]:
                                             ref(grid.name, r + 1, keys.index(key), key), problem,
                                             "JSON (a list [..] or mapping {..})", show(cells[key])))
             try:
-                node = model.model_validate(data)
+                node: Any = model.model_validate(data)
             except ValidationError as exc:
-                for err in exc.errors(include_url=False):
-                    key = str(err["loc"][0]) if err["loc"] else "id"
+                for p in validation_problems(exc):
+                    key = p.field or "id"
                     col = keys.index(key) if key in keys else None
                     ctx.errors.append(LoadError(ctx.file, r + 1, None if col is None else col + 1,
-                                                ref(grid.name, r + 1, col, key),
-                                                f"{'.'.join(map(str, err['loc']))}: {err['msg']}",
-                                                "a value of the library format", show(err.get("input"))))
+                                                ref(grid.name, r + 1, col, key), p.text(),
+                                                "a value of the library format", show(p.input)))
                 continue
             if kind == "authorities":
                 meta["authorities"].append(node)
@@ -68,9 +69,10 @@ def read_meta(grids: list[Grid], ctx: Context) -> dict[str, Any]:
     return meta
 
 
-def apply_info(info: dict[str, str], ctx: Context) -> None:
+def apply_info(info: dict[str, Any], ctx: Context) -> None:
     """基本信息 fills options the command line did not give."""
     o = ctx.options
+    value: Any
     for label, value in info.items():
         key = records.INFO_KEYS.get(label.strip())
         if key is None or not value or getattr(o, key) not in (None, False):
@@ -97,11 +99,12 @@ def common_files(meta: dict, ctx: Context) -> dict[str, dict]:
             authorities.append(Authority(id=o.authority, name=o.authority_name or o.authority,
                                          level=AuthorityLevel(level), region=o.region or "000000",
                                          sector=o.sector, parent=o.parent,
-                                         disclaimer=ILLUSTRATIVE_MARK if o.illustrative else None))
+                                         disclaimer=ILLUSTRATIVE_MARK if o.illustrative else None))  # type: ignore[arg-type]  # the Literal
         except (ValidationError, ValueError) as exc:
             ctx.error(None, None, "authority options not valid", "--authority ID (letters, digits, -), "
                       "--authority-level national|provincial|municipal|county, --region six digits",
-                      str(exc).splitlines()[0])
+                      validation_problems(exc)[0].text() if isinstance(exc, ValidationError)
+                      else str(exc).splitlines()[0])
     files: dict[str, dict] = {}
     if authorities:
         files["authorities.yaml"] = {"format_version": 1, "authorities": authorities}

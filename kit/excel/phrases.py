@@ -255,9 +255,9 @@ def _multiple(base: str, rest: str, clause: str) -> MultipleFine:
         if m:
             read = number if display == "times" else _percent
             return _spec(shape, m, clause, read,
-                         lambda lo, hi: MultipleFine(base=base, min=lo, max=hi, display=display),
-                         lambda hi: MultipleFine(base=base, max=hi, display=display),
-                         lambda a: MultipleFine(base=base, min=a, max=a, display=display))
+                         lambda lo, hi, display=display: MultipleFine(base=base, min=lo, max=hi, display=display),
+                         lambda hi, display=display: MultipleFine(base=base, max=hi, display=display),
+                         lambda a, display=display: MultipleFine(base=base, min=a, max=a, display=display))
     raise PhraseError("multiple not understood (expected N倍以上M倍以下, N倍, 百分之N以上百分之M以下 or 百分之N)",
                       clause)
 

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kit.baselines import REAL_LIBRARIES
 
@@ -64,7 +65,7 @@ def shenzhen_workbook(csv_path: Path, out: Path) -> None:
         rows = list(csv.DictReader(fh))
     wb = Workbook()
     wb.remove(wb.active)
-    sheets: dict[str, object] = {}
+    sheets: dict[str, Any] = {}
     for law in dict.fromkeys(r["法规规章"] for r in rows):
         ws = wb.create_sheet(law.strip("《》")[:31])
         ws.append([law])
@@ -85,8 +86,8 @@ def shenzhen_workbook(csv_path: Path, out: Path) -> None:
         for col in cols:
             ws.merge_cells(start_row=lines[0], end_row=lines[-1], start_column=col, end_column=col)
     for ws in sheets.values():
-        for col, width in zip("ABCDEFG", (6, 30, 50, 24, 12, 40, 30)):
-            ws.column_dimensions[col].width = width
+        for letter, width in zip("ABCDEFG", (6, 30, 50, 24, 12, 40, 30), strict=False):
+            ws.column_dimensions[letter].width = width
         for line in ws.iter_rows():
             for cell in line:
                 cell.alignment = Alignment(wrap_text=True, vertical="center")

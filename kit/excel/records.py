@@ -39,7 +39,7 @@ def _is_text(annotation: Any) -> bool:
         if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
             continue
-        if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        if origin in (typing.Union, __import__("types").UnionType):
             members = [a for a in typing.get_args(annotation) if a is not type(None)]
             if len(members) != 1:
                 return False

@@ -79,8 +79,8 @@ def write(path: Path = SCORED_EXAMPLE) -> Path:
         for lines in spans.values():
             if len(lines) > 1:
                 ws.merge_cells(start_row=lines[0], end_row=lines[-1], start_column=4, end_column=4)
-    for col, width in zip("ABCDEF", (6, 30, 50, 18, 60, 10)):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEF", (6, 30, 50, 18, 60, 10), strict=False):
+        ws.column_dimensions[letter].width = width
     for line in ws.iter_rows():
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="center")

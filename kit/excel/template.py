@@ -71,7 +71,7 @@ def build_template(out: str | Path = TEMPLATE_PATH) -> Path:
         info.cell(r, 1, key).font = Font(bold=True)
         info.cell(r, 2, value).data_type = "s"
         info.cell(r, 3, note)
-    for col, width in zip("ABC", (16, 36, 44)):
+    for col, width in zip("ABC", (16, 36, 44), strict=False):
         info.column_dimensions[col].width = width
     ws = wb.create_sheet("示例表")
     ws.cell(1, 1, f"示例市生态环境行政处罚裁量基准（{ILLUSTRATIVE_MARK}）").font = Font(bold=True, size=12)
@@ -81,9 +81,9 @@ def build_template(out: str | Path = TEMPLATE_PATH) -> Path:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         ws.column_dimensions[get_column_letter(c)].width = COLUMN_WIDTHS[key]
     for r, row in enumerate(ROWS, start=3):
-        for key, value in zip([k for k in COLUMNS if k != "label"], row):
-            if value != "":
-                cell = ws.cell(r, COLUMNS.index(key) + 1, value)
+        for key, text in zip([k for k in COLUMNS if k != "label"], row, strict=False):
+            if text != "":
+                cell = ws.cell(r, COLUMNS.index(key) + 1, text)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         if row[0]:
             ws.cell(r, COLUMNS.index("label") + 1, ILLUSTRATIVE_MARK)
@@ -95,4 +95,4 @@ def build_template(out: str | Path = TEMPLATE_PATH) -> Path:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print(build_template(*(sys.argv[1:2] or [TEMPLATE_PATH])))
+    print(build_template(*([Path(a) for a in sys.argv[1:2]] or [TEMPLATE_PATH])))

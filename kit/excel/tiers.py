@@ -174,11 +174,11 @@ def groups(item: Item, ctx: Context) -> tuple[list[tuple[str, int, list[Row]]], 
         if no is None:
             continue
         if explicit_block:
-            named = BLOCK_WORDS.get(row.get("block"))
-            if named is None:
+            word = BLOCK_WORDS.get(row.get("block"))
+            if word is None:
                 ctx.error(row, "block", "分段 not known", "empty (main block), 逾期 or 个人", show(row.get("block")))
                 continue
-            block = named
+            block = word
         elif last is not None and last[0] == "tier" and tiers[last[1]][0] == block and no < tiers[last[1]][1]:
             opened = _restart(row, no, block, first_basis, ctx)
             if opened is None:

@@ -34,6 +34,31 @@ class Catalog:
         return [k for k in self.entries if k.startswith(prefix)]
 
 
+class _Loader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that records a key given twice in one mapping (PyYAML keeps the last silently)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[object, int]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                self.duplicates.append((key, key_node.start_mark.line + 1))
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _read(text: str) -> tuple[object, list[tuple[object, int]]]:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
+
+
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -44,7 +69,9 @@ def load(files: dict[str, str]) -> Catalog:
     problems: list[str] = []
     for name, text in sorted(files.items()):
         area = name.removesuffix(".yaml")
-        data = yaml.safe_load(text) or {}
+        data, duplicates = _read(text)
+        data = data or {}
+        problems += [f"{name}: {key}: duplicate key (line {line}); each key once" for key, line in duplicates]
         if not isinstance(data, dict):
             problems.append(f"{name}: expected a mapping of keys to {{zh, en}}; found {type(data).__name__}")
             continue
@@ -63,7 +90,7 @@ def load(files: dict[str, str]) -> Catalog:
             if zh_fields != en_fields:
                 problems.append(f"{where}: placeholders differ — zh {sorted(zh_fields)}, en {sorted(en_fields)}")
                 continue
-            entries[f"{area}.{key}"] = texts  # type: ignore[assignment]
+            entries[f"{area}.{key}"] = texts
     if problems:
         raise CatalogError("kit/i18n/messages:\n  " + "\n  ".join(problems))
     return Catalog(entries)

@@ -11,6 +11,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from .catalog import catalog
 from .lang import Lang
 
 _LOCALE = {"zh": "zh_CN", "en": "en"}
@@ -22,15 +23,14 @@ def number(value: float, lang: Lang = "zh") -> str:
 
 
 def money(yuan: float, lang: Lang = "zh") -> str:
-    return f"{number(yuan, lang)}元" if lang == "zh" else f"CNY {number(yuan, lang)}"
+    return catalog().text("common.money", lang, n=number(yuan, lang))
 
 
 def money_range(lo: float, hi: float, lang: Lang = "zh", *, upper_open: bool = False) -> str:
     if lo == hi and not upper_open:
         return money(lo, lang)
-    if lang == "zh":
-        return f"{number(lo, lang)}–{'不足' if upper_open else ''}{number(hi, lang)}元"
-    return f"CNY {number(lo, lang)}–{'below ' if upper_open else ''}{number(hi, lang)}"
+    below = catalog().text("common.money_below", lang) if upper_open else ""
+    return catalog().text("common.money_range", lang, lo=number(lo, lang), hi=number(hi, lang), below=below)
 
 
 def date_text(day: date, lang: Lang = "zh") -> str:

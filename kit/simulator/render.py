@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..engine.decision import Decision
-from ..i18n import Lang, money, money_range, t
+from ..i18n import Lang, bilingual, colon, list_join, money, money_range, parens, t
 from .session import AUTO, Column, Simulator, SimState
 
 STYLE = """
@@ -42,9 +42,8 @@ def controls_html(sim: Simulator, state: SimState, lang: Lang) -> str:
         f'{" checked" if f in state.factors else ""}><span>{_e(_factor(sim, f, lang))}</span></label>'
         for f in sim.factor_options(state.matter))
     facts = "".join(
-        f'<label class="field"><span>{_e(fd.zh if lang == "zh" else fd.en)}（{_e(_unit(fd.unit, lang))}）</span>'
+        f'<label class="field"><span>{_e(bilingual(fd, lang) + parens(_unit(fd.unit, lang), lang))}</span>'
         f'<input type="number" min="0" step="any" name="fact:{_e(fd.id)}" value="{state.facts.get(fd.id, 0):g}"></label>'
-        .replace("（", "（" if lang == "zh" else " (").replace("）", "）" if lang == "zh" else ")")
         for fd in sim.library.matters[state.matter].facts)
     kinds = "".join(f'<option value="{k}"{" selected" if k == state.kind else ""}>{_e(t(f"simulator.party.{k}", lang))}'
                     f'</option>' for k in ("organisation", "person"))
@@ -76,7 +75,7 @@ def controls_html(sim: Simulator, state: SimState, lang: Lang) -> str:
 
 def _factor(sim: Simulator, f: str, lang: Lang) -> str:
     x = sim.library.factors[f]
-    return x.zh if lang == "zh" else x.en
+    return bilingual(x, lang)
 
 
 def _unit(unit: str, lang: Lang) -> str:
@@ -112,7 +111,7 @@ def bar_html(d: Decision, lang: Lang) -> str:
 
 def column_html(sim: Simulator, col: Column, lang: Lang) -> str:
     d = col.decision
-    c = "：" if lang == "zh" else ": "
+    c = colon(lang)
     name = sim.baseline_label(d.baseline, lang) if d.baseline in sim.library.baselines else "—"
     lines = []
     if d.transfer:
@@ -126,9 +125,9 @@ def column_html(sim: Simulator, col: Column, lang: Lang) -> str:
         lines.append(f"{t('simulator.level_range', lang)}{c}{money_range(d.fine.lo, d.fine.hi, lang, upper_open=d.fine.upper_open)}")
     if d.suggested_fine is not None:
         lines.append(f"{t('simulator.suggested', lang)}{c}{money(d.suggested_fine, lang)}")
-    lawful = ("、" if lang == "zh" else ", ").join(
+    lawful = list_join((
         f"{lv.label(lang)}" + (f" {money_range(r.lo, r.hi, lang, upper_open=r.upper_open)}" if r else "")
-        for lv, r in d.acceptable.items())
+        for lv, r in d.acceptable.items()), lang)
     if lawful:
         lines.append(f"{t('simulator.lawful', lang)}{c}{lawful}")
     steps = "".join(f"<li>{_e(s.text(lang))} <small>〔{_e(s.citation)}〕</small></li>" for s in d.trace if s.fired)
@@ -142,9 +141,9 @@ def column_html(sim: Simulator, col: Column, lang: Lang) -> str:
 def summary_html(columns: list[Column], lang: Lang) -> str:
     """One line per column, fixed at the bottom of a phone's screen: the results are below the form there."""
     names = ("simulator.baseline_a", "simulator.baseline_b")
-    c = "：" if lang == "zh" else ": "
+    c = colon(lang)
     lines = []
-    for name, col in zip(names, columns):
+    for name, col in zip(names, columns, strict=False):
         d = col.decision
         line = f"{t(name, lang)}{c}{d.outcome(lang)}"
         if d.suggested_fine is not None:

@@ -7,6 +7,8 @@ and column B each force one of the matter's baselines, or leave it to the decidi
 
 from __future__ import annotations
 
+from typing import Any
+
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +17,7 @@ from functools import cached_property
 from ..baselines import Library, sample_library
 from ..engine import Case, evaluate
 from ..engine.decision import Decision
-from ..i18n import Lang, t
+from ..i18n import Lang, named, t
 from ..scenarios import Template, builtin_templates, generate
 
 MAX_AMOUNT = 1e12
@@ -78,7 +80,7 @@ class Simulator:
 
     def matter_label(self, matter: str, lang: Lang) -> str:
         m = self.library.matters[matter]
-        return m.name if lang == "zh" else (m.name_en or m.name)
+        return named(m.name, m.name_en, lang)
 
     def template(self, matter: str) -> Template:
         try:
@@ -104,7 +106,7 @@ class Simulator:
     def baseline_label(self, baseline_id: str, lang: Lang) -> str:
         b = self.library.baselines[baseline_id]
         a = self.library.authorities[b.authority]
-        who = a.name if lang == "zh" else (a.name_en or a.name)
+        who = named(a.name, a.name_en, lang)
         return f"{who} · {b.version}"
 
     def initial(self, matter: str) -> SimState:
@@ -142,9 +144,9 @@ class Simulator:
             raise SimError("err.kind", value=kind[:40])
         age = data.get("age")
         age = int(_number(age, t("simulator.party.age", "zh"), MAX_AGE)) if kind == "person" and age not in (None, "") else None
-        dates = {k: _date(data.get(k), t(f"simulator.date.{k}", "zh")) or getattr(base, k)
+        dates: dict[str, Any] = {k: _date(data.get(k), t(f"simulator.date.{k}", "zh")) or getattr(base, k)
                  for k in ("act_start", "discovered", "decided")}
-        sides = {}
+        sides: dict[str, Any] = {}
         for side in ("baseline_a", "baseline_b"):
             value = str(data.get(side, getattr(base, side)) or AUTO)
             if value != AUTO and value not in self.baselines(matter):

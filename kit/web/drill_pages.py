@@ -4,12 +4,14 @@ the provisions and circumstances they miss, and their review queue. No kernel: t
 
 from __future__ import annotations
 
+from typing import Any
+
 from functools import lru_cache
 from html import escape
 from urllib.parse import urlencode
 
 from ..baselines import sample_library
-from ..i18n import date_text, t
+from ..i18n import bilingual, colon, date_text, named, t
 from .page import KitPage, frame
 from ..drills.progress import Progress
 from ..drills.session import DrillError, officer_name
@@ -52,14 +54,14 @@ def _label(key: str, library, lang) -> str:
     kind, _, value = key.partition(":")
     if kind == "factor" and value in library.factors:
         f = library.factors[value]
-        return f.zh if lang == "zh" else f.en
+        return bilingual(f, lang)
     if kind in ("outcome", "fine") and value in library.matters:
         m = library.matters[value]
-        return f"{t(f'drill.part.{kind}', lang)}{'：' if lang == 'zh' else ': '}{m.name if lang == 'zh' else m.name_en or m.name}"
+        return f"{t(f'drill.part.{kind}', lang)}{colon(lang)}{named(m.name, m.name_en, lang)}"
     return value
 
 
-def _table(head: list[str], rows: list[list[str]], lang) -> str:
+def _table(head: list[str], rows: list[list[object]], lang) -> str:
     if not rows:
         return f"<p>{escape(t('drill.progress.empty', lang))}</p>"
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
@@ -69,7 +71,7 @@ def _table(head: list[str], rows: list[list[str]], lang) -> str:
 
 def progress_html(progress: Progress, lang, base: str = "/", templates=None) -> str:
     library = sample_library()
-    titles = {tp.id: (tp.title.zh if lang == "zh" else tp.title.en) for tp in (templates or [])}
+    titles = {tp.id: bilingual(tp.title, lang) for tp in (templates or [])}
     score = progress.score()
     line = t("drill.score_line", lang, answered=score.answered, right=score.right, share=f"{score.share:.0%}",
              points=f"{score.points:g}", max=f"{score.max_points:g}")
@@ -98,7 +100,7 @@ class StartHandler(KitPage):
 
 
 class ProgressHandler(KitPage):
-    _engine = None
+    _engine: Any = None  # a SQLAlchemy Engine, made on first use
 
     def get(self) -> None:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..i18n import Lang, t
+from ..i18n import Lang, other_lang, t
 from .page import KitPage, frame
 
 # (catalog key, path): the order is the order on the page.
@@ -19,7 +19,7 @@ PAGES: tuple[tuple[str, str], ...] = (
 
 
 def render(lang: Lang, base: str = "/") -> str:
-    other: Lang = "en" if lang == "zh" else "zh"
+    other = other_lang(lang)
     cards = "".join(
         f'<a class="card" id="page-{key}" href="{escape(base + path)}?lang={lang}">'
         f'<h2>{escape(t(f"web.{key}.title", lang))}</h2><p>{escape(t(f"web.{key}.what", lang))}</p>'

@@ -6,7 +6,7 @@ from html import escape
 
 import tornado.web
 
-from ..i18n import Lang, UnknownLanguage, parse_lang, t
+from ..i18n import Lang, UnknownLanguage, html_lang, parse_lang, t
 
 STYLE = """
 *{box-sizing:border-box}body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC",system-ui,sans-serif;
@@ -42,7 +42,6 @@ class KitPage(tornado.web.RequestHandler):
 
 
 def frame(title: str, body: str, lang: Lang) -> str:
-    html_lang = "zh-CN" if lang == "zh" else "en"
-    return (f'<!doctype html><html lang="{html_lang}"><head><meta charset="utf-8">'
+    return (f'<!doctype html><html lang="{html_lang(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>{body}</main></body></html>")

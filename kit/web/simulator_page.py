@@ -9,7 +9,7 @@ import json
 from functools import lru_cache
 from html import escape
 
-from ..i18n import t
+from ..i18n import other_lang, t
 from .page import KitPage, frame
 from ..simulator import render
 from ..simulator.session import SimError, Simulator
@@ -44,7 +44,7 @@ def simulator() -> Simulator:
 def page_html(sim: Simulator, matter: str, lang, base: str = "/") -> str:
     state = sim.initial(matter)
     body = (f'<header><h1>{escape(t("simulator.title", lang))}</h1><span><a href="{escape(base)}?lang={lang}">'
-            f'{escape(t("simulator.home", lang))}</a> · <a id="lang-toggle" href="?lang={"en" if lang == "zh" else "zh"}'
+            f'{escape(t("simulator.home", lang))}</a> · <a id="lang-toggle" href="?lang={other_lang(lang)}'
             f'&matter={escape(matter)}">{escape(t("web.other_lang", lang))}</a></span></header>'
             f'<p>{escape(t("simulator.intro", lang))}</p><div class="sim"><div>{render.controls_html(sim, state, lang)}</div>'
             f'<div id="sim-results" data-updates="0" data-api="{escape(base)}simulator/api">{render.results_html(sim, sim.evaluate(state), lang)}</div></div>'

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import tornado.web
 
-from ..i18n import Lang, catalog, t
+from ..i18n import Lang, catalog, html_lang, t
 from ..workshop import views
 from .page import KitPage
 
@@ -28,9 +28,8 @@ def render(kind: str, lang: Lang, base: str) -> str:
     config = {"kind": kind, "lang": lang, "base": base, "poll_ms": POLL_MS[kind], "texts": texts(lang),
               "levels": views.levels_view(lang), "illustrative": t("common.illustrative", lang)}
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-    html_lang = "zh-CN" if lang == "zh" else "en"
     static = f"{base}workshop/static"
-    return (f'<!doctype html><html lang="{html_lang}"><head><meta charset="utf-8">'
+    return (f'<!doctype html><html lang="{html_lang(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f'<title>{escape(title)}</title><link rel="stylesheet" href="{static}/workshop.css"></head>'
             f'<body class="ws-{kind}"><div id="offline" class="offline" hidden role="status"></div>'

@@ -6,6 +6,8 @@ the workshop's key (``identity``); every answer names its round (``service.submi
 
 from __future__ import annotations
 
+from typing import Any
+
 import time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -32,7 +34,7 @@ class Screen:
     workshop_id: int
     code: str
     title: str
-    round: SimpleNamespace | None
+    round: Any  # a snapshot of the current Round (SimpleNamespace with its fields), or None
     expires: float
     views: dict = field(default_factory=dict)  # lang → the case view
 

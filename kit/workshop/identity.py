@@ -60,7 +60,7 @@ def join(session: Session, code: str, name: str | None, token: str | None) -> tu
     workshop = get_workshop(session, code)
     known = participant_by_token(session, workshop, token)
     if known is not None:
-        return known, token  # type: ignore[return-value]
+        return known, token
     name = check_name(name)
     if session.scalar(select(Participant).where(Participant.workshop_id == workshop.id,
                                                 Participant.name == name)) is not None:

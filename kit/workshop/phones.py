@@ -30,7 +30,8 @@ class Phone:
     def __init__(self, base: str, code: str, *, timeout: float = 60.0):
         parts = urllib.parse.urlsplit(base)
         self.host, self.port, self.root = parts.hostname, parts.port, parts.path.rstrip("/")
-        self.code, self.timeout, self.cookies = code, timeout, {}
+        self.code, self.timeout = code, timeout
+        self.cookies: dict[str, str] = {}
         self.conn: http.client.HTTPConnection | None = None
 
     def call(self, method: str, path: str, body: dict | None = None, headers: dict | None = None) -> Reply:

@@ -56,7 +56,7 @@ def test_bad_rows_rejected_with_row_and_column_the_rest_reviewed(broken, library
     assert (report.rows_in, report.n_reviewed, report.n_rejected) == (33, 33 - len(BROKEN), len(BROKEN))
     problems = report.problems
     assert len(problems) == len(BROKEN)
-    for (row, column, cell, key, words), p in zip(BROKEN, problems):
+    for (row, column, _cell, key, words), p in zip(BROKEN, problems, strict=False):
         assert (p.row, p.column, p.header, p.key) == (row, header.index(column) + 1, column, key)
         assert words in p.message("en")
     assert list(report.rejected.index) == [row for row, *_ in BROKEN]
@@ -78,7 +78,7 @@ def test_cli_writes_the_rejected_file_and_exits_0(broken, tmp_path):
     assert "Rows read: 33 = reviewed 28 + rejected 5" in result.stdout
     rejected = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert rejected["row"].astype(int).tolist() == [row for row, *_ in BROKEN]
-    for (row, column, cell, key, words), problems, cell_now in zip(BROKEN, rejected["problems"], rejected.index):
+    for (_row, column, _cell, _key, words), problems, _cell_now in zip(BROKEN, rejected["problems"], rejected.index, strict=False):
         assert f"{column} (column {header.index(column) + 1})" in problems and words in problems
     assert list(rejected.columns[2:]) == header  # the cells as written follow
 
@@ -103,7 +103,7 @@ def test_cli_on_the_sample_exits_0_with_a_summary_and_reports(tmp_path):
     shown = kit_audit(str(SAMPLE), progress=True)
     assert shown.returncode == 0 and "案卷评查: 33.0 rows" in shown.stderr and "rows/s" in shown.stderr, shown.stderr
     bad = kit_audit(str(SAMPLE), "--lang", "fr")
-    assert bad.returncode == 1 and "unknown language 'fr'" in bad.stderr
+    assert bad.returncode == 2 and "unknown language 'fr'" in bad.stderr  # a usage error, as for every command
 
 
 def write(tmp_path, text: str, name: str = "t.csv") -> Path:

@@ -58,7 +58,7 @@ def test_each_distinct_case_once_equals_every_row_evaluated(table, report, libra
         good, _ = validate(tidy(chunk), task.ctx, {})
         good = good[~good.index.isin(report.rejected.index)]
         reviewed = []
-        for row, rep in zip(good.index, good.to_dict("records")):
+        for row, rep in zip(good.index, good.to_dict("records"), strict=False):
             decision = evaluate(library, _case(rep, task.ctx))
             fine = rep["fine"]
             answer = Answer(case_id=decision.case_id, level=rep["level"],

@@ -75,7 +75,7 @@ def test_gates_fail_and_deductions_subtract(report):
 @pytest.mark.parametrize("kind", [r.kind for r in RULES])
 def test_every_finding_cites_the_engine_in_both_languages(report, kind):
     zh, en = report.findings_frame("zh"), report.findings_frame("en")
-    texts = list(zip(zh.loc[zh["kind"] == kind, "finding"], en.loc[en["kind"] == kind, "finding"]))
+    texts = list(zip(zh.loc[zh["kind"] == kind, "finding"], en.loc[en["kind"] == kind, "finding"], strict=False))
     assert texts
     for z, e in texts:
         assert z and e and z != e

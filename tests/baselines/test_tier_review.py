@@ -3,7 +3,6 @@ against that parent with one planted tier conflict and one circumstance the city
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 from pathlib import Path

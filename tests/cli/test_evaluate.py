@@ -55,7 +55,9 @@ def test_check_says_why():
     off = kit("check", str(CASE), "--level", "从轻", "--fine", "12000")
     assert off.returncode == 1 and "偏离理由" in off.stdout and "批准文号" in off.stdout
     bad_level = kit("check", str(CASE), "--level", "很重")
-    assert bad_level.returncode == 2 and "unknown level" in bad_level.stderr and "Traceback" not in bad_level.stderr
+    assert bad_level.returncode == 2 and "未知的裁量阶次 '很重'" in bad_level.stderr and "Traceback" not in bad_level.stderr
+    bad_en = kit("check", str(CASE), "--level", "很重", "--lang", "en")
+    assert bad_en.returncode == 2 and "unknown level '很重'" in bad_en.stderr
 
 
 def test_json_case_file(tmp_path):

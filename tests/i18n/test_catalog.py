@@ -32,6 +32,20 @@ def test_a_broken_catalog_names_the_file_and_the_key(text, problem):
     assert "other.yaml: b:" in message  # every problem of every file in one run
 
 
+def test_a_key_given_twice_in_one_file_is_refused_with_its_file_key_and_line():
+    text = "a: {zh: 甲, en: A}\nb: {zh: 乙, en: B}\na: {zh: 丙, en: C}\n"
+    with pytest.raises(CatalogError) as err:
+        load({"drill.yaml": text, "web.yaml": "a: {zh: 甲, en: A}"})
+    message = str(err.value)
+    assert "drill.yaml: a: duplicate key (line 3)" in message
+    assert "web.yaml" not in message  # the same key in two files is two areas, not a duplicate
+
+
+def test_the_same_key_in_two_files_is_fine():
+    cat = load({"drill.yaml": "a: {zh: 甲, en: A}", "web.yaml": "a: {zh: 乙, en: B}"})
+    assert cat.text("drill.a", "en") == "A" and cat.text("web.a", "zh") == "乙"
+
+
 @pytest.mark.parametrize("value, lang", [(None, "zh"), ("", "zh"), ("zh-CN", "zh"), ("EN", "en"), ("en", "en")])
 def test_parse_lang(value, lang):
     assert parse_lang(value) == lang

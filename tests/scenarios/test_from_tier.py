@@ -74,8 +74,9 @@ def test_kit_scenario_generate_takes_a_tier_id():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    run = lambda *a: subprocess.run([sys.executable, "-m", "kit", "scenario", "generate", *a], capture_output=True,
-                                    text=True, cwd=root)
+    def run(*a):
+        return subprocess.run([sys.executable, "-m", "kit", "scenario", "generate", *a], capture_output=True,
+                                        text=True, cwd=root)
     out = run("tier.sz-cgj-1.main.3", "--library", "real/shenzhen-urban", "--trainee", "a")
     assert out.returncode == 0, out.stderr
     assert "不履行市容和环境卫生主体责任" in out.stdout and "参考答案: 从重处罚" in out.stdout and "20,000元" in out.stdout

@@ -166,7 +166,9 @@ def test_amounts_and_dates_render_as_documents_write_them():
 
 
 def test_every_template_field_is_described():
-    def walk(model, seen=set()):
+    def walk(model, seen=None):
+        if seen is None:
+            seen = set()
         if model in seen:
             return
         seen.add(model)

@@ -38,7 +38,7 @@ def test_toggling_circumstances_changes_the_decision_on_both_baselines():
     after = [c.decision for c in SIM.evaluate(state)]
     assert len(before) == len(after) == 2
     assert {d.baseline for d in after} == {"js-scjg-false-registration", "nj-scjg-false-registration"}
-    for b, a in zip(before, after):
+    for b, a in zip(before, after, strict=False):
         assert b.level.value == "standard" and a.level.value == "mitigated"
         assert a.fine.hi <= b.fine.lo
 

@@ -83,8 +83,8 @@ def test_a_hall_session_on_a_phone_and_the_projector(hall, chromium, tmp_path):
             expect(trainer.locator("#count")).to_have_text("1")  # without a click on the trainer's page
 
             # a participant without the key cannot control the round, from the page or the API
-            denied = phone.evaluate("""async () => (await fetch('/api/workshop/%s/reveal',
-                {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{}'})).status""" % code)
+            denied = phone.evaluate(f"""async () => (await fetch('/api/workshop/{code}/reveal',
+                {{method: 'POST', headers: {{'Content-Type': 'application/json'}}, body: '{{}}'}})).status""")
             assert denied == 403
             stranger = browser.new_context(viewport=PHONE).new_page()
             stranger.goto(f"{hall}/workshop/trainer")
