@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-ALTERNATIVE_CLAUSE = re.compile(r"^处警告或者(?P<fine>[^，,；;。]+罚款)$")
+ALTERNATIVE_CLAUSE = re.compile(r"^处警告或者(?P<fine>[^，,；;。：:]+罚款)[：:]?$")  # 罚款： before a statute's list
 ALTERNATIVE_MARK = "或者警告"
 """The clause ``expand`` puts before the fine: read by the phrase parser as the warning alternative."""
 
