@@ -12,6 +12,8 @@ it is (so a problem is located at the transcription's own row and column):
 * 适用情形 → 适用条件; with 情形数 ≥ 2 its ；-separated situations are the baseline's own numbered list
   ("有下列情形之一的，属于“情节严重”：（一）…；（二）…"), written as 有下列情形之一：（1）…；（2）… so each is one
   alternative;
+* 行来源 → 备注, so a tier the transcriber read off the quoted article (法律依据推定: the statute's penalty for
+  the case the baseline does not list, not printed in the document) says so in its remark;
 * a column 类别 is added after the last: the tiers numbered in their order within the item;
 * 处罚标准_基准原文 → 处罚标准; where the baseline gives no amount of its own (empty), the tier's statutory
   range 法定处罚幅度_该档 is its standard (the importer reads the same words either way)."""
@@ -24,7 +26,7 @@ from .workbook import Grid
 
 PROSE_COLUMNS = ("序号", "违法行为", "法律依据_条款", "法律依据_原文", "裁量情节", "适用情形", "情形数",
                  "处罚标准_基准原文", "法定处罚幅度_该档")
-"""The header a prose transcription carries (extra columns such as 行来源 are kept and ignored)."""
+"""The header a prose transcription carries (行来源, when present, becomes 备注; other columns are ignored)."""
 
 PROSE_LEVELS = {"一般（未列明情节）": "一般处罚", "构成重大火灾隐患": "从重处罚"}
 """裁量情节 naming no level word: the level of its tier (the others are read by ``tiers.tier_level``)."""
@@ -52,7 +54,7 @@ def to_table(grid: Grid) -> Grid:
     header = [_norm(c) for c in grid.cells[0]]
     col = {name: header.index(name) for name in PROSE_COLUMNS}
     names = {"序号": "序号", "违法行为": "违法行为", "法律依据_条款": "设定依据", "裁量情节": "裁量阶次",
-             "适用情形": "适用条件", "处罚标准_基准原文": "处罚标准"}
+             "适用情形": "适用条件", "处罚标准_基准原文": "处罚标准", "行来源": "备注"}
     out = [[names.get(h, h) for h in header] + ["类别"]]
     tier, item = 0, None
     for r in range(1, len(grid.cells)):

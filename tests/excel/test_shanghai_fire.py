@@ -112,6 +112,7 @@ def test_tiers_levels_and_amounts(lib):
     assert [(t.no, t.level.value, (t.fine.min, t.fine.max)) for t in b.tiers] == [
         (1, "standard", (10000, 30000)), (2, "aggravated", (30000, 70000)), (3, "aggravated", (70000, 100000))]
     assert b.tiers[0].measures == ["责令改正"]
+    assert [t.remark for t in b.tiers] == ["法律依据推定", "基准原文", "基准原文"]  # 行来源: read off the article
     assert [a.text for a in b.tiers[2].when] == ["符合前款“情节严重”情形且构成重大火灾隐患"]
     lenient = lib.baselines["sh-gaj-5"].tiers[1]
     assert lenient.level.value == "lenient" and lenient.standard == "处警告或者五百元以下罚款"
