@@ -15,6 +15,7 @@ from kit.baselines.errors import show
 from kit.baselines.models import MultipleFine, PerUnitFine, Tier
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK, Level
 
+from .alternatives import provision_penalties
 from .circumstances import Circumstances
 from .context import Context, Item, Row
 from .phrases import PhraseError, _fine_clause, clauses
@@ -212,7 +213,7 @@ def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Ti
         "provisions": [{
             "id": provision_id, "citation": citation, "statute_level": statute_level(citation),
             "effective_from": o.effective_from, "fine": statutory, "penalties": ["fine"] if statutory else [],
-            "text": basis or None,
+            "text": basis or None, **provision_penalties(basis),  # 处警告或者…罚款: warning or fine
         }],
         "disclaimer": ILLUSTRATIVE_MARK if (o.illustrative or "示例" in label) else None,
     }

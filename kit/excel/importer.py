@@ -18,7 +18,7 @@ from pathlib import Path
 from kit.baselines.errors import LoadError, show
 
 from . import grid as grid_table
-from . import lists, records, scored
+from . import lists, prose, records, scored
 from .build import build_item
 from .context import Context, ImportOptions, ImportResult, Item
 from .meta import apply_info, common_files, read_meta
@@ -51,6 +51,8 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
     for grid in grids:
         if grid.name in records.META_SHEETS or grid.name == records.INFO_SHEET:
             continue
+        if prose.is_prose(grid):  # a table transcribed from prose (上海): 裁量情节 / 适用情形 / 处罚标准_基准原文
+            grid = prose.to_table(grid)
         if scored.is_scored(grid):  # 违法行为 | 裁量要素 | 违法程度 | 裁量权重 (裁量百分值)
             scored_blocks.extend(scored.blocks(grid))
             continue

@@ -18,6 +18,7 @@ import cn2an
 from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from kit.baselines.vocabulary import PenaltyType
 
+from . import alternatives
 from .vocabulary import (
     BASE_PHRASE,
     BASES,
@@ -131,7 +132,7 @@ def normalise(text: str) -> str:
 
 
 def clauses(text: str) -> list[str]:
-    return [c for c in re.split(r"[，,；;。]", normalise(text)) if c]
+    return [part for c in re.split(r"[，,；;。]", normalise(text)) if c for part in alternatives.expand(c)]
 
 
 def parse_standard(text: str) -> ParsedStandard:
@@ -149,7 +150,7 @@ def parse_standard(text: str) -> ParsedStandard:
             if clause in NO_PENALTY_WORDS:
                 no_penalty = True
                 continue
-            if clause in PROCEDURE_WORDS:
+            if clause in PROCEDURE_WORDS or clause == alternatives.ALTERNATIVE_MARK:  # 处警告或者…罚款: the provision's
                 continue
             if any(word in clause for word in _FORMULA_WORDS):
                 raise PhraseError("a formula (每增加…/取整/最高不超过) is not one of the five penalty shapes; "

@@ -45,10 +45,14 @@ TABLES = [
         authority="sz-cgj", authority_name="深圳市城市管理和综合执法局", region="440300", sector="城市管理",
         effective_from=dt.date(2023, 12, 15), document="深城管规〔2023〕2号",
         title="深圳市城市管理行政处罚裁量权实施标准（2023年版）")),
-    RealTable("shanghai-fire", "shanghai-fire-no-penalty-list-2026.csv", ImportOptions(
-        authority="sh-xfjy", authority_name="上海市消防救援局", authority_level="provincial", region="310000",
-        sector="消防安全", effective_from=dt.date(2026, 1, 13), document="沪消规〔2026〕1号",
-        title="上海市消防安全领域依法不予行政处罚清单")),
+    RealTable("shanghai-fire", "shanghai-fire-safety-discretion-2022.csv", ImportOptions(
+        authority="sh-gaj", authority_name="上海市公安局", authority_level="provincial", region="310000",
+        sector="消防安全", effective_from=dt.date(2022, 8, 2), document="沪公行规〔2022〕2号",
+        title="上海市公安局关于对部分消防安全违法行为实施处罚的裁量基准"),
+        lists=(("shanghai-fire-no-penalty-list-2026.csv", ImportOptions(
+            authority="sh-xfjy", authority_name="上海市消防救援局", authority_level="provincial", region="310000",
+            sector="消防安全", effective_from=dt.date(2026, 1, 13), document="沪消规〔2026〕1号",
+            title="上海市消防安全领域依法不予行政处罚清单")),)),
 ]
 
 SHENZHEN_CSV = "shenzhen-urban-management-discretion-2023.csv"

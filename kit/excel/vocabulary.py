@@ -66,7 +66,8 @@ PENALTY_CLAUSES: list[tuple[str, PenaltyType]] = [
     (r"^(?:并)?(?:可以)?降低资质等级$", PenaltyType.suspension),
     (r"^(?:并)?(?:可以)?吊销.+$", PenaltyType.revocation),
     (r"^(?:并)?(?:可以)?(?:禁止从事.+工作|限制从业)$", PenaltyType.ban),
-    (r"^(?:并)?(?:可以)?(?:处以?)?(?:\d+日以下)?行政拘留$", PenaltyType.detention),
+    (r"^(?:并)?(?:可以)?(?:处以?)?(?:[0-9零一二两三四五六七八九十]+日以上)?(?:[0-9零一二两三四五六七八九十]+日以下)?(?:行政)?拘留$",
+     PenaltyType.detention),
 ]
 
 PENALTY_PHRASE: dict[PenaltyType, str] = {

@@ -82,7 +82,8 @@ def test_shenzhen_groups_citations_and_statutory_ranges():
         [("penalties_1y", "==", 1)], [("penalties_1y", "==", 2)], [("penalties_1y", ">=", 3)]]
 
 
-@pytest.mark.parametrize("name, facts_and_factors", [("jiangmen-ecology", 0.80), ("shenzhen-urban", 1.0)])
+@pytest.mark.parametrize("name, facts_and_factors", [("jiangmen-ecology", 0.80), ("shenzhen-urban", 1.0),
+                                                    ("shanghai-fire", 1.0)])
 def test_tiers_decidable_without_naming_a_tier(name, facts_and_factors):
     d = decidability(load_library(REAL_LIBRARIES / name))
     print(f"\n{name}: {d.total} tiers: {d.counts['facts']} from facts ({d.share('facts'):.1%}), "
