@@ -20,8 +20,9 @@ import pytest
 from kit.baselines import sample_library
 from kit.baselines.vocabulary import Level
 from kit.drills.marking import present
-from kit.scenarios import UnreachableOutcome, builtin_templates, generate
+from kit.scenarios import builtin_templates
 from tests.conftest import _stop, start_voila
+from tests.drills.cases import regenerate as regenerate_from
 
 LIBRARY = sample_library()
 TEMPLATES = {t.id: t for t in builtin_templates(LIBRARY)}
@@ -62,17 +63,7 @@ def server(tmp_path_factory):
 
 
 def regenerate(case_id: str):
-    """The case behind a drill case id: the target outcome is the one whose draw has this id."""
-    template_id, officer, seed = case_id.split(":")[:3]
-    template = TEMPLATES[template_id]
-    for target in [None, *template.reachable]:
-        try:
-            sc = generate(template, LIBRARY, trainee_id=officer, seed=int(seed), target_level=target)
-        except UnreachableOutcome:
-            continue
-        if sc.case.id == case_id:
-            return sc
-    raise AssertionError(f"cannot regenerate {case_id}")
+    return regenerate_from(TEMPLATES, LIBRARY, case_id)
 
 
 def fits(page, width: int) -> None:

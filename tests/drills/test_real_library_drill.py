@@ -19,8 +19,9 @@ import pytest
 from kit.baselines import REAL_LIBRARIES, load_library
 from kit.baselines.vocabulary import Level
 from kit.drills.marking import present
-from kit.scenarios import UnreachableOutcome, generate
 from kit.scenarios.from_tier import tier_templates
+from tests.conftest import _answers, _free_port, _stop
+from tests.drills.cases import regenerate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,37 +29,6 @@ LABELS = {lv.value: lv.zh for lv in Level}
 LABELS_EN = {lv.value: lv.en for lv in Level}
 LIBRARIES = {"shenzhen-urban": ["sz-cgj-1", "sz-cgj-2", "sz-cgj-17"],
              "jiangmen-ecology": ["jm-sthjj-1-1", "jm-sthjj-2-1", "jm-sthjj-4-22"]}
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _answers(url: str) -> bool:
-    import urllib.error
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(url, timeout=2):
-            return True
-    except urllib.error.HTTPError:
-        return True
-    except OSError:
-        return False
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()  # Voila shuts its kernels down on SIGTERM
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 def _notebook(folder: Path, name: str, baselines: list[str]) -> str:
@@ -102,20 +72,6 @@ def real_voila(tmp_path_factory):
         _stop(proc)
 
 
-def _regenerate(templates, library, case_id: str):
-    """The case behind a drill case id (``template:officer:seed[:attempt]``; the target is the generator's)."""
-    template_id, officer, seed = case_id.split(":")[:3]
-    template = templates[template_id]
-    for target in [None, *template.reachable]:
-        try:
-            sc = generate(template, library, trainee_id=officer, seed=int(seed), target_level=target)
-        except UnreachableOutcome:
-            continue
-        if sc.case.id == case_id:
-            return sc
-    raise AssertionError(f"cannot regenerate {case_id}")
-
-
 @pytest.mark.parametrize("name", list(LIBRARIES))
 def test_a_case_from_a_real_library_in_the_browser(real_voila, chromium, tmp_path, name):
     from playwright.sync_api import sync_playwright
@@ -135,7 +91,7 @@ def test_a_case_from_a_real_library_in_the_browser(real_voila, chromium, tmp_pat
                 card = page.locator(".kit-drill-case")
                 card.wait_for(state="visible", timeout=120_000)
                 case_id = card.get_attribute("data-case-id")
-                scenario = _regenerate(templates, library, case_id)
+                scenario = regenerate(templates, library, case_id)
                 template_id = case_id.split(":")[0]
                 text = card.inner_text()
                 assert library.matters[scenario.case.matter].name.splitlines()[0] in text and "示例案例，非正式文件" in text
