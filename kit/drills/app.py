@@ -114,6 +114,7 @@ class Drill(DrillSession):
         self.next_button.on_click(lambda _b: self._act(self.next_case))
         self.submit_button.on_click(lambda _b: self._act(self._submit_from_widgets))
         self.retry_button.on_click(lambda _b: self._act(self.retry))
+        self.ready = threading.Event()  # set once the first case is on the page (or the error is)
         if officer and background:  # the library, the templates and the store load in the thread
             self._refresh()
             self.name_box.layout.display = "none"
@@ -122,9 +123,11 @@ class Drill(DrillSession):
             threading.Thread(target=self._start_in_background, args=(officer,), daemon=True).start()
         elif officer:
             self._act(self.set_officer, officer)
+            self.ready.set()
         else:
             self._refresh_choices()
             self._refresh()
+            self.ready.set()
 
     def _start_in_background(self, officer: str) -> None:
         try:
@@ -135,6 +138,8 @@ class Drill(DrillSession):
             import traceback
             traceback.print_exc()
             self.message_view.value = render.error_html(t("drill.err.internal", self.lang))
+        finally:
+            self.ready.set()
 
     # ---- the session's methods, with the page kept in step ------------------------------------------------
 
@@ -240,7 +245,7 @@ class Drill(DrillSession):
             self.lang_toggle.value = lang
             self.library_input.options = [(t(f"drill.library.{k}", lang), k) for k in LIBRARIES]
             self.library_input.value = self.library_key
-            self.sector_input.options = [(every, "")] + [(t(f"drill.sector.{s}", lang), s) for s in self.sectors()]
+            self.sector_input.options = [(every, "")] + [(render.sector_label(s, lang), s) for s in self.sectors()]
             self.sector_input.value = self.sector or ""
             matters = self.library.matters
             self.matter_input.options = [(every, "")] + [

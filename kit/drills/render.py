@@ -53,6 +53,15 @@ a.kit-drill-progress {color: #0b57a4; text-decoration: underline}
 _MARK = {"right": "✓", "partial": "½", "wrong": "✗"}
 
 
+def sector_label(sector: str, lang: Lang) -> str:
+    """A sector's name: the catalog's where it has one, else the library's own word (a real library may bring a
+    sector the catalog does not list; its published name is shown rather than the page failing)."""
+    from ..i18n import catalog
+
+    key = f"drill.sector.{sector}"
+    return t(key, lang) if catalog().has(key) else sector
+
+
 def _e(text: str) -> str:
     return html.escape(text)
 

@@ -14,6 +14,7 @@ from ..baselines import sample_library
 from ..i18n import bilingual, colon, date_text, named, t
 from .page import KitPage, frame
 from ..drills.progress import Progress
+from ..drills.render import sector_label
 from ..drills.session import DrillError, officer_name
 
 STYLE = ("<style>form.name{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}form.name input{font-size:1rem;"
@@ -78,7 +79,7 @@ def progress_html(progress: Progress, lang, base: str = "/", templates=None) -> 
     queue = progress.queue()
     today = progress.today()
     due = sum(1 for _r, _b, d in queue if d <= today)
-    sectors = [[t(f"drill.sector.{x.key}", lang), x.answered, x.missed] for x in progress.by_sector()]
+    sectors = [[sector_label(x.key, lang), x.answered, x.missed] for x in progress.by_sector()]
     rules = [[_label(x.key, library, lang), x.missed] for x in progress.by_rule()]
     items = [[titles.get(ref.template_id, ref.template_id), box, date_text(d, lang)] for ref, box, d in queue]
     drill = f"{base}voila/render/drill.ipynb?{urlencode({'officer': progress.officer, 'lang': lang})}"

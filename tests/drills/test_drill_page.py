@@ -94,7 +94,7 @@ def answer(page, lang: str, case_id: str, *, right: bool) -> None:
         Level(level).label(lang)
     page.locator(".kit-drill-level").get_by_label(label, exact=True).check()
     for f in ticks:
-        page.locator(f".kit-drill-circ-{f} input[type=checkbox]").check()
+        page.locator(f'[class~="kit-drill-circ-{f}"] input[type=checkbox]').check()
     if provision:
         page.locator(".kit-drill-provision").get_by_label(provision, exact=True).check()
     box = page.locator(".kit-drill-fine input")

@@ -88,13 +88,9 @@ def test_an_unknown_language_in_the_address_is_said(store, clock, monkeypatch):
 
 
 def test_in_the_background_the_page_is_up_before_the_case(store, clock):
-    import time
-
     d = Drill(engine=store, clock=clock, officer="孙九", from_request=False, background=True)
     assert d.name_box.layout.display == "none" and d.drill_box.layout.display is None
-    deadline = time.monotonic() + 60
-    while d.scenario is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert d.ready.wait(120), "the background start never finished"
     assert d.scenario is not None and d.officer == "孙九"
     assert d.sector_input.options[0][1] == "" and len(d.sector_input.options) > 1
     assert d.scenario.case.id in d.case_view.value and d.message_view.value == ""

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 LABELS = {lv.value: lv.zh for lv in Level}
 LABELS_EN = {lv.value: lv.en for lv in Level}
 LIBRARIES = {"shenzhen-urban": ["sz-cgj-1", "sz-cgj-2", "sz-cgj-17"],
-             "jiangmen-ecology": ["jm-sthjj-1-1", "jm-sthjj-2-1", "jm-sthjj-4-22"]}
+             "jiangmen-ecology": ["jm-sthjj-1-1", "jm-sthjj-2-1", "jm-sthjj-4-22"],
+             "shanghai-fire": ["sh-gaj-1", "sh-gaj-11"]}
 
 
 def _notebook(folder: Path, name: str, baselines: list[str]) -> str:
@@ -99,7 +100,7 @@ def test_a_case_from_a_real_library_in_the_browser(real_voila, chromium, tmp_pat
                 assert d.tier == int(template_id.rsplit(".", 1)[1])  # the tier the case was drawn from
                 page.locator(".kit-drill-level").get_by_label(LABELS[d.level.value], exact=True).check()
                 for f in present(scenario, library):
-                    page.locator(f".kit-drill-circ-{f} input[type=checkbox]").check()
+                    page.locator(f'[class~="kit-drill-circ-{f}"] input[type=checkbox]').check()
                 if d.provisions:
                     page.locator(".kit-drill-provision").get_by_label(d.provisions[0], exact=True).check()
                 fine = page.locator(".kit-drill-fine input")
