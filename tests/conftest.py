@@ -15,7 +15,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.engine import CaseError, evaluate

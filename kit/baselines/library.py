@@ -26,7 +26,7 @@ class Library:
     files: dict[str, str] = field(default_factory=dict)  # "baseline:js-scjg-44" → file it came from
 
     @classmethod
-    def from_files(cls, files: list[tuple[str, LibraryFile]]) -> "Library":
+    def from_files(cls, files: list[tuple[str, LibraryFile]]) -> Library:
         parts: dict[str, dict] = {k: {} for k in ("authorities", "factors", "matters", "provisions",
                                                   "provision_matter", "baselines", "exemption_lists", "files")}
         for file, model in files:
@@ -119,7 +119,7 @@ class Library:
             "exemption_lists": len(self.exemption_lists),
         }
 
-    def matters_table(self, lang: str = "zh") -> "pd.DataFrame":
+    def matters_table(self, lang: str = "zh") -> pd.DataFrame:
         import pandas as pd
 
         zh = lang == "zh"

@@ -40,7 +40,7 @@ class Level(Labelled):
         return _LEVEL_RANK[self]
 
     @classmethod
-    def parse(cls, text: str) -> "Level":
+    def parse(cls, text: str) -> Level:
         """Accept the key (``lenient``), the Chinese label (``从轻处罚``), its short form (``从轻``) or the English label."""
         text = text.strip()
         for member in cls:

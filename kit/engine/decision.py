@@ -90,7 +90,7 @@ class Decision:
     warnings: tuple[str, ...] = ()
     trace: tuple[TraceStep, ...] = ()
     illustrative: bool = False
-    compared: tuple["Decision", ...] = ()  # Art. 37: the evaluations under the old and the new rules
+    compared: tuple[Decision, ...] = ()  # Art. 37: the evaluations under the old and the new rules
     alternatives: tuple[PenaltyType, ...] = ()
     """Penalty types the provision allows *instead of* the fine (处警告或者罚款): each is a lawful choice too."""
     ranges: Any = field(default=None, compare=False, repr=False)

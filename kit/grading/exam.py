@@ -92,7 +92,7 @@ class Exam(_Node):
     task: DraftTask | None = Field(default=None, description="The task (kind drafting).")
 
     @model_validator(mode="after")
-    def _shape(self) -> "Exam":
+    def _shape(self) -> Exam:
         if self.kind == "cases" and not self.pools:
             raise ValueError("an exam of kind cases needs pools")
         if self.kind == "drafting" and self.task is None:
@@ -171,7 +171,7 @@ def _check_pools(file: str, tree: object, exam: Exam):
             if getattr(task, key) not in known:
                 loc = ("exam", "task", key)
                 yield LoadError(file, locate(tree, loc)[0], None, dotted(tree, loc), f"no such {key} in the "
-                                "sample library", f"an id of the sample library", repr(getattr(task, key)))
+                                "sample library", "an id of the sample library", repr(getattr(task, key)))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ruamel.yaml import YAML
 

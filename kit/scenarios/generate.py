@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from ..baselines.library import Library
 from ..engine.case import Case, CaseDates, Party

@@ -14,7 +14,8 @@ import math
 import re
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from pydantic import ValidationError
 

@@ -101,7 +101,7 @@ def test_a_wrong_level_earns_no_fine_point_even_with_a_fine_of_a_lawful_range(ca
     for level in Level:
         if level in d.acceptable:
             continue
-        for lawful, rng in d.acceptable.items():  # the fine of a lawful level, with the wrong level
+        for rng in d.acceptable.values():  # the fine of a lawful level, with the wrong level
             fine = None if rng is None else (rng.lo + rng.hi) / 2
             part = grade(Answer(case_id=d.case_id, level=level.value, fine=fine), d).part("fine")
             assert part.status == "wrong" and part.points == 0 and "罚款随之不得分" in part.zh

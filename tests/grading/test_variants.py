@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from kit.baselines import sample_library
-from kit.grading import Answer, grade
 from kit.grading.variants import variant
 from kit.scenarios import find_template, generate
 
