@@ -168,7 +168,7 @@ def _refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]
 def reference_problems(library: Library, data: dict) -> list[tuple[tuple, str, str, str]]:
     """Ids in a case (raw or validated) that the library does not know."""
     out: list[tuple[tuple, str, str, str]] = []
-    matter = library.matters.get(data.get("matter"))  # type: ignore[arg-type]
+    matter = library.matters.get(data.get("matter"))
     for key, known, kind in (("matter", library.matters, "matter"), ("authority", library.authorities, "authority"),
                              ("baseline", library.baselines, "baseline")):
         value = data.get(key)

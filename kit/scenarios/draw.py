@@ -92,7 +92,7 @@ def draw_value(spec: Draw, rng: random.Random, known: dict[str, Any]) -> Any:
         raw = float(known[spec.of]) * rng.uniform(spec.times.min, spec.times.max)
         step = spec.step or 1
         return _round(max(step, round(raw / step) * step))
-    return _in_range(spec.min, spec.max, spec.step or 1, rng, spec.log)  # type: ignore[arg-type]
+    return _in_range(spec.min, spec.max, spec.step or 1, rng, spec.log)
 
 
 def _in_range(lo: float, hi: float, step: float, rng: random.Random, log: bool) -> float:
@@ -136,8 +136,8 @@ def draw_party(d: Draft) -> None:
 def draw_dates(d: Draft) -> None:
     spec = d.template.dates
     first = spec.act_start
-    span = (first.latest - first.earliest).days  # type: ignore[operator]
-    d.dates["act_start"] = first.earliest + timedelta(days=d.rng.randint(0, span))  # type: ignore[operator]
+    span = (first.latest - first.earliest).days
+    d.dates["act_start"] = first.earliest + timedelta(days=d.rng.randint(0, span))
     for name in ("act_end", "discovered", "decided"):
         rule = getattr(spec, name)
         if rule is None:

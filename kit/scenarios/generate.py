@@ -109,7 +109,7 @@ def generate(template: Template, library: Library, *, trainee_id: str, seed: int
                 circumstances=tuple(d.circumstances), distractors=tuple(d.distractors),
                 difficulty=template.difficulty, illustrative=True)
         seen[outcome] += 1
-    raise UnreachableOutcome(template, target, tries, seen)  # type: ignore[arg-type]
+    raise UnreachableOutcome(template, target, tries, seen)
 
 
 def outcome_counts(template: Template, library: Library, *, draws: int = 300, trainee_id: str = "check") -> Counter:
