@@ -202,7 +202,7 @@ def _within(source, loc: tuple, spec: object, statutory: object, level: Level | 
     if inner is None or outer is None:
         return
     if isinstance(statutory, MultipleFine) != isinstance(spec, MultipleFine) or (
-        isinstance(spec, MultipleFine) and spec.base != statutory.base  # type: ignore[union-attr]
+        isinstance(spec, MultipleFine) and isinstance(statutory, MultipleFine) and spec.base != statutory.base
     ):
         yield source.error(loc, "sub-range in other units than the statute",
                            f"a fine in {units_of(statutory)}", f"a fine in {units_of(spec)}")

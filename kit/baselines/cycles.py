@@ -11,7 +11,7 @@ from .errors import LoadError
 from .models import LibraryFile
 
 if TYPE_CHECKING:
-    from .yaml_source import Source
+    from .loader import Source
 
 
 def _cycles(links: dict[str, str | None]) -> list[list[str]]:

@@ -113,7 +113,7 @@ Direction.LABELS = {  # type: ignore[attr-defined]
 class ValueType(Labelled):
     bool = "bool"
     amount = "amount"
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # an Enum member; mypy reads it as overriding str.count
     grade = "grade"
     date = "date"
 
