@@ -21,7 +21,7 @@ from collections.abc import Callable
 from ruamel.yaml import YAML
 
 from ..baselines.library import Library
-from .template import Circumstance, Distractor, Draw, Template, Text
+from .template import Capacity, Circumstance, Distractor, Draw, Occupation, PartyKind, Template, Text
 from .exclusive import clash, exclusive_sets
 
 DEFAULT_AGE = Draw(min=22, max=62)
@@ -32,12 +32,12 @@ DEFAULT_TRADE = Text(zh="商贸有限公司", en="Trading Co., Ltd.")
 class Party:
     """The drawn party, with its name in both languages."""
 
-    kind: str
+    kind: PartyKind
     name: Text
     age: int | None = None
     sex: Text | None = None
-    capacity: str = "full"
-    occupation: Text | None = None
+    capacity: Capacity = "full"
+    occupation: Text | Occupation | None = None
 
 
 @dataclass
