@@ -76,6 +76,8 @@ class Exercise:
     def check(self, answer: object, lang: Lang = "zh") -> Preview:
         """Whether ``answer`` can be read (the same reading the grader does), never whether it is right."""
         reading = Reading(value=answer)
+        key: str | None
+        params: dict
         if reading.blank:
             key, params = "answer_missing", {}
         else:

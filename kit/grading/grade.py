@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..baselines.vocabulary import Level
 from ..engine.decision import Decision, FineRange, money
 from ..engine.proposal import SEED_RULE, check_proposal
-from ..i18n import t
+from ..i18n import Lang, t
 from .answer import Answer
 
 
@@ -169,7 +169,7 @@ _DECIDING = ("art27", "art37", "art30", "art31", "art32", "art33", "art36", "dis
              "mitigat", "tier")
 
 
-def deciding_rules(decision: Decision, lang: str) -> str:
+def deciding_rules(decision: Decision, lang: Lang) -> str:
     """The sentences of the fired steps that decided the level (not the arithmetic), each with its citation."""
     steps = [s for s in decision.trace if s.fired and s.rule.startswith(_DECIDING)
              and not (s.rule.startswith("art36") and not decision.time_barred)]
