@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..i18n import Lang, bilingual
+
 ILLUSTRATIVE_MARK = "示例，非正式文件"
 """Written on every constructed (non-official) row of a library, and shown wherever the row is displayed."""
 
@@ -22,8 +24,8 @@ class Labelled(StrEnum):
     def en(self) -> str:
         return self.LABELS[self.value][1]  # type: ignore[attr-defined]
 
-    def label(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+    def label(self, lang: Lang = "zh") -> str:
+        return bilingual(self, lang)
 
 
 class Level(Labelled):

@@ -12,6 +12,7 @@ import typer
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
+from kit.cli.options import LangOption
 from kit.scenarios import (OUTCOMES, ScenarioError, Template, find_template, generate, load_templates, outcome_counts,
                            outcome_label, parse_outcome)
 from kit.scenarios.generate import self_contradictions
@@ -37,7 +38,7 @@ def generate_command(
     seed: int = typer.Option(0, "--seed", help="First seed."),
     level: str | None = typer.Option(None, "--level", help="Only cases with this outcome: 不予/减轻/从轻/一般/从重, "
                                         "移送 or 时效 (or no_penalty … aggravated, transfer, time_barred)."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    lang: LangOption = "zh",
     answers: bool = typer.Option(False, "--answers/--no-answers", help="Print the answer key after each case (for "
                                  "the assessor; off by default so a trainee running this sees no key)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scenarios as JSON."),

@@ -14,6 +14,7 @@ import math
 
 from ..baselines.models import ScoreFormula, Scoring
 from ..baselines.vocabulary import Level
+from ..i18n import Lang, bilingual
 from .case_errors import CaseError
 from .decision import FineRange, money
 from .state import State
@@ -32,8 +33,8 @@ class ScoredInputError(CaseError):
     def report(self) -> str:
         return self.en
 
-    def message(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+    def message(self, lang: Lang = "zh") -> str:
+        return bilingual(self, lang)
 
 
 def group_points(state: State, scoring: Scoring) -> dict[str, float]:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..baselines.vocabulary import Level
 from ..engine.decision import Decision, FineRange, money
 from ..engine.proposal import SEED_RULE, check_proposal
-from ..i18n import Lang, t
+from ..i18n import Lang, list_join, t
 from .answer import Answer
 
 
@@ -175,7 +175,7 @@ def deciding_rules(decision: Decision, lang: Lang) -> str:
              and not (s.rule.startswith("art36") and not decision.time_barred)]
     if not steps:
         return t("grading.level_rule_baseline", lang, basis=_basis(decision))
-    return ("；" if lang == "zh" else "; ").join(s.text(lang).rstrip("。.") for s in steps[-3:])
+    return t("common.semicolon", lang).join(s.text(lang).rstrip("。.") for s in steps[-3:])
 
 
 # ---- the fine ----------------------------------------------------------------------------------------------
@@ -259,11 +259,11 @@ def _departure_barred(decision: Decision) -> tuple[str, str] | None:
     return None
 
 
-def _lawful(decision: Decision, lang: str) -> str:
+def _lawful(decision: Decision, lang: Lang) -> str:
     levels = decision.acceptable_levels
     if not levels:
-        return "无" if lang == "zh" else "none"
-    return ("、" if lang == "zh" else ", ").join(lv.label(lang) for lv in levels)
+        return t("grading.lawful_none", lang)
+    return list_join((lv.label(lang) for lv in levels), lang)
 
 
 def _basis(decision: Decision) -> str:
