@@ -77,7 +77,7 @@ def test_kit_scenario_generate_takes_a_tier_id():
     def run(*a):
         return subprocess.run([sys.executable, "-m", "kit", "scenario", "generate", *a], capture_output=True,
                                         text=True, cwd=root)
-    out = run("tier.sz-cgj-1.main.3", "--library", "real/shenzhen-urban", "--trainee", "a")
+    out = run("tier.sz-cgj-1.main.3", "--library", "real/shenzhen-urban", "--trainee", "a", "--answers")
     assert out.returncode == 0, out.stderr
     assert "不履行市容和环境卫生主体责任" in out.stdout and "参考答案: 从重处罚" in out.stdout and "20,000元" in out.stdout
     bad = run("tier.sz-cgj-1.main.9", "--library", "real/shenzhen-urban", "--trainee", "a")
