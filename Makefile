@@ -31,7 +31,7 @@ system-deps:
 	@bash scripts/ensure-system-deps.sh
 
 lint: venv
-	$(VENV)/bin/ruff check kit tests benchmarks
+	$(VENV)/bin/ruff check kit tests benchmarks answers exercises
 	$(VENV)/bin/mypy
 
 test: venv system-deps lint

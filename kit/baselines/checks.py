@@ -4,7 +4,8 @@ ranges inside the statute, contiguous sub-ranges. Each check yields located erro
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
 
 from .cycles import cycle_errors
 from .errors import LoadError
@@ -47,8 +48,8 @@ def units_of(spec: object) -> str:
 class _Index:
     """Ids defined anywhere in the library, with where each was first defined."""
 
-    def __init__(self, parsed: list[tuple["Source", LibraryFile]], unloaded: Iterable[Any] = ()):
-        self.ids: dict[str, dict[str, tuple["Source", tuple]]] = {
+    def __init__(self, parsed: list[tuple[Source, LibraryFile]], unloaded: Iterable[Any] = ()):
+        self.ids: dict[str, dict[str, tuple[Source, tuple]]] = {
             k: {} for k in ("authority", "factor", "matter", "provision", "baseline", "list")
         }
         # Ids written in files that failed to validate: a reference to one is not reported as unknown, since
@@ -76,12 +77,12 @@ class _Index:
             if model.exemption_list:
                 self._add("list", model.exemption_list.id, source, ("exemption_list", "id"))
 
-    def _add(self, kind: str, id_: str, source: "Source", loc: tuple) -> None:
+    def _add(self, kind: str, id_: str, source: Source, loc: tuple) -> None:
         seen = self.ids[kind]
         if id_ in seen:
             first, first_loc = seen[id_]
             line = first.error(first_loc, "", "", "").line
-            self.duplicates.append(source.error(loc, f"duplicate {kind} id", f"an id not used elsewhere",
+            self.duplicates.append(source.error(loc, f"duplicate {kind} id", "an id not used elsewhere",
                                                 f"'{id_}', already defined in {first.file}:{line}"))
         else:
             seen[id_] = (source, loc)
@@ -110,7 +111,7 @@ def _raw_ids(data: Any) -> Iterator[tuple[str, str]]:
         yield from (("provision", i) for i in ids(matter.get("provisions")))
 
 
-def check_library(parsed: list[tuple["Source", LibraryFile]], unloaded: Iterable[Any] = ()) -> list[LoadError]:
+def check_library(parsed: list[tuple[Source, LibraryFile]], unloaded: Iterable[Any] = ()) -> list[LoadError]:
     """Every cross-file problem of the validated files; ``unloaded`` is the raw data of files that failed."""
     index = _Index(parsed, unloaded)
     errors = list(index.duplicates)
@@ -122,9 +123,9 @@ def check_library(parsed: list[tuple["Source", LibraryFile]], unloaded: Iterable
     return errors
 
 
-def _versions(parsed: list[tuple["Source", LibraryFile]]) -> Iterator[LoadError]:
+def _versions(parsed: list[tuple[Source, LibraryFile]]) -> Iterator[LoadError]:
     """Dated versions of one authority's baseline for one matter must follow each other: no gap, no overlap."""
-    groups: dict[tuple[str, str], list[tuple["Source", Baseline]]] = {}
+    groups: dict[tuple[str, str], list[tuple[Source, Baseline]]] = {}
     for source, model in parsed:
         if model.baseline is not None:
             groups.setdefault((model.baseline.authority, model.baseline.matter), []).append((source, model.baseline))
@@ -142,7 +143,7 @@ def _versions(parsed: list[tuple["Source", LibraryFile]]) -> Iterator[LoadError]
                                    str(nxt.effective_from))
 
 
-def _ref(source: "Source", loc: tuple, kind: str, id_: str | None, index: _Index,
+def _ref(source: Source, loc: tuple, kind: str, id_: str | None, index: _Index,
          problem: str | None = None) -> Iterator[LoadError]:
     if id_ is not None and not index.has(kind, id_):
         known = sorted(set(index.ids[kind]) | index.unloaded[kind])
@@ -151,7 +152,7 @@ def _ref(source: "Source", loc: tuple, kind: str, id_: str | None, index: _Index
                            f"'{id_}'")
 
 
-def _dates(source: "Source", loc: tuple, start, end) -> Iterator[LoadError]:
+def _dates(source: Source, loc: tuple, start, end) -> Iterator[LoadError]:
     if end is not None and end < start:
         yield source.error((*loc, "effective_to"), "effective_to before effective_from",
                            f"a date on or after {start}", str(end))
@@ -201,7 +202,7 @@ def _within(source, loc: tuple, spec: object, statutory: object, level: Level | 
     if inner is None or outer is None:
         return
     if isinstance(statutory, MultipleFine) != isinstance(spec, MultipleFine) or (
-        isinstance(spec, MultipleFine) and spec.base != statutory.base  # type: ignore[union-attr]
+        isinstance(spec, MultipleFine) and isinstance(statutory, MultipleFine) and spec.base != statutory.base
     ):
         yield source.error(loc, "sub-range in other units than the statute",
                            f"a fine in {units_of(statutory)}", f"a fine in {units_of(spec)}")

@@ -4,13 +4,14 @@ member whose id sorts first, naming the whole cycle."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from .errors import LoadError
 from .models import LibraryFile
 
 if TYPE_CHECKING:
-    from .yaml_source import Source
+    from .loader import Source
 
 
 def _cycles(links: dict[str, str | None]) -> list[list[str]]:
@@ -30,10 +31,10 @@ def _cycles(links: dict[str, str | None]) -> list[list[str]]:
     return list(found.values())
 
 
-def cycle_errors(parsed: list[tuple["Source", LibraryFile]]) -> Iterator[LoadError]:
+def cycle_errors(parsed: list[tuple[Source, LibraryFile]]) -> Iterator[LoadError]:
     parents: dict[str, str | None] = {}
     refines: dict[str, str | None] = {}
-    where: dict[tuple[str, str], tuple["Source", tuple]] = {}
+    where: dict[tuple[str, str], tuple[Source, tuple]] = {}
     for source, model in parsed:
         for i, a in enumerate(model.authorities):
             parents.setdefault(a.id, a.parent)

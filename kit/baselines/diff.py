@@ -66,20 +66,20 @@ def diff_baselines(old: Baseline, new: Baseline) -> list[Change]:
     old_tiers = {(t.block, t.no): t for t in old.tiers}
     new_tiers = {(t.block, t.no): t for t in new.tiers}
     for key in sorted(set(old_tiers) | set(new_tiers)):
-        a, b = old_tiers.get(key), new_tiers.get(key)
+        ta, tb = old_tiers.get(key), new_tiers.get(key)
         path = f"tiers[{key[1]}]" + (" (逾期不改正)" if key[0] == "overdue" else "")
-        if a is None or b is None:
-            out.append(Change("added" if a is None else "removed", path,
-                              f"{'新增' if a is None else '删除'}第{key[1]}档", f"tier {key[1]} {'added' if a is None else 'removed'}"))
+        if ta is None or tb is None:
+            out.append(Change("added" if ta is None else "removed", path,
+                              f"{'新增' if ta is None else '删除'}第{key[1]}档", f"tier {key[1]} {'added' if ta is None else 'removed'}"))
             continue
-        if a.fine != b.fine:
-            out.append(Change("changed", f"{path}.fine", f"第{key[1]}档罚款：{_range(a.fine)} → {_range(b.fine)}",
-                              f"tier {key[1]} fine: {_range(a.fine)} → {_range(b.fine)}"))
-        if a.level != b.level:
-            out.append(Change("changed", f"{path}.level", f"第{key[1]}档阶次：{a.level.zh} → {b.level.zh}",
-                              f"tier {key[1]} level: {a.level.en} → {b.level.en}"))
-        if [w.text for w in a.when] != [w.text for w in b.when]:
-            out.append(Change("changed", f"{path}.when", f"第{key[1]}档裁量情节改为：{'；'.join(w.text for w in b.when)}",
+        if ta.fine != tb.fine:
+            out.append(Change("changed", f"{path}.fine", f"第{key[1]}档罚款：{_range(ta.fine)} → {_range(tb.fine)}",
+                              f"tier {key[1]} fine: {_range(ta.fine)} → {_range(tb.fine)}"))
+        if ta.level != tb.level:
+            out.append(Change("changed", f"{path}.level", f"第{key[1]}档阶次：{ta.level.zh} → {tb.level.zh}",
+                              f"tier {key[1]} level: {ta.level.en} → {tb.level.en}"))
+        if [w.text for w in ta.when] != [w.text for w in tb.when]:
+            out.append(Change("changed", f"{path}.when", f"第{key[1]}档裁量情节改为：{'；'.join(w.text for w in tb.when)}",
                               f"tier {key[1]} conditions changed"))
     ra, rb = old.rules, new.rules
     for name, zh in (("combination", "情节适用规则"), ("suggested_fine", "建议罚款取值"), ("rounding", "取整单位"),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .models import Authority, Baseline, ExemptionList, Factor, LibraryFile, ListItem, Matter, Provision
 from .vocabulary import ILLUSTRATIVE_MARK, Level
+from ..i18n import Lang, named, t
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -26,7 +27,7 @@ class Library:
     files: dict[str, str] = field(default_factory=dict)  # "baseline:js-scjg-44" → file it came from
 
     @classmethod
-    def from_files(cls, files: list[tuple[str, LibraryFile]]) -> "Library":
+    def from_files(cls, files: list[tuple[str, LibraryFile]]) -> Library:
         parts: dict[str, dict] = {k: {} for k in ("authorities", "factors", "matters", "provisions",
                                                   "provision_matter", "baselines", "exemption_lists", "files")}
         for file, model in files:
@@ -119,24 +120,26 @@ class Library:
             "exemption_lists": len(self.exemption_lists),
         }
 
-    def matters_table(self, lang: str = "zh") -> "pd.DataFrame":
+    def matters_table(self, lang: Lang = "zh") -> pd.DataFrame:
         import pandas as pd
 
-        zh = lang == "zh"
+        def col(key: str) -> str:
+            return t(f"baselines.col_{key}", lang)
+
         rows = []
         for b in sorted(self.baselines.values(), key=lambda b: (b.matter, b.authority, b.effective_from)):
             m = self.matters[b.matter]
             authority = self.authorities[b.authority]
             rows.append({
-                ("事项" if zh else "matter"): m.name if zh else m.name_en,
-                ("领域" if zh else "sector"): m.sector,
-                ("基准" if zh else "baseline"): b.id,
-                ("制定机关" if zh else "authority"): authority.name if zh else (authority.name_en or authority.name),
-                ("版本" if zh else "version"): b.version,
-                ("处罚依据" if zh else "provision"): self.provisions[b.provision].citation,
-                ("裁量阶次" if zh else "levels"): "、".join(lv.label(lang) for lv in sorted(b.levels, key=_rank)),
-                ("分档" if zh else "tiers"): len(b.tiers),
-                ("说明" if zh else "note"): ILLUSTRATIVE_MARK if (b.disclaimer or m.disclaimer) else "",
+                col("matter"): named(m.name, m.name_en, lang),
+                col("sector"): m.sector,
+                col("baseline"): b.id,
+                col("authority"): named(authority.name, authority.name_en, lang),
+                col("version"): b.version,
+                col("provision"): self.provisions[b.provision].citation,
+                col("levels"): "、".join(lv.label(lang) for lv in sorted(b.levels, key=_rank)),
+                col("tiers"): len(b.tiers),
+                col("note"): ILLUSTRATIVE_MARK if (b.disclaimer or m.disclaimer) else "",
             })
         return pd.DataFrame(rows)
 

@@ -11,7 +11,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
 
 from pydantic import ValidationError
 
@@ -258,7 +259,7 @@ _BOUNDS = {"greater_than_equal": ("ge", "≥"), "greater_than": ("gt", ">"), "le
            "less_than": ("lt", "<")}
 
 
-def expected_text(err: dict) -> str:
+def expected_text(err: Mapping[str, Any]) -> str:
     """What a pydantic error expected, in the kit's words (shared by every located loader)."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -288,7 +289,7 @@ def expected_text(err: dict) -> str:
     return msg
 
 
-def problem_text(err: dict) -> str:
+def problem_text(err: Mapping[str, Any]) -> str:
     """The kind of problem a pydantic error is, in the kit's words."""
     kind = err["type"]
     if kind.startswith("date"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
@@ -111,13 +111,7 @@ def _fine_shape(value: Any) -> str | None:
 
 
 FineSpec = Annotated[
-    Union[
-        Annotated[RangeFine, Tag("range")],
-        Annotated[MaxOnlyFine, Tag("max_only")],
-        Annotated[MultipleFine, Tag("multiple")],
-        Annotated[PerUnitFine, Tag("per_unit")],
-        Annotated[FixedFine, Tag("fixed")],
-    ],
+    Annotated[RangeFine, Tag("range")] | Annotated[MaxOnlyFine, Tag("max_only")] | Annotated[MultipleFine, Tag("multiple")] | Annotated[PerUnitFine, Tag("per_unit")] | Annotated[FixedFine, Tag("fixed")],
     Discriminator(
         _fine_shape,
         custom_error_type="fine_shape",

@@ -59,7 +59,7 @@ def resolve(library: Library, matter: str, authority: str, on: date, forced: str
 
 def _resolve(library: Library, matter: str, authority: str, on: date) -> Resolution:
     chain = in_force_chain(library, matter, authority, on)
-    rejected = []
+    rejected: list[tuple[Baseline, tuple[Conflict, ...]]] = []
     for i, candidate in enumerate(chain):
         found = tuple(c for higher in chain[i + 1:] for c in conflicts(library, candidate, higher))
         if not found:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from ..i18n import Lang, bilingual
 from .checks import fine_bounds
 from .hierarchy import conflicts
 from .library import Library
@@ -52,9 +53,9 @@ class Finding:
     en: str
     higher: str | None = None
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = "zh") -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.path}: {self.zh if lang == 'zh' else self.en} 〔{self.rule}〕"
+        return f"{where}: {self.path}: {bilingual(self, lang)} 〔{self.rule}〕"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -5,23 +5,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..i18n import Lang, named, t
 from .review import KINDS, Finding
 
 SHEET_COLUMNS = ("基准 baseline", "文件 file", "行 line", "位置 path", "上级基准 higher", "依据 rule", "说明", "finding")
 
 
-def as_text(findings: list[Finding], lang: str = "zh") -> str:
+def as_text(findings: list[Finding], lang: Lang = "zh") -> str:
     if not findings:
-        return "未发现问题。" if lang == "zh" else "No findings."
+        return t("baselines.review_none", lang)
     lines = []
     for kind, (zh, en) in KINDS.items():
         group = [f for f in findings if f.kind == kind]
         if group:
-            lines.append(f"【{zh}】{len(group)}" if lang == "zh" else f"[{en}] {len(group)}")
+            lines.append(t("baselines.review_group", lang, kind=named(zh, en, lang), n=len(group)))
             lines.extend("  " + f.text(lang) for f in group)
     conflicts = sum(f.kind == "conflict" for f in findings)
-    lines.append(f"共{len(findings)}项，其中与上级基准冲突{conflicts}项。" if lang == "zh"
-                 else f"{len(findings)} findings, {conflicts} conflicts with higher baselines.")
+    lines.append(t("baselines.review_total", lang, n=len(findings), conflicts=conflicts))
     return "\n".join(lines)
 
 

@@ -7,7 +7,8 @@ so that its facts are written down."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 if TYPE_CHECKING:
     from .models import Baseline
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 RULE_FACTS = "适用条件应当明确、可操作（分档条件需以案件事实或裁量因子表述，方可据以确定档次）"
 
 
-def text_only_conditions(library, b: "Baseline", where, today) -> Iterator:
+def text_only_conditions(library, b: Baseline, where, today) -> Iterator:
     from .review import _finding
 
     for t, tier in enumerate(b.tiers):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..i18n import Lang, bilingual
+
 ILLUSTRATIVE_MARK = "示例，非正式文件"
 """Written on every constructed (non-official) row of a library, and shown wherever the row is displayed."""
 
@@ -22,8 +24,8 @@ class Labelled(StrEnum):
     def en(self) -> str:
         return self.LABELS[self.value][1]  # type: ignore[attr-defined]
 
-    def label(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+    def label(self, lang: Lang = "zh") -> str:
+        return bilingual(self, lang)
 
 
 class Level(Labelled):
@@ -40,7 +42,7 @@ class Level(Labelled):
         return _LEVEL_RANK[self]
 
     @classmethod
-    def parse(cls, text: str) -> "Level":
+    def parse(cls, text: str) -> Level:
         """Accept the key (``lenient``), the Chinese label (``从轻处罚``), its short form (``从轻``) or the English label."""
         text = text.strip()
         for member in cls:
@@ -113,7 +115,7 @@ Direction.LABELS = {  # type: ignore[attr-defined]
 class ValueType(Labelled):
     bool = "bool"
     amount = "amount"
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # an Enum member; mypy reads it as overriding str.count
     grade = "grade"
     date = "date"
 

@@ -13,7 +13,7 @@ from kit.cli.options import LangOption, LibraryOption
 from kit.engine import CaseError, check_proposal, evaluate, load_cases
 from kit.engine.case import located_refusal
 from kit.engine.scored import ScoredInputError
-from kit.i18n import t
+from kit.i18n import Lang, t
 
 
 def _library(paths: list[Path] | None):
@@ -30,7 +30,7 @@ def _load(case_file: Path, library: list[Path] | None):
         raise typer.Exit(1) from None
 
 
-def _evaluate(lib, case, case_file: Path, index: int, lang: str = "zh"):
+def _evaluate(lib, case, case_file: Path, index: int, lang: Lang = "zh"):
     """Evaluate; a case the engine refuses ends the command with the engine's words, located in the file."""
     try:
         return evaluate(lib, case)

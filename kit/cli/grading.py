@@ -6,7 +6,6 @@ Registered on the ``kit`` app by importing this module in ``kit/cli/__init__.py`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -26,7 +25,7 @@ def _lang(value: str):
         return parse_lang(value)
     except UnknownLanguage as error:
         typer.echo(str(error), err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
 def _fail(error: Exception) -> None:
@@ -57,8 +56,8 @@ ERRORS = (FileNotFoundError, RuntimeError, ValueError, OSError)
 @grade_app.command("course")
 def course_command(
     root: Path = typer.Argument(..., help="The course folder to make or refresh."),
-    answers: Optional[Path] = typer.Option(None, "--answers", help="Folder of exams (default: the kit's answers/)."),
-    assignment: Optional[List[str]] = typer.Option(None, "--assignment", "-a", help="Only these exams."),
+    answers: Path | None = typer.Option(None, "--answers", help="Folder of exams (default: the kit's answers/)."),
+    assignment: list[str] | None = typer.Option(None, "--assignment", "-a", help="Only these exams."),
     lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
 ) -> None:
     """建立课程目录 / Make a course folder: nbgrader_config.py and source/<exam>/ from the exams."""
@@ -102,7 +101,7 @@ def release_command(
 def autograde_command(
     course: Path = typer.Argument(..., help="The course folder."),
     assignment: str = typer.Argument(..., help="The assignment (exam id, or <exam>-a<N> for attempt N)."),
-    student: Optional[str] = typer.Option(None, "--student", help="Only this trainee."),
+    student: str | None = typer.Option(None, "--student", help="Only this trainee."),
     feedback: bool = typer.Option(True, "--feedback/--no-feedback", help="Also write feedback/ (nbgrader "
                                   "generate_feedback)."),
     lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
@@ -128,7 +127,7 @@ def autograde_command(
 def export_command(
     course: Path = typer.Argument(..., help="The course folder (its gradebook.db and autograded/)."),
     out: Path = typer.Option(..., "--out", help="The .xlsx workbook to write."),
-    certificates: Optional[Path] = typer.Option(None, "--certificates", help="Folder for one printable HTML "
+    certificates: Path | None = typer.Option(None, "--certificates", help="Folder for one printable HTML "
                                                 "certificate per trainee who passed."),
     lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
 ) -> None:
@@ -152,9 +151,9 @@ def export_command(
 
 @grade_app.command("build")
 def build_command(
-    answers: Optional[Path] = typer.Option(None, "--answers", help="Exams (default: answers/)."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Where the release notebooks go (default: exercises/)."),
-    assignment: Optional[List[str]] = typer.Option(None, "--assignment", "-a", help="Only these exams."),
+    answers: Path | None = typer.Option(None, "--answers", help="Exams (default: answers/)."),
+    out: Path | None = typer.Option(None, "--out", help="Where the release notebooks go (default: exercises/)."),
+    assignment: list[str] | None = typer.Option(None, "--assignment", "-a", help="Only these exams."),
 ) -> None:
     """重建练习 / Rebuild the source notebooks from exam.yaml and the releases with nbgrader (maintainers)."""
     from kit.baselines import LibraryError

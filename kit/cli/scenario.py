@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
+from kit.cli.options import LangOption
 from kit.scenarios import (OUTCOMES, ScenarioError, Template, find_template, generate, load_templates, outcome_counts,
                            outcome_label, parse_outcome)
 from kit.scenarios.generate import self_contradictions
@@ -36,13 +36,13 @@ def generate_command(
     trainee: str = typer.Option(..., "--trainee", help="Trainee id: each trainee gets different variants."),
     n: int = typer.Option(1, "--n", min=1, help="How many variants (seeds seed … seed + n − 1)."),
     seed: int = typer.Option(0, "--seed", help="First seed."),
-    level: Optional[str] = typer.Option(None, "--level", help="Only cases with this outcome: 不予/减轻/从轻/一般/从重, "
+    level: str | None = typer.Option(None, "--level", help="Only cases with this outcome: 不予/减轻/从轻/一般/从重, "
                                         "移送 or 时效 (or no_penalty … aggravated, transfer, time_barred)."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    lang: LangOption = "zh",
     answers: bool = typer.Option(False, "--answers/--no-answers", help="Print the answer key after each case (for "
                                  "the assessor; off by default so a trainee running this sees no key)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scenarios as JSON."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders "
+    library: list[Path] | None = typer.Option(None, "--library", "-l", help="Library files or folders "
                                                  "(default: the bundled sample library)."),
 ) -> None:
     """生成案例 / Generate case variants for a trainee, each with its answer key."""
@@ -52,7 +52,7 @@ def generate_command(
         except ValueError:
             typer.echo(f"--level: unknown outcome '{level}'; expected one of 不予, 减轻, 从轻, 一般, 从重, 移送, 时效 "
                        f"(or {', '.join(OUTCOMES)})", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
     try:
         lib = _library(library)
         tpl = find_template(template, lib)
@@ -86,10 +86,10 @@ def reachability(template: Template, library, *, draws: int = 300) -> dict:
 
 @scenario_app.command("check")
 def check_command(
-    templates: List[Path] = typer.Argument(..., help="Template files or folders."),
+    templates: list[Path] = typer.Argument(..., help="Template files or folders."),
     draws: int = typer.Option(300, "--draws", min=10, help="Draws per template for the outcome shares."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    library: Optional[List[Path]] = typer.Option(None, "--library", "-l", help="Library files or folders."),
+    library: list[Path] | None = typer.Option(None, "--library", "-l", help="Library files or folders."),
 ) -> None:
     """检查模板 / Validate templates and report which outcomes each can reach."""
     try:

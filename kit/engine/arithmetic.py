@@ -205,7 +205,7 @@ def compute_fine(state: State) -> None:
                    f"The {level.en} range is {fine.text('en')}; suggested fine {money(state.suggested_fine)}.",
                    baseline_ref=state.baseline_ref(source) or "法定幅度")
     elif source == NO_FINE:
-        kinds = (state.tier.penalties if state.tier else state.baseline.levels[level].penalties)  # type: ignore
+        kinds = (state.tier.penalties if state.tier else state.baseline.levels[level].penalties)
         where = f"tiers[{state.tier.no}]" if state.tier else f"levels.{level.value}"
         state.note("arithmetic.no_fine", state.provision.citation if state.provision else "", {"level": level.value},
                    "no fine", t("engine.no_fine", "zh", penalties="、".join(p.zh for p in kinds) or "—"),

@@ -47,7 +47,8 @@ def penalty_types(state: State) -> None:
     source = (state.tier.penalties if state.tier and state.tier.penalties else
               rule.penalties if rule and rule.penalties else
               state.provision.penalties if state.provision else [])
-    kinds = [p for p in source if p not in (PenaltyType.fine, PenaltyType.confiscation, PenaltyType.warning)]
+    kinds: list[PenaltyType] = [p for p in source if p not in (PenaltyType.fine, PenaltyType.confiscation,
+                                                              PenaltyType.warning)]
     serious = state.provision.serious if state.provision else None
     if serious is not None and state.case.has("serious_circumstances"):
         kinds += [p for p in serious.penalties if p not in kinds and p is not PenaltyType.fine]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..i18n import Lang, t
 from .decision import Decision, TraceStep
 from .state import LAW, Options
 
@@ -49,8 +50,8 @@ def _rules(d: Decision) -> str:
     return f"{d.baseline}（{d.baseline_version}）" if d.baseline else "、".join(d.provisions)
 
 
-def _brief(d: Decision, lang: str) -> str:
+def _brief(d: Decision, lang: Lang) -> str:
     text = d.outcome(lang)
     if d.fine is not None:
-        text += (f"，罚款{d.fine.text('zh')}" if lang == "zh" else f", fine {d.fine.text('en')}")
+        text += t("decision.brief_fine", lang, fine=d.fine.text(lang))
     return text

@@ -83,7 +83,7 @@ class Case(_Node):
         value = self.factors.get(factor)
         return value is not None and value is not False and value != 0
 
-    def with_matter(self, matter: str) -> "Case":
+    def with_matter(self, matter: str) -> Case:
         return self.model_copy(update={"matter": matter, "also_breaches": [], "baseline": None})
 
 
@@ -168,7 +168,7 @@ def _refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]
 def reference_problems(library: Library, data: dict) -> list[tuple[tuple, str, str, str]]:
     """Ids in a case (raw or validated) that the library does not know."""
     out: list[tuple[tuple, str, str, str]] = []
-    matter = library.matters.get(data.get("matter"))  # type: ignore[arg-type]
+    matter = library.matters.get(data.get("matter"))
     for key, known, kind in (("matter", library.matters, "matter"), ("authority", library.authorities, "authority"),
                              ("baseline", library.baselines, "baseline")):
         value = data.get(key)
@@ -248,7 +248,7 @@ class _CaseSource:
         except Exception:
             tree, errors = parse_located(text, self.file)
             if tree is None or errors:
-                raise LibraryError(errors)
+                raise LibraryError(errors) from None  # the located parse reports the place
             self.tree = self.data = tree
 
     def error(self, loc: tuple, problem: str, expected: str, found: str) -> LoadError:
@@ -292,7 +292,7 @@ def _fields_at(loc: tuple) -> list[str]:
     return list(model.model_fields)
 
 
-def located_refusal(path: str | Path, index: int, error: "CaseError") -> LibraryError:
+def located_refusal(path: str | Path, index: int, error: CaseError) -> LibraryError:
     """A ``CaseError`` raised while case ``index`` of ``path`` was evaluated, as located load errors (file,
     line, column, dotted path): the same words the engine raised, placed in the file."""
     path = Path(path)

@@ -52,7 +52,7 @@ def value_problems(where: tuple, value: object) -> list[Problem]:
     return []
 
 
-def input_problems(library: "Library", case: "Case") -> list[Problem]:
+def input_problems(library: Library, case: Case) -> list[Problem]:
     """What in a well-formed case the engine cannot read (numbers, dates, a baseline of another matter).
     The ids (matter, authority, factors, facts) are checked by ``case.reference_problems``."""
     out: list[Problem] = []

@@ -118,10 +118,10 @@ def combine(state: State) -> None:
     if rule is None:
         state.level = None  # the arithmetic step places the scored fine and reads its level
         scoring = state.baseline.rules.scoring if state.baseline is not None else None
-        key = "engine.combination_scored_formula" if scoring is not None and scoring.formulas else \
+        message = "engine.combination_scored_formula" if scoring is not None and scoring.formulas else \
             "engine.combination_scored"
         state.note("combination", "基准适用规则：裁量百分值", inputs, "scored",
-                   t(key, "zh", percent=f"{state.percent:g}"), t(key, "en", percent=f"{state.percent:g}"),
+                   t(message, "zh", percent=f"{state.percent:g}"), t(message, "en", percent=f"{state.percent:g}"),
                    baseline_ref=state.baseline_ref("适用规则"))
         return
     _apply(state, rule, inputs, own, other)
@@ -165,7 +165,7 @@ def _apply(state: State, rule: ApplicationRule, inputs: dict, own: bool, other: 
 
 
 def _score(state: State) -> None:
-    scoring = state.baseline.rules.scoring  # type: ignore[union-attr]
+    scoring = state.baseline.rules.scoring
     if scoring is None:
         return
     applied = {f: w for f, w in scoring.weights.items() if state.case.has(f)}

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..baselines.vocabulary import ILLUSTRATIVE_MARK, Level, PenaltyType
+from ..i18n import Lang, bilingual, t
 
 
 class FineRange(NamedTuple):
@@ -21,13 +22,11 @@ class FineRange(NamedTuple):
     def contains(self, amount: float) -> bool:
         return self.lo <= amount and (amount < self.hi if self.upper_open else amount <= self.hi)
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = "zh") -> str:
         if self.lo == self.hi:
-            return f"{money(self.lo)}元" if lang == "zh" else f"CNY {money(self.lo)}"
-        top = f"不足{money(self.hi)}" if self.upper_open else money(self.hi)
-        if lang == "zh":
-            return f"{money(self.lo)}–{top}元"
-        return f"CNY {money(self.lo)}–{'below ' + money(self.hi) if self.upper_open else money(self.hi)}"
+            return t("decision.fine_one", lang, amount=money(self.lo))
+        top = t("decision.fine_below", lang, hi=money(self.hi)) if self.upper_open else money(self.hi)
+        return t("decision.fine_range", lang, lo=money(self.lo), top=top)
 
     def to_dict(self) -> dict:
         return {"lo": self.lo, "hi": self.hi, "upper_open": self.upper_open}
@@ -51,8 +50,8 @@ class TraceStep(NamedTuple):
     fired: bool = True
     baseline_ref: str | None = None
 
-    def text(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+    def text(self, lang: Lang = "zh") -> str:
+        return bilingual(self, lang)
 
     def cites(self) -> str:
         return self.citation + (f"；{self.baseline_ref}" if self.baseline_ref else "")
@@ -90,7 +89,7 @@ class Decision:
     warnings: tuple[str, ...] = ()
     trace: tuple[TraceStep, ...] = ()
     illustrative: bool = False
-    compared: tuple["Decision", ...] = ()  # Art. 37: the evaluations under the old and the new rules
+    compared: tuple[Decision, ...] = ()  # Art. 37: the evaluations under the old and the new rules
     alternatives: tuple[PenaltyType, ...] = ()
     """Penalty types the provision allows *instead of* the fine (处警告或者罚款): each is a lawful choice too."""
     ranges: Any = field(default=None, compare=False, repr=False)
@@ -106,9 +105,9 @@ class Decision:
     def acceptable_levels(self) -> tuple[Level, ...]:
         return tuple(sorted(self.acceptable, key=lambda lv: lv.rank))
 
-    def outcome(self, lang: str = "zh") -> str:
+    def outcome(self, lang: Lang = "zh") -> str:
         if self.transfer:
-            return "移送司法机关" if lang == "zh" else "transfer to the judicial organs"
+            return t("decision.transfer", lang)
         if self.level is None:
             return "—"
         return self.level.label(lang)
@@ -134,40 +133,40 @@ class Decision:
                           "fine": d.fine.to_dict() if d.fine else None} for d in self.compared],
         }
 
-    def summary(self, lang: str = "zh") -> str:
-        zh = lang == "zh"
-        lines = [f"{'案件' if zh else 'Case'} {self.case_id}: {self.outcome(lang)}"]
+    def summary(self, lang: Lang = "zh") -> str:
+        def label(key: str) -> str:
+            return t(f"decision.{key}", lang)
+
+        lines = [f"{label('case')} {self.case_id}: {self.outcome(lang)}"]
         if self.baseline:
-            lines.append(f"{'适用基准' if zh else 'Baseline'}: {self.baseline} ({self.baseline_version})")
+            lines.append(f"{label('baseline')}: {self.baseline} ({self.baseline_version})")
         if self.provisions:
-            lines.append(f"{'处罚依据' if zh else 'Provisions'}: {'；'.join(self.provisions)}")
+            lines.append(f"{label('provisions')}: {'；'.join(self.provisions)}")
         if self.penalties:
-            lines.append(f"{'处罚种类' if zh else 'Penalties'}: {'、'.join(p.label(lang) for p in self.penalties)}")
+            lines.append(f"{label('penalties')}: {'、'.join(p.label(lang) for p in self.penalties)}")
         if self.fine is not None:
-            lines.append(f"{'罚款幅度' if zh else 'Fine range'}: {self.fine.text(lang)}")
+            lines.append(f"{label('fine')}: {self.fine.text(lang)}")
         if self.suggested_fine is not None:
-            lines.append(f"{'建议罚款' if zh else 'Suggested fine'}: {money(self.suggested_fine)}"
-                         f"{'元' if zh else ' yuan'}")
+            lines.append(f"{label('suggested')}: {t('decision.yuan', lang, amount=money(self.suggested_fine))}")
         if self.individual_fine is not None:
-            lines.append(f"{'对个人罚款' if zh else 'Fine on individuals'}: {self.individual_fine.text(lang)}")
+            lines.append(f"{label('individual')}: {self.individual_fine.text(lang)}")
         if self.confiscation:
-            lines.append(f"{'没收违法所得' if zh else 'Confiscation of gains'}: {money(self.confiscation)}"
-                         f"{'元' if zh else ' yuan'}")
+            lines.append(f"{label('confiscation')}: {t('decision.yuan', lang, amount=money(self.confiscation))}")
         if len(self.acceptable) > 1:
             levels = "、".join(lv.label(lang) for lv in self.acceptable_levels)
-            lines.append(f"{'依法均可' if zh else 'Lawful levels'}: {levels}")
+            lines.append(f"{label('lawful')}: {levels}")
         for w in self.warnings:
-            lines.append(f"{'提示' if zh else 'Note'}: {w}")
+            lines.append(f"{label('note')}: {w}")
         lines.append("")
-        lines.append("推理过程：" if zh else "Reasoning:")
+        lines.append(label("reasoning"))
         for i, step in enumerate(s for s in self.trace if s.fired):
             lines.append(f"{i + 1}. {step.text(lang)}  〔{step.cites()}〕")
         if self.illustrative:
             lines.append("")
-            lines.append(ILLUSTRATIVE_MARK if zh else f"{ILLUSTRATIVE_MARK} (illustrative, not an official document)")
+            lines.append(t("decision.illustrative", lang, mark=ILLUSTRATIVE_MARK))
         return "\n".join(lines)
 
-    def _repr_html_(self, lang: str = "zh") -> str:
+    def _repr_html_(self, lang: Lang = "zh") -> str:
         head, _, steps = self.summary(lang).partition("\n\n")
         items = "".join(
             f"<li>{html.escape(s.text(lang))} <small>〔{html.escape(s.cites())}〕</small></li>"

@@ -48,9 +48,9 @@ def differences(decision: Decision, expected: Expected) -> list[str]:
         out.append(f"{name}: expected {want!r}, got {got!r}")
 
     if expected.level != "__unset__":
-        want = Level.parse(expected.level) if expected.level is not None else None
-        if decision.level != want:
-            differ("level", want.value if want else None, decision.level.value if decision.level else None)
+        want_level = Level.parse(expected.level) if expected.level is not None else None
+        if decision.level != want_level:
+            differ("level", want_level.value if want_level else None, decision.level.value if decision.level else None)
     if expected.fine is not None:
         got = [decision.fine.lo, decision.fine.hi] if decision.fine else []
         if len(got) != len(expected.fine) or any(abs(a - b) > _TOLERANCE for a, b in zip(got, expected.fine)):
@@ -65,13 +65,13 @@ def differences(decision: Decision, expected: Expected) -> list[str]:
         got_levels = sorted(lv.value for lv in decision.acceptable)
         if want_levels != got_levels:
             differ("acceptable", want_levels, got_levels)
-    for name, got in (("transfer", decision.transfer), ("time_barred", decision.time_barred),
-                      ("ground", decision.no_penalty_ground), ("baseline", decision.baseline),
-                      ("matter", decision.matter), ("tier", decision.tier), ("percent", decision.percent),
-                      ("confiscation", decision.confiscation)):
-        want = getattr(expected, name)
-        if want is not None and want != got:
-            differ(name, want, got)
+    for name, value in (("transfer", decision.transfer), ("time_barred", decision.time_barred),
+                        ("ground", decision.no_penalty_ground), ("baseline", decision.baseline),
+                        ("matter", decision.matter), ("tier", decision.tier), ("percent", decision.percent),
+                        ("confiscation", decision.confiscation)):
+        wanted = getattr(expected, name)
+        if wanted is not None and wanted != value:
+            differ(name, wanted, value)
     if expected.penalties is not None and [p.value for p in decision.penalties] != expected.penalties:
         differ("penalties", expected.penalties, [p.value for p in decision.penalties])
     if expected.alternatives is not None and [p.value for p in decision.alternatives] != expected.alternatives:
@@ -80,15 +80,15 @@ def differences(decision: Decision, expected: Expected) -> list[str]:
         got = [decision.individual_fine.lo, decision.individual_fine.hi] if decision.individual_fine else []
         if got != expected.individual_fine:
             differ("individual_fine", expected.individual_fine, got)
-    for name, want in (expected.ranges or {}).items():
+    for name, bounds in (expected.ranges or {}).items():
         level = Level.parse(name)
         if level not in decision.acceptable:
             out.append(f"ranges: {level.value} is not a lawful level")
             continue
         r = decision.acceptable[level]
         got = [r.lo, r.hi] if r else []
-        if len(got) != len(want) or any(abs(a - b) > _TOLERANCE for a, b in zip(got, want)):
-            differ(f"ranges.{level.value}", want, got)
+        if len(got) != len(bounds) or any(abs(a - b) > _TOLERANCE for a, b in zip(got, bounds)):
+            differ(f"ranges.{level.value}", bounds, got)
     fired = {s.rule for s in decision.trace if s.fired}
     for rule in expected.rules or []:
         if rule not in fired:

@@ -8,7 +8,7 @@ provisions an act breaches. The function is pure: no I/O, no globals, same input
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..baselines.vocabulary import Level, PenaltyType
-from ..i18n import t
+from ..i18n import Lang, t
 from .decision import Decision, money
 
 SEED_RULE = "苏政办发〔2023〕1号 三(二)：适用基准明显不当、显失公平的，报请制定机关调整适用"
@@ -25,8 +25,8 @@ class ProposalCheck:
     zh: list[str] = field(default_factory=list)
     en: list[str] = field(default_factory=list)
 
-    def text(self, lang: str = "zh") -> str:
-        return "\n".join(self.zh if lang == "zh" else self.en)
+    def text(self, lang: Lang = "zh") -> str:
+        return "\n".join(getattr(self, lang))  # the zh or en list of lines
 
     def to_dict(self) -> dict:
         return {"level": self.level.value, "amount": self.amount, "within_baseline": self.within_baseline,

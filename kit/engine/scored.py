@@ -14,6 +14,7 @@ import math
 
 from ..baselines.models import ScoreFormula, Scoring
 from ..baselines.vocabulary import Level
+from ..i18n import Lang, bilingual
 from .case_errors import CaseError
 from .decision import FineRange, money
 from .state import State
@@ -32,8 +33,8 @@ class ScoredInputError(CaseError):
     def report(self) -> str:
         return self.en
 
-    def message(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+    def message(self, lang: Lang = "zh") -> str:
+        return bilingual(self, lang)
 
 
 def group_points(state: State, scoring: Scoring) -> dict[str, float]:
@@ -44,7 +45,7 @@ def group_points(state: State, scoring: Scoring) -> dict[str, float]:
         if len(chosen) != 1:
             names = "、".join(state.library.factors[f].zh for f in group.options)
             found = "none" if not chosen else ", ".join(chosen)
-            where = f"{state.baseline.id}.rules.scoring.groups.{group.id}"  # type: ignore[union-attr]
+            where = f"{state.baseline.id}.rules.scoring.groups.{group.id}"
             raise ScoredInputError(
                 f"factors: 裁量要素“{group.text}” ({where}) needs exactly one of {', '.join(group.options)} "
                 f"({names}); found {found}",
@@ -83,7 +84,7 @@ def apply_formula(state: State) -> bool:
     pct = state.percent
     inputs: dict = {"percent": pct, "formula": formula.text}
     if formula.times == "base":
-        value = state.fact(formula.base)  # type: ignore[arg-type]
+        value = state.fact(formula.base)
         if value is None:
             raise ScoredInputError(f"facts.{formula.base}: the formula “{formula.text}” needs it; the case does "
                                    "not give it",
@@ -95,7 +96,7 @@ def apply_formula(state: State) -> bool:
             floor_zh = f"（{money(value)}元不足{money(formula.base_floor)}元，按{money(formula.base_floor)}元计算）"
             floor_en = f" ({money(value)} is below {money(formula.base_floor)}, which counts instead)"
         amount = base * formula.rate
-        label = state.matter.facts and next((f.zh for f in state.matter.facts if f.id == formula.base), formula.base)
+        label = next((f.zh for f in state.matter.facts if f.id == formula.base), formula.base)
         rate_zh = ("" if formula.rate == 1 else f" × {formula.rate:g}倍" if formula.rate > 1 else
                    f" × {formula.rate * 100:g}%")
         how_zh = f"{label}{money(base)}元{floor_zh}{rate_zh}"

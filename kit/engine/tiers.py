@@ -84,11 +84,11 @@ def select_tier(state: State) -> None:
 def _individual_tier(state: State, chosen: Tier) -> Tier | None:
     """双罚 published as a block of its own: the individuals' tier whose conditions the facts meet, else the
     one with the unit's tier number."""
-    block = [t for t in state.baseline.tiers if t.block == "individual"]  # type: ignore[union-attr]
+    block = [t for t in state.baseline.tiers if t.block == "individual"]
     if not block:
         return None
     matching = [t for t in block for alt in t.when if _meets(state, alt)]
     if matching:
-        pick = max if state.baseline.rules.tier_choice == "highest" else min  # type: ignore[union-attr]
+        pick = max if state.baseline.rules.tier_choice == "highest" else min
         return pick(matching, key=lambda t: t.no)
     return next((t for t in block if t.no == chosen.no), None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..baselines.vocabulary import Level
+from ..i18n import Lang, t
 
 TRANSFER = "transfer"
 """The outcome key of a transfer to the judicial organs (Art. 27): the engine gives no level then."""
@@ -63,7 +64,7 @@ class Answer(BaseModel):
         """The level chosen, or None for a transfer."""
         return None if self.transfer else Level(self.level)
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = "zh") -> str:
         if self.transfer:
-            return "移送司法机关" if lang == "zh" else "transfer to the judicial organs"
+            return t("decision.transfer", lang)
         return Level(self.level).label(lang)

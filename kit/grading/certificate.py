@@ -10,7 +10,7 @@ import html
 from datetime import date
 from pathlib import Path
 
-from ..i18n import Lang, date_text, t
+from ..i18n import Lang, date_text, html_lang, t
 from .report import Report
 
 CSS = """
@@ -41,7 +41,7 @@ def certificate_html(report: Report, trainee: str, assignment: str, lang: Lang =
     flags = (f"<p class='flag'>{e(t('grading.feedback_flags', lang))}：{e(row['flags'])}</p>" if row['flags'] else "")
     day = date_text(today or date.today(), lang)
     return f"""<!DOCTYPE html>
-<html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head><meta charset="utf-8">
+<html lang="{html_lang(lang)}"><head><meta charset="utf-8">
 <title>{e(t('grading.cert_title', lang))} · {e(trainee)}</title><style>{CSS}</style></head>
 <body><div class="frame">
 <h1>{e(t('grading.cert_title', lang))}</h1>

@@ -96,7 +96,7 @@ def _grade(task, pts: dict[str, float], text: str, tmp: Path) -> list[PartResult
             parts[p] = _unread(p, pts[p])
         return [parts[p] for p in PARTS]
     parts["well_formed"] = _part("well_formed", pts["well_formed"], True, [], [])
-    found = {p: ([], []) for p in PARTS[1:]}
+    found: dict[str, tuple[list[str], list[str]]] = {p: ([], []) for p in PARTS[1:]}
     for f in review(library, only={b.id}):
         part = REVIEW_PART.get(f.kind)
         if part:

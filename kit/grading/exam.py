@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -92,7 +93,7 @@ class Exam(_Node):
     task: DraftTask | None = Field(default=None, description="The task (kind drafting).")
 
     @model_validator(mode="after")
-    def _shape(self) -> "Exam":
+    def _shape(self) -> Exam:
         if self.kind == "cases" and not self.pools:
             raise ValueError("an exam of kind cases needs pools")
         if self.kind == "drafting" and self.task is None:
@@ -139,7 +140,7 @@ def load_exam(path: str | Path) -> Exam:
     return exam
 
 
-def _located(file: str, tree: object, err: dict) -> LoadError:
+def _located(file: str, tree: object, err: Mapping[str, Any]) -> LoadError:
     loc = data_loc(tree, tuple(err["loc"]))
     line, col = locate(tree, loc)
     found = err.get("input")
@@ -152,7 +153,7 @@ def _check_pools(file: str, tree: object, exam: Exam):
     for p, pool in enumerate(exam.pools):
         for t, name in enumerate(pool.templates):
             if name not in names:
-                loc = ("exam", "pools", p, "templates", t)
+                loc: tuple[str | int, ...] = ("exam", "pools", p, "templates", t)
                 yield LoadError(file, locate(tree, loc)[0], None, dotted(tree, loc), "no such built-in template",
                                 "one of: " + ", ".join(sorted(names)), repr(name))
         for o, outcome in enumerate(pool.outcomes):
@@ -171,7 +172,7 @@ def _check_pools(file: str, tree: object, exam: Exam):
             if getattr(task, key) not in known:
                 loc = ("exam", "task", key)
                 yield LoadError(file, locate(tree, loc)[0], None, dotted(tree, loc), f"no such {key} in the "
-                                "sample library", f"an id of the sample library", repr(getattr(task, key)))
+                                "sample library", "an id of the sample library", repr(getattr(task, key)))
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +183,7 @@ def _templates() -> tuple[Template, ...]:
 def candidates(pool: Pool) -> list[tuple[str, str | None]]:
     """The (template, outcome) pairs a pool draws from, in a fixed order; outcome None: whatever comes out."""
     lib = _sample()
-    out = []
+    out: list[tuple[str, str | None]] = []
     for t in _templates():
         sector = lib.matters[t.matter].sector if t.matter in lib.matters else None
         if (pool.templates and t.id not in pool.templates) or (pool.sectors and sector not in pool.sectors) \

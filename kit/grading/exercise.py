@@ -65,7 +65,7 @@ class Exercise:
         self.exam = exam
 
     @classmethod
-    def here(cls, folder: str | Path = ".") -> "Exercise":
+    def here(cls, folder: str | Path = ".") -> Exercise:
         return cls(load_exam(Path(folder) / EXAM_FILE))
 
     def show(self, n: int, trainee: str | None = None) -> CaseCard:
@@ -76,6 +76,8 @@ class Exercise:
     def check(self, answer: object, lang: Lang = "zh") -> Preview:
         """Whether ``answer`` can be read (the same reading the grader does), never whether it is right."""
         reading = Reading(value=answer)
+        key: str | None
+        params: dict
         if reading.blank:
             key, params = "answer_missing", {}
         else:
@@ -86,7 +88,7 @@ class Exercise:
         return Preview(False, t("grading.preview_problem", "zh", problem=t(f"grading.{key}", "zh", **params)),
                        t("grading.preview_problem", "en", problem=t(f"grading.{key}", "en", **params)))
 
-    def show_task(self) -> "TaskCard":
+    def show_task(self) -> TaskCard:
         task = self.exam.task
         lib = sample_library()
         provision = lib.provisions[task.provision]

@@ -24,9 +24,7 @@ def part_text(part: PartResult, lang: Lang) -> str:
 
 
 def question_html(q: QuestionResult, lang: Lang, flags: list[Flag]) -> str:
-    given = q.given_zh if lang == "zh" else q.given_en
-    expected = q.expected_zh if lang == "zh" else q.expected_en
-    trace = q.trace_zh if lang == "zh" else q.trace_en
+    given, expected, trace = getattr(q, f"given_{lang}"), getattr(q, f"expected_{lang}"), getattr(q, f"trace_{lang}")
     rows = "".join(f"<li>{html.escape(line)}</li>" for line in trace)
     flagged = "".join(f"<li>{html.escape(f.text(lang))}</li>" for f in flags)
     parts = "".join(f"<li class='kit-{p.status}'>{html.escape(part_text(p, lang))}</li>" for p in q.parts)
@@ -40,8 +38,7 @@ def question_html(q: QuestionResult, lang: Lang, flags: list[Flag]) -> str:
 
 
 def question_text(q: QuestionResult, lang: Lang) -> str:
-    given = q.given_zh if lang == "zh" else q.given_en
-    expected = q.expected_zh if lang == "zh" else q.expected_en
+    given, expected = getattr(q, f"given_{lang}"), getattr(q, f"expected_{lang}")
     return "\n".join([t("grading.feedback_question", lang, n=q.n, case=q.case_id),
                       f"{t('grading.feedback_given', lang)}：{given}", f"{t('grading.feedback_expected', lang)}：{expected}"])
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..baselines.vocabulary import Level
 from ..engine.decision import Decision, FineRange, money
 from ..engine.proposal import SEED_RULE, check_proposal
-from ..i18n import t
+from ..i18n import Lang, bilingual, list_join, named, t
 from .answer import Answer
 
 
@@ -62,12 +62,12 @@ class Part:
     def right(self) -> bool:
         return self.status == "right"
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = "zh") -> str:
         zh, en = PART_LABELS.get(self.name, (self.name, self.name))
-        return zh if lang == "zh" else en
+        return named(zh, en, lang)
 
-    def reason(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+    def reason(self, lang: Lang = "zh") -> str:
+        return bilingual(self, lang)
 
     def to_dict(self) -> dict:
         return {"part": self.name, "status": self.status, "points": self.points, "max_points": self.max_points,
@@ -107,13 +107,12 @@ class Marks:
         return {"case_id": self.case_id, "total": self.total, "max_total": self.max_total,
                 "answer": self.answer.model_dump(), "parts": [p.to_dict() for p in self.parts]}
 
-    def summary(self, lang: str = "zh") -> str:
-        head = (f"案件 {self.case_id}：得分 {_num(self.total)}/{_num(self.max_total)}" if lang == "zh"
-                else f"Case {self.case_id}: {_num(self.total)}/{_num(self.max_total)} points")
+    def summary(self, lang: Lang = "zh") -> str:
+        head = t("grading.marks_head", lang, case=self.case_id, total=_num(self.total), max=_num(self.max_total))
         return "\n".join([head, *(f"{_MARK[p.status]} {p.label(lang)} {_num(p.points)}/{_num(p.max_points)}: "
                                   f"{p.reason(lang)}" for p in self.parts)])
 
-    def _repr_html_(self, lang: str = "zh") -> str:
+    def _repr_html_(self, lang: Lang = "zh") -> str:
         head = html.escape(self.summary(lang).splitlines()[0])
         rows = "".join(f"<tr class='kit-{p.status}'><td>{_MARK[p.status]}</td><td>{html.escape(p.label(lang))}</td>"
                        f"<td>{_num(p.points)}/{_num(p.max_points)}</td><td>{html.escape(p.reason(lang))}</td></tr>"
@@ -169,13 +168,13 @@ _DECIDING = ("art27", "art37", "art30", "art31", "art32", "art33", "art36", "dis
              "mitigat", "tier")
 
 
-def deciding_rules(decision: Decision, lang: str) -> str:
+def deciding_rules(decision: Decision, lang: Lang) -> str:
     """The sentences of the fired steps that decided the level (not the arithmetic), each with its citation."""
     steps = [s for s in decision.trace if s.fired and s.rule.startswith(_DECIDING)
              and not (s.rule.startswith("art36") and not decision.time_barred)]
     if not steps:
         return t("grading.level_rule_baseline", lang, basis=_basis(decision))
-    return ("；" if lang == "zh" else "; ").join(s.text(lang).rstrip("。.") for s in steps[-3:])
+    return t("common.semicolon", lang).join(s.text(lang).rstrip("。.") for s in steps[-3:])
 
 
 # ---- the fine ----------------------------------------------------------------------------------------------
@@ -259,11 +258,11 @@ def _departure_barred(decision: Decision) -> tuple[str, str] | None:
     return None
 
 
-def _lawful(decision: Decision, lang: str) -> str:
+def _lawful(decision: Decision, lang: Lang) -> str:
     levels = decision.acceptable_levels
     if not levels:
-        return "无" if lang == "zh" else "none"
-    return ("、" if lang == "zh" else ", ").join(lv.label(lang) for lv in levels)
+        return t("grading.lawful_none", lang)
+    return list_join((lv.label(lang) for lv in levels), lang)
 
 
 def _basis(decision: Decision) -> str:

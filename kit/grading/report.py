@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..i18n import Lang, t
+from ..i18n import Lang, bilingual, t
 from .autograde import RESULT_SUFFIX
 from .exam import EXAM_FILE, load_exam
 from .gradebook import gradebook_frame
@@ -35,6 +35,9 @@ class Report:
     items: pd.DataFrame
     results: dict  # (trainee, assignment) -> the kit result (dict)
 
+
+# How a question's reasons join in the workbook: Chinese ones run on after a 分号, English ones after a space.
+_REASON_SEP: dict[Lang, str] = {"zh": "；", "en": " "}
 
 def _results(course: Path) -> dict:
     out = {}
@@ -59,7 +62,7 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
         if result is None or not exam_file.exists():
             continue
         exam = load_exam(exam_file)
-        labels = {p.id: (p.label.zh if lang == "zh" else p.label.en) for p in exam.pools}
+        labels = {p.id: bilingual(p.label, lang) for p in exam.pools}
         labels["drafting"] = t("grading.outcome_drafting", lang)
         flags = [line.removeprefix(prefix) for line in flags_of.get((trainee, assignment), []) if line.startswith(prefix)]
         points, top = float(group["score"].sum()), float(group["max_score"].sum())
@@ -68,22 +71,20 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
         for q in result["questions"]:
             parts = {p["part"]: p for p in q["parts"]}
             got = [by_part.get((q["n"], name), 0.0) for name in parts]
-            reason = ("；" if lang == "zh" else " ").join(p["zh" if lang == "zh" else "en"].rstrip("。")
-                                                         + ("" if lang == "zh" else "")
-                                                         for p in q["parts"] if p["status"] != "right")
+            reason = _REASON_SEP[lang].join(p[lang].rstrip("。") for p in q["parts"] if p["status"] != "right")
             detail.append({
                 "trainee": trainee, "assignment": assignment, "attempt": exam.attempt, "n": q["n"],
-                "pool": labels.get(q["pool"], q["pool"]), "variant": q["case_id"], "answer": q["given_zh" if lang == "zh" else "given_en"],
-                "expected": q["expected_zh" if lang == "zh" else "expected_en"],
+                "pool": labels.get(q["pool"], q["pool"]), "variant": q["case_id"], "answer": q[f"given_{lang}"],
+                "expected": q[f"expected_{lang}"],
                 "outcome_points": by_part.get((q["n"], "outcome")), "fine_points": by_part.get((q["n"], "fine")),
                 "points": sum(got), "max_points": sum(p["max_points"] for p in q["parts"]),
                 "reason": reason or t("grading.all_right", lang),
                 "flags": "；".join(f for f in flags if f"answer-{q['n']})" in f or f"answer-{q['n']}）" in f),
                 "passed": passed, "_right": all(p["status"] == "right" for p in q["parts"]),
                 "_level": q["expected_level"], "_wrong_reason": next(
-                    (p["zh" if lang == "zh" else "en"] for p in q["parts"] if p["status"] == "wrong"), "")})
-        totals.append({"trainee": trainee, "assignment": assignment, "exam": exam.title.zh if lang == "zh"
-                       else exam.title.en, "attempt": exam.attempt, "points": points, "max_points": top,
+                    (p[lang] for p in q["parts"] if p["status"] == "wrong"), "")})
+        totals.append({"trainee": trainee, "assignment": assignment, "exam": bilingual(exam.title, lang),
+                       "attempt": exam.attempt, "points": points, "max_points": top,
                        "share": points / top if top else 0.0, "pass_mark": exam.pass_mark, "passed": passed,
                        "flags": "；".join(flags)})
     frame = pd.DataFrame(detail)

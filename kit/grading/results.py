@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from ..i18n import Lang, money, money_range, t
+from ..i18n import Lang, bilingual, money, money_range, t
 from .answer import Answer
 from .exam import Exam, questions
 from .grade import Part, Weights, grade
@@ -51,7 +51,7 @@ class PartResult:
     en: str
 
     def reason(self, lang: Lang = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+        return bilingual(self, lang)
 
 
 @dataclass
@@ -129,7 +129,7 @@ def _expected(decision, lang: Lang) -> str:
     for level, rng in decision.acceptable.items():
         fine = money_range(rng.lo, rng.hi, lang, upper_open=rng.upper_open) if rng else t("grading.no_fine", lang)
         parts.append(t("grading.expected_level", lang, level=level.label(lang), fine=fine))
-    return ("；" if lang == "zh" else "; ").join(parts) or t("grading.expected_none", lang)
+    return t("common.semicolon", lang).join(parts) or t("grading.expected_none", lang)
 
 
 def grade_case_question(q, trainee: str, cell: tuple[str, str] | None, weights: Weights) -> QuestionResult:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ruamel.yaml import YAML
 
 from ..baselines.library import Library
-from .template import Circumstance, Distractor, Draw, Template, Text
+from .template import Capacity, Circumstance, Distractor, Draw, Occupation, PartyKind, Template, Text
 from .exclusive import clash, exclusive_sets
 
 DEFAULT_AGE = Draw(min=22, max=62)
@@ -31,12 +32,12 @@ DEFAULT_TRADE = Text(zh="商贸有限公司", en="Trading Co., Ltd.")
 class Party:
     """The drawn party, with its name in both languages."""
 
-    kind: str
+    kind: PartyKind
     name: Text
     age: int | None = None
     sex: Text | None = None
-    capacity: str = "full"
-    occupation: Text | None = None
+    capacity: Capacity = "full"
+    occupation: Text | Occupation | None = None
 
 
 @dataclass
@@ -91,7 +92,7 @@ def draw_value(spec: Draw, rng: random.Random, known: dict[str, Any]) -> Any:
         raw = float(known[spec.of]) * rng.uniform(spec.times.min, spec.times.max)
         step = spec.step or 1
         return _round(max(step, round(raw / step) * step))
-    return _in_range(spec.min, spec.max, spec.step or 1, rng, spec.log)  # type: ignore[arg-type]
+    return _in_range(spec.min, spec.max, spec.step or 1, rng, spec.log)
 
 
 def _in_range(lo: float, hi: float, step: float, rng: random.Random, log: bool) -> float:
@@ -135,8 +136,8 @@ def draw_party(d: Draft) -> None:
 def draw_dates(d: Draft) -> None:
     spec = d.template.dates
     first = spec.act_start
-    span = (first.latest - first.earliest).days  # type: ignore[operator]
-    d.dates["act_start"] = first.earliest + timedelta(days=d.rng.randint(0, span))  # type: ignore[operator]
+    span = (first.latest - first.earliest).days
+    d.dates["act_start"] = first.earliest + timedelta(days=d.rng.randint(0, span))
     for name in ("act_end", "discovered", "decided"):
         rule = getattr(spec, name)
         if rule is None:

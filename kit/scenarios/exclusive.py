@@ -9,7 +9,7 @@ both of a pair; ``self_contradictions`` finds a variant that carries a clash any
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 BUILTIN_EXCLUSIVE: tuple[frozenset[str], ...] = (
     frozenset({"first_violation", "repeat_violation"}),

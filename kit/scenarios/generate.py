@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from ..baselines.library import Library
 from ..engine.case import Case, CaseDates, Party
@@ -109,7 +109,7 @@ def generate(template: Template, library: Library, *, trainee_id: str, seed: int
                 circumstances=tuple(d.circumstances), distractors=tuple(d.distractors),
                 difficulty=template.difficulty, illustrative=True)
         seen[outcome] += 1
-    raise UnreachableOutcome(template, target, tries, seen)  # type: ignore[arg-type]
+    raise UnreachableOutcome(template, target, tries, seen)
 
 
 def outcome_counts(template: Template, library: Library, *, draws: int = 300, trainee_id: str = "check") -> Counter:

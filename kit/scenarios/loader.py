@@ -14,7 +14,8 @@ import math
 import re
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 from pydantic import ValidationError
 
@@ -24,7 +25,7 @@ from ..baselines.library import Library
 from ..baselines.loader import Source, expected_text, problem_text, yaml_files
 from ..baselines.yaml_source import parse_fast, parse_located, read_text
 from .render import NAME, placeholders
-from .template import BUILTIN_PLACEHOLDERS, FORMAT_VERSION, Draw, Template, TemplateFile
+from .template import BUILTIN_PLACEHOLDERS, FORMAT_VERSION, Circumstance, Distractor, Draw, Template, TemplateFile
 from .exclusive import exclusive_problems
 
 TEMPLATES_DIR = Path(str(files(__package__) / "templates"))
@@ -303,7 +304,9 @@ def problems(t: Template, library: Library) -> list[Problem]:
     if not t.party.occupations:
         known -= {"occupation"}
     texts: list[tuple[tuple, str]] = [(("narrative", "zh"), t.narrative.zh), (("narrative", "en"), t.narrative.en)]
-    for kind, items in (("circumstances", t.circumstances), ("distractors", t.distractors)):
+    groups: tuple[tuple[str, Sequence[Circumstance | Distractor]], ...] = (
+        ("circumstances", t.circumstances), ("distractors", t.distractors))
+    for kind, items in groups:
         for i, item in enumerate(items):
             texts += [((kind, i, "zh"), item.zh), ((kind, i, "en"), item.en)]
     for loc, text in texts:

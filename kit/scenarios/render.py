@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Callable
+from collections.abc import Callable
 
 ILLUSTRATIVE_ZH = "（示例案例，非正式文件）"
 ILLUSTRATIVE_EN = "(Constructed example, not an official document.)"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..engine.case import Case
 from ..engine.decision import Decision
+from ..i18n import Lang, bilingual, named, t
 from .template import OUTCOME_LABELS, Distractor, Circumstance
 
 
@@ -19,9 +20,9 @@ def outcome_of(decision: Decision) -> str:
     return decision.level.value if decision.level is not None else "none"
 
 
-def outcome_label(outcome: str, lang: str = "zh") -> str:
+def outcome_label(outcome: str, lang: Lang = "zh") -> str:
     zh, en = OUTCOME_LABELS.get(outcome, (outcome, outcome))
-    return zh if lang == "zh" else en
+    return named(zh, en, lang)
 
 
 @dataclass(frozen=True)
@@ -47,26 +48,25 @@ class Scenario:
     def outcome(self) -> str:
         return outcome_of(self.decision)
 
-    def narrative(self, lang: str = "zh") -> str:
-        return self.narrative_zh if lang == "zh" else self.narrative_en
+    def narrative(self, lang: Lang = "zh") -> str:
+        return getattr(self, f"narrative_{lang}")
 
-    def answer(self, lang: str = "zh") -> str:
+    def answer(self, lang: Lang = "zh") -> str:
         """The answer key in a few lines: outcome, fine range, and why each distractor does not count."""
-        zh = lang == "zh"
         d = self.decision
-        lines = [f"{'参考答案' if zh else 'Answer'}: {outcome_label(self.outcome, lang)}"]
+        lines = [f"{t('scenario.answer', lang)}: {outcome_label(self.outcome, lang)}"]
         if d.no_penalty_ground and self.outcome == "no_penalty":
             lines[0] += f" ({d.no_penalty_ground})"
         if d.fine is not None:
-            lines.append(f"{'罚款幅度' if zh else 'Fine range'}: {d.fine.text(lang)}")
+            lines.append(f"{t('decision.fine', lang)}: {d.fine.text(lang)}")
         if len(d.acceptable) > 1:
-            lines.append(f"{'依法均可' if zh else 'Lawful levels'}: "
+            lines.append(f"{t('decision.lawful', lang)}: "
                          + "、".join(lv.label(lang) for lv in d.acceptable_levels))
         for item in self.distractors:
-            lines.append(f"{'干扰信息' if zh else 'Distractor'}: {item.why.zh if zh else item.why.en}")
+            lines.append(f"{t('scenario.distractor', lang)}: {bilingual(item.why, lang)}")
         return "\n".join(lines)
 
-    def summary(self, lang: str = "zh", *, answer: bool = True) -> str:
+    def summary(self, lang: Lang = "zh", *, answer: bool = True) -> str:
         head = f"[{self.template_id} · {self.trainee_id} · seed {self.seed}]"
         parts = [head, self.narrative(lang)]
         if answer:
@@ -87,9 +87,9 @@ class Scenario:
                                   for d in self.distractors]
         return out
 
-    def _repr_html_(self, lang: str = "zh") -> str:
+    def _repr_html_(self, lang: Lang = "zh") -> str:
         paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in self.narrative(lang).splitlines())
         answer = "<br>".join(html.escape(line) for line in self.answer(lang).splitlines())
         return (f"<div class='kit-scenario'><p><small>{html.escape(self.template_id)} · "
                 f"{html.escape(self.trainee_id)} · seed {self.seed}</small></p>{paragraphs}"
-                f"<details><summary>{'参考答案' if lang == 'zh' else 'Answer'}</summary><p>{answer}</p></details></div>")
+                f"<details><summary>{t('scenario.answer', lang)}</summary><p>{answer}</p></details></div>")

@@ -27,6 +27,8 @@ OUTCOMES: tuple[str, ...] = (*(lv.value for lv in Level), "transfer", "time_barr
 no-penalty grounds)."""
 
 Outcome = Literal["no_penalty", "mitigated", "lenient", "standard", "aggravated", "transfer", "time_barred"]
+PartyKind = Literal["person", "organisation"]
+Capacity = Literal["full", "partial", "none", "intermittent_lucid"]
 
 OUTCOME_LABELS: dict[str, tuple[str, str]] = {
     **{lv.value: (lv.zh, lv.en) for lv in Level},
@@ -117,6 +119,10 @@ class Occupation(Node):
                                    description="[youngest, oldest] age it fits (default: any).")
 
 
+def _full_capacity() -> dict[Capacity, float]:
+    return {"full": 1.0}
+
+
 class PartySpec(Node):
     """Who the party is: 自然人 or 单位, age (persons, on the day of the act), capacity (Art. 31)."""
 
@@ -124,7 +130,7 @@ class PartySpec(Node):
         description="Weights of each kind, e.g. {person: 1} or {person: 0.6, organisation: 0.4}.")
     age: Draw | None = Field(default=None, description="Age of a person on the day of the act (whole years).")
     capacity: dict[Literal["full", "partial", "none", "intermittent_lucid"], float] = Field(
-        default_factory=lambda: {"full": 1.0},
+        default_factory=_full_capacity,
         description="Weights of each capacity (Art. 31): full, partial, none, intermittent_lucid.")
     capacity_text: dict[Literal["full", "partial", "none", "intermittent_lucid"], Text] = Field(
         default_factory=dict, description="How {capacity} reads for each capacity (defaults: a forensic "
