@@ -36,7 +36,8 @@ def minor_no_penalty(state: State) -> None:
 
 
 def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
-    """List items for the matter, issued along the authority's chain and in force on the decision day."""
+    """List items for the matter, issued along the authority's chain and in force on ``state.list_day`` (the day
+    the act ended; the decision day when Art. 37 tries the lists in force then, kit/engine/pipeline.py)."""
     library, case = state.library, state.case
 
     def along_chain():
@@ -49,9 +50,21 @@ def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
         entries = library.cache[key] = along_chain()
     if not entries:
         return entries
-    day = case.dates.decided or case.dates.act_start
+    return in_force(entries, state.list_day or case.dates.act_completed)
+
+
+def in_force(entries: list[tuple[ExemptionList, ListItem]], day) -> list[tuple[ExemptionList, ListItem]]:
     return [(lst, item) for lst, item in entries
             if lst.effective_from <= day and (lst.effective_to is None or day <= lst.effective_to)]
+
+
+def lists_differ(library, case, first, second) -> bool:
+    """Whether the list items for the case's matter and authority chain differ between two days."""
+    chain = {a.id for a in library.authority_chain(case.authority)}
+    entries = [(lst, item) for lst, item in library.list_items_for(case.matter) if lst.authority in chain]
+    if not entries:
+        return False
+    return {id(i) for _, i in in_force(entries, first)} != {id(i) for _, i in in_force(entries, second)}
 
 
 def _force(lst: ExemptionList, item: ListItem) -> str:

@@ -20,7 +20,7 @@ from .art28_confiscation import confiscation, penalty_types
 from .art29_one_act_one_fine import one_act_one_fine
 from .art30_31_age_capacity import age_and_capacity
 from .art32_mitigators import statutory_mitigators
-from .art33_no_penalty import first_violation, minor_no_penalty, no_fault
+from .art33_no_penalty import lists_differ, first_violation, minor_no_penalty, no_fault
 from .art36_time_bar import time_bar
 from .art37_law_in_force import law_in_force
 from .arithmetic import compute_fine, range_for, serious_spec, statutory_spec, to_yuan
@@ -87,7 +87,7 @@ def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[D
         at_decision = resolve(library, case.matter, case.authority, decided)
         if at_decision.baseline is not None and at_decision.baseline is not at_act.baseline:
             old, old_state = _evaluate_one(library, case, options, at_act)
-            new, new_state = _evaluate_one(library, case, options, at_decision)
+            new, new_state = _evaluate_one(library, case, options, at_decision, list_day=decided)
             chosen, new_applied = law_in_force(old, new, options)
             return chosen, (new_state if new_applied else old_state)
         if at_act.baseline is None and at_decision.baseline is None:
@@ -95,9 +95,15 @@ def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[D
             then, now = (provision_in_force(matter, case.dates.act_completed), provision_in_force(matter, decided))
             if then is not now:
                 old, old_state = _evaluate_one(library, case, options, at_act, then)
-                new, new_state = _evaluate_one(library, case, options, at_decision, now)
+                new, new_state = _evaluate_one(library, case, options, at_decision, now, list_day=decided)
                 chosen, new_applied = law_in_force(old, new, options)
                 return chosen, (new_state if new_applied else old_state)
+        # Exemption lists are dated rules too: the act's lists, unless those in force at the decision are lighter.
+        if lists_differ(library, case, case.dates.act_completed, decided):
+            old, old_state = _evaluate_one(library, case, options, at_act)
+            new, new_state = _evaluate_one(library, case, options, at_act, list_day=decided)
+            chosen, new_applied = law_in_force(old, new, options)
+            return chosen, (new_state if new_applied else old_state)
     return _evaluate_one(library, case, options, at_act)
 
 
@@ -109,14 +115,14 @@ def provision_in_force(matter, day):
 
 
 def _evaluate_one(library: Library, case: Case, options: Options, resolution: Resolution,
-                  provision=None) -> tuple[Decision, State]:
+                  provision=None, *, list_day=None) -> tuple[Decision, State]:
     matter = library.matters[case.matter]
     baseline = resolution.baseline
     if provision is None:
         provision = (library.provisions[baseline.provision] if baseline else
                      matter.provisions[0] if len(matter.provisions) == 1 else
                      provision_in_force(matter, case.dates.act_completed))
-    state = State(library, case, options, matter, baseline, provision)
+    state = State(library, case, options, matter, baseline, provision, list_day=list_day)
     _note_conflicts(state, resolution)
     _note_resolution(state)
     if case.history is not None:

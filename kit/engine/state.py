@@ -5,6 +5,8 @@ mandatory no-penalty ground) sets ``state.done`` and the later steps are skipped
 
 from __future__ import annotations
 
+from datetime import date
+
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -48,6 +50,8 @@ class State:
     matter: Matter
     baseline: Baseline | None
     provision: Provision | None
+    # the day whose exemption lists apply (Art. 37: the act's, or the decision's when those are lighter)
+    list_day: date | None = None
     # the outcome as it forms
     level: Level | None = None
     no_penalty_ground: str | None = None
