@@ -194,3 +194,24 @@ def chromium() -> tuple[str, list[str]]:
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} not found: run `make system-deps` (installs Debian chromium and fonts-noto-cjk)")
     return CHROMIUM, CHROMIUM_ARGS
+
+
+def http_get(url: str) -> tuple[int, str]:
+    """(status, body) of a GET, an HTTP error's status and body included (the pages' tests read both)."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
+    """A migrated SQLite store of the kit's own in the test's folder, as a SQLAlchemy engine."""
+    from kit.store import make_engine, upgrade
+
+    url = f"sqlite:///{tmp_path / 'kit.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()

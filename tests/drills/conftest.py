@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from kit.store import make_engine, upgrade
 
 
 class Clock:
@@ -21,12 +20,8 @@ class Clock:
 
 
 @pytest.fixture
-def store(tmp_path):
-    url = f"sqlite:///{tmp_path / 'kit.db'}"
-    upgrade(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
+def store(sqlite_store):
+    return sqlite_store
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from kit.engine import evaluate
 from kit.simulator import SimError, Simulator
 from kit.web.simulator_page import api_result
 from kit.simulator.render import bar_html
+from tests.conftest import http_get
 
 SIM = Simulator()
 MATTER = "scjg-false-registration"
@@ -110,19 +111,13 @@ OVERFLOW = """(w) => [...document.querySelectorAll('body *')].filter(e => { cons
   return r.width > 0 && r.height > 0 && r.right > w + 1; }).map(e => e.className || e.tagName).slice(0, 5)"""
 
 
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as resp:
-            return resp.status, resp.read().decode("utf-8")
-    except urllib.error.HTTPError as err:
-        return err.code, err.read().decode("utf-8")
 
 
 def test_the_api_is_served_and_refuses_bad_state(voila_base):
     state = urllib.parse.quote(json.dumps({"matter": MATTER, "factors": ["nope"]}))
-    status, body = _get(f"{voila_base}/simulator/api?lang=en&state={state}")
+    status, body = http_get(f"{voila_base}/simulator/api?lang=en&state={state}")
     assert status == 400 and "is not one of this violation" in json.loads(body)["error"]
-    status, body = _get(f"{voila_base}/simulator?matter=nope")
+    status, body = http_get(f"{voila_base}/simulator?matter=nope")
     assert status == 400 and "Traceback" not in body
 
 

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 
 import pytest
 
 from kit.web.landing import PAGES
+from tests.conftest import http_get
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as resp:
-            return resp.status, resp.read().decode("utf-8")
-    except urllib.error.HTTPError as err:
-        return err.code, err.read().decode("utf-8")
 
 
 def _visible_text(html: str) -> str:
@@ -27,7 +20,7 @@ def _visible_text(html: str) -> str:
 
 
 def test_root_is_the_landing_page_in_chinese(voila_base):
-    status, html = _get(voila_base + "/")
+    status, html = http_get(voila_base + "/")
     assert status == 200
     assert "行政裁量权基准培训与模拟" in html and "适用对象：执法人员自学" in html
     for key, path in PAGES:
@@ -36,7 +29,7 @@ def test_root_is_the_landing_page_in_chinese(voila_base):
 
 
 def test_english_landing_has_no_chinese_but_the_toggle(voila_base):
-    status, html = _get(voila_base + "/?lang=en")
+    status, html = http_get(voila_base + "/?lang=en")
     assert status == 200
     text = _visible_text(html).replace("中文", "")
     assert not CJK.findall(text), CJK.findall(text)[:20]
@@ -45,13 +38,13 @@ def test_english_landing_has_no_chinese_but_the_toggle(voila_base):
 
 def test_every_linked_page_is_served(voila_base):
     for _key, path in PAGES:
-        status, _ = _get(f"{voila_base}/{path}")
+        status, _ = http_get(f"{voila_base}/{path}")
         assert status == 200, path
 
 
 @pytest.mark.parametrize("lang", ["fr", "xx"])
 def test_an_unknown_language_is_refused_with_the_reason(voila_base, lang):
-    status, html = _get(f"{voila_base}/?lang={lang}")
+    status, html = http_get(f"{voila_base}/?lang={lang}")
     assert status == 400
     assert f"不支持的语言 &#x27;{lang}&#x27;" in html and "Traceback" not in html
 

@@ -8,7 +8,7 @@ import pytest
 
 from kit.baselines.vocabulary import Level
 from kit.grading import Answer, grade
-from kit.store import make_engine, session_factory, upgrade
+from kit.store import session_factory
 from kit.workshop import (LEVEL_ORDER, WorkshopError, case_of, close, create_workshop, current_round, open_round,
                           reopen, reveal, spread, submissions, submit)
 from kit.workshop.identity import check_trainer, digest, join, require_participant
@@ -17,12 +17,8 @@ TEMPLATE = "parking-fee-overcharge"  # decided by the authority: never a transfe
 
 
 @pytest.fixture
-def engine(tmp_path):
-    url = f"sqlite:///{tmp_path / 'kit.db'}"
-    upgrade(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
+def engine(sqlite_store):
+    return sqlite_store
 
 
 @pytest.fixture
