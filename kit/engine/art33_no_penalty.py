@@ -35,22 +35,24 @@ def minor_no_penalty(state: State) -> None:
                    fired=False)
 
 
-def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
-    """List items for the matter, issued along the authority's chain and in force on ``state.list_day`` (the day
-    the act ended; the decision day when Art. 37 tries the lists in force then, kit/engine/pipeline.py)."""
-    library, case = state.library, state.case
-
-    def along_chain():
-        chain = {a.id for a in library.authority_chain(case.authority)}
-        return [(lst, item) for lst, item in library.list_items_for(case.matter) if lst.authority in chain]
-
+def _chain_entries(library, case) -> list[tuple[ExemptionList, ListItem]]:
+    """List items for the case's matter issued along its authority's chain (any date), once per library."""
     key = ("list-items", case.matter, case.authority)
     entries = library.cache.get(key)
     if entries is None:
-        entries = library.cache[key] = along_chain()
+        chain = {a.id for a in library.authority_chain(case.authority)}
+        entries = library.cache[key] = [(lst, item) for lst, item in library.list_items_for(case.matter)
+                                        if lst.authority in chain]
+    return entries
+
+
+def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
+    """List items for the matter, issued along the authority's chain and in force on ``state.list_day`` (the day
+    the act ended; the decision day when Art. 37 tries the lists in force then, kit/engine/pipeline.py)."""
+    entries = _chain_entries(state.library, state.case)
     if not entries:
         return entries
-    return in_force(entries, state.list_day or case.dates.act_completed)
+    return in_force(entries, state.list_day or state.case.dates.act_completed)
 
 
 def in_force(entries: list[tuple[ExemptionList, ListItem]], day) -> list[tuple[ExemptionList, ListItem]]:
@@ -60,8 +62,7 @@ def in_force(entries: list[tuple[ExemptionList, ListItem]], day) -> list[tuple[E
 
 def lists_differ(library, case, first, second) -> bool:
     """Whether the list items for the case's matter and authority chain differ between two days."""
-    chain = {a.id for a in library.authority_chain(case.authority)}
-    entries = [(lst, item) for lst, item in library.list_items_for(case.matter) if lst.authority in chain]
+    entries = _chain_entries(library, case)
     if not entries:
         return False
     return {id(i) for _, i in in_force(entries, first)} != {id(i) for _, i in in_force(entries, second)}
