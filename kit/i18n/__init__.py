@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .catalog import Catalog, CatalogError, catalog
 from .format import date_text, money, money_range, number
+from .message import Msg, msg, say
 from .lang import DEFAULT_LANG, LANGS, Lang, UnknownLanguage, parse_lang
 from .text import bilingual, colon, html_lang, list_join, named, other_lang, parens, sentences
 
@@ -18,6 +19,6 @@ def t(key: str, lang: Lang = DEFAULT_LANG, /, **params: object) -> str:
     return catalog().text(key, lang, **params)
 
 
-__all__ = ["Catalog", "CatalogError", "DEFAULT_LANG", "LANGS", "Lang", "UnknownLanguage", "bilingual", "catalog",
-           "colon", "date_text", "html_lang", "list_join", "money", "money_range", "named", "number", "other_lang",
-           "parens", "parse_lang", "sentences", "t"]
+__all__ = ["Catalog", "CatalogError", "DEFAULT_LANG", "LANGS", "Lang", "Msg", "UnknownLanguage", "bilingual", "catalog",
+           "colon", "date_text", "html_lang", "list_join", "money", "money_range", "msg", "named", "number", "other_lang",
+           "parens", "parse_lang", "say", "sentences", "t"]

@@ -77,6 +77,9 @@ def load(files: dict[str, str]) -> Catalog:
             continue
         for key, value in data.items():
             where = f"{name}: {key}"
+            if not isinstance(key, str):  # YAML 1.1 reads a bare yes/no/on/off key as a boolean
+                problems.append(f"{where}: key is read as {type(key).__name__}, not text; quote it")
+                continue
             if not isinstance(value, dict) or set(value) != set(LANGS):
                 found = sorted(value) if isinstance(value, dict) else type(value).__name__
                 problems.append(f"{where}: expected exactly the languages {list(LANGS)}; found {found}")

@@ -32,6 +32,12 @@ def test_a_broken_catalog_names_the_file_and_the_key(text, problem):
     assert "other.yaml: b:" in message  # every problem of every file in one run
 
 
+def test_a_key_yaml_reads_as_a_boolean_is_refused():
+    with pytest.raises(CatalogError) as err:
+        load({"common.yaml": "yes: {zh: 是, en: 'yes'}"})
+    assert "common.yaml: True: key is read as bool, not text; quote it" in str(err.value)
+
+
 def test_a_key_given_twice_in_one_file_is_refused_with_its_file_key_and_line():
     text = "a: {zh: 甲, en: A}\nb: {zh: 乙, en: B}\na: {zh: 丙, en: C}\n"
     with pytest.raises(CatalogError) as err:
