@@ -5,6 +5,8 @@ Registered on the ``kit`` app by importing this module in ``kit/cli/__init__.py`
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -41,13 +43,26 @@ def _fail(error: Exception) -> None:
     raise typer.Exit(1)
 
 
-def _course(path: Path, lang) -> Path:
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Run a course step: a library, file or nbgrader error ends the command with its message (exit 1)."""
+    from kit.baselines import LibraryError
+
+    try:
+        yield
+    except (LibraryError, *ERRORS) as error:
+        _fail(error)
+
+
+def _course(path: Path, lang: str):
+    """The course folder and the language of a command on an existing course (exit 1 when it is not one)."""
     from kit.i18n import t
 
+    language = _lang(lang)
     if not (path / "nbgrader_config.py").is_file():
-        typer.echo(t("grading.cli_no_course", lang, path=path), err=True)
+        typer.echo(t("grading.cli_no_course", language, path=path), err=True)
         raise typer.Exit(1)
-    return path
+    return path, language
 
 
 ERRORS = (FileNotFoundError, RuntimeError, ValueError, OSError)
@@ -61,15 +76,12 @@ def course_command(
     lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
 ) -> None:
     """建立课程目录 / Make a course folder: nbgrader_config.py and source/<exam>/ from the exams."""
-    from kit.baselines import LibraryError
     from kit.grading.course import ANSWERS_DIR, new_course
     from kit.i18n import t
 
     language = _lang(lang)
-    try:
+    with _reported():
         course = new_course(root, answers=answers or ANSWERS_DIR, only=assignment or None)
-    except (LibraryError, *ERRORS) as error:
-        _fail(error)
     names = sorted(p.name for p in (course / "source").iterdir() if p.is_dir())
     typer.echo(t("grading.cli_course", language, course=course, names=", ".join(names)))
 
@@ -83,17 +95,13 @@ def release_command(
     lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
 ) -> None:
     """发布考试 / Release an exam (attempt N) with nbgrader generate_assignment."""
-    from kit.baselines import LibraryError
     from kit.grading.course import add_attempt, release
     from kit.i18n import t
 
-    language = _lang(lang)
-    course = _course(course, language)
-    try:
+    course, language = _course(course, lang)
+    with _reported():
         name = add_attempt(course, exam, attempt)
         path = release(course, name)
-    except (LibraryError, *ERRORS) as error:
-        _fail(error)
     typer.echo(t("grading.cli_released", language, name=name, path=path))
 
 
@@ -110,15 +118,12 @@ def autograde_command(
     from kit.grading.course import nbgrader
     from kit.i18n import t
 
-    language = _lang(lang)
-    course = _course(course, language)
+    course, language = _course(course, lang)
     only = [f"--student={student}"] if student else []
-    try:
+    with _reported():
         nbgrader(course, "autograde", assignment, "--force", *only)
         if feedback:
             nbgrader(course, "generate_feedback", assignment, "--force", *only)
-    except ERRORS as error:
-        _fail(error)
     count = len(list((course / "autograded").glob(f"*/{assignment}")))
     typer.echo(t("grading.cli_autograded", language, name=assignment, count=count))
 
@@ -132,19 +137,15 @@ def export_command(
     lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
 ) -> None:
     """导出成绩 / The assessor's workbook (per trainee × question, totals, item analysis) and certificates."""
-    from kit.baselines import LibraryError
     from kit.grading.certificate import write_certificates
     from kit.grading.report import course_report, summary_text, write_workbook
     from kit.i18n import t
 
-    language = _lang(lang)
-    course = _course(course, language)
-    try:
+    course, language = _course(course, lang)
+    with _reported():
         report = course_report(course, language)
         write_workbook(report, out, language)
         written = write_certificates(report, certificates, language) if certificates else []
-    except (LibraryError, *ERRORS) as error:
-        _fail(error)
     typer.echo(summary_text(report, language))
     typer.echo(t("grading.report_written", language, path=out, count=len(written), folder=certificates or "—"))
 
@@ -156,13 +157,10 @@ def build_command(
     assignment: list[str] | None = typer.Option(None, "--assignment", "-a", help="Only these exams."),
 ) -> None:
     """重建练习 / Rebuild the source notebooks from exam.yaml and the releases with nbgrader (maintainers)."""
-    from kit.baselines import LibraryError
     from kit.grading.course import ANSWERS_DIR, EXERCISES_DIR, release_notebooks
 
-    try:
+    with _reported():
         written = release_notebooks(answers=answers or ANSWERS_DIR, into=out or EXERCISES_DIR,
                                     only=assignment or None)
-    except (LibraryError, *ERRORS) as error:
-        _fail(error)
     for path in written:
         typer.echo(str(path))

@@ -15,6 +15,7 @@ from ..i18n import Lang, bilingual, money, money_range, t
 from .answer import Answer
 from .exam import Exam, questions
 from .grade import Part, Weights, grade
+from .score import SumOfParts
 from .sheet import read_cell, to_answer
 
 ANSWER_VAR = "ANSWER_{n}"
@@ -55,7 +56,7 @@ class PartResult:
 
 
 @dataclass
-class QuestionResult:
+class QuestionResult(SumOfParts):
     """One question of one submission, graded."""
 
     n: int
@@ -72,20 +73,15 @@ class QuestionResult:
     trace_zh: list[str] = field(default_factory=list)
     trace_en: list[str] = field(default_factory=list)
 
-    @property
-    def points(self) -> float:
-        return sum(p.points for p in self.parts)
-
-    @property
-    def max_points(self) -> float:
-        return sum(p.max_points for p in self.parts)
+    def scored_parts(self) -> list[PartResult]:
+        return self.parts
 
     def part(self, name: str) -> PartResult:
         return next(p for p in self.parts if p.part == name)
 
 
 @dataclass
-class SubmissionResult:
+class SubmissionResult(SumOfParts):
     exam: str
     attempt: int
     trainee: str
@@ -93,13 +89,8 @@ class SubmissionResult:
     flags: list[Flag]
     pass_mark: float
 
-    @property
-    def points(self) -> float:
-        return sum(q.points for q in self.questions)
-
-    @property
-    def max_points(self) -> float:
-        return sum(q.max_points for q in self.questions)
+    def scored_parts(self) -> list[QuestionResult]:
+        return self.questions
 
     @property
     def passed(self) -> bool:

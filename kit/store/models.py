@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime, UTC
+from typing import ClassVar
 
 from sqlalchemy import CheckConstraint, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -18,13 +19,21 @@ def utcnow() -> datetime:
 
 
 class Base(DeclarativeBase):
-    pass
+    repr_columns: ClassVar[tuple[str, ...]] = ()
+    """The columns ``repr`` shows, in order (none: the default ``repr``)."""
+
+    def __repr__(self) -> str:
+        if not self.repr_columns:
+            return super().__repr__()
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.repr_columns)
+        return f"{type(self).__name__}({shown})"
 
 
 class Workshop(Base):
     """A trainer's workshop: participants join it by its short code."""
 
     __tablename__ = "workshops"
+    repr_columns = ("code", "title")
     __table_args__ = (UniqueConstraint("code", name="uq_workshops_code"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -36,14 +45,12 @@ class Workshop(Base):
     rounds: Mapped[list[Round]] = relationship(back_populates="workshop", order_by="Round.number",
                                                cascade="all, delete-orphan")
 
-    def __repr__(self) -> str:
-        return f"Workshop(code={self.code!r}, title={self.title!r})"
-
 
 class Round(Base):
     """One case shown to the room: the case is ``generate(template, library, trainee_id=<code>, seed=seed)``."""
 
     __tablename__ = "rounds"
+    repr_columns = ("number", "case_id", "status")
     __table_args__ = (UniqueConstraint("workshop_id", "number", name="uq_rounds_workshop_number"),
                       CheckConstraint("status IN ('open', 'closed', 'revealed')", name="ck_rounds_status"))
 
@@ -64,14 +71,12 @@ class Round(Base):
     submissions: Mapped[list[Submission]] = relationship(back_populates="round", order_by="Submission.participant",
                                                          cascade="all, delete-orphan")
 
-    def __repr__(self) -> str:
-        return f"Round(number={self.number}, case_id={self.case_id!r}, status={self.status!r})"
-
 
 class Submission(Base):
     """A participant's answer in a round: one per participant per round (a resubmission replaces it)."""
 
     __tablename__ = "submissions"
+    repr_columns = ("participant", "level", "fine")
     __table_args__ = (UniqueConstraint("round_id", "participant", name="uq_submissions_round_participant"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -83,15 +88,13 @@ class Submission(Base):
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     round: Mapped[Round] = relationship(back_populates="submissions")
 
-    def __repr__(self) -> str:
-        return f"Submission(participant={self.participant!r}, level={self.level!r}, fine={self.fine!r})"
-
 
 class Participant(Base):
     """A phone in a workshop: its name is unique within the workshop; the phone proves it is this participant
     with a token (a cookie) whose SHA-256 is kept here."""
 
     __tablename__ = "participants"
+    repr_columns = ("name",)
     __table_args__ = (UniqueConstraint("workshop_id", "name", name="uq_participants_workshop_name"),
                       UniqueConstraint("token_hash", name="uq_participants_token_hash"))
 
@@ -100,6 +103,3 @@ class Participant(Base):
     name: Mapped[str] = mapped_column(String(40), comment="Unique within the workshop.")
     token_hash: Mapped[str] = mapped_column(String(64), comment="SHA-256 of the phone's token (cookie).")
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-    def __repr__(self) -> str:
-        return f"Participant(name={self.name!r})"
