@@ -1,7 +1,5 @@
 """Workshops, their rounds and the participants' submissions.
 
-Revision ID: 0001_workshops
-Revises:
 Create Date: 2025-01-01
 """
 import sqlalchemy as sa
@@ -9,8 +7,6 @@ from alembic import op
 
 revision = "0001_workshops"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -1,8 +1,6 @@
 """The workshop hall: a trainer key per workshop, participants with a token and a name unique per workshop,
 rounds that can be reopened and decided by any tier's authority.
 
-Revision ID: 0002_issue12_workshop_hall
-Revises: 0001_workshops
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
@@ -10,8 +8,6 @@ from alembic import op
 
 revision = "0002_issue12_workshop_hall"
 down_revision = "0001_workshops"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -1,7 +1,5 @@
 """The drill's progress: submitted answers and each officer's review queue.
 
-Revision ID: 0003_issue13_drill_progress
-Revises: 0002_issue12_workshop_hall
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
@@ -9,8 +7,6 @@ from alembic import op
 
 revision = "0003_issue13_drill_progress"
 down_revision = "0002_issue12_workshop_hall"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
