@@ -31,8 +31,10 @@ def test_example_workbook_and_fixture_are_current(tmp_path):
     from openpyxl import load_workbook
 
     a, b = load_workbook(fresh), load_workbook(SCORED_EXAMPLE)
-    assert [[c.value for c in r] for r in a["裁量百分值"].iter_rows()] == [[c.value for c in r] for r in
-                                                                      b["裁量百分值"].iter_rows()]
+    assert a.sheetnames == b.sheetnames == ["基本信息", "裁量百分值"]
+    for name in a.sheetnames:
+        assert [[c.value for c in r] for r in a[name].iter_rows()] == [[c.value for c in r] for r in b[name].iter_rows()]
+        assert sorted(map(str, a[name].merged_cells.ranges)) == sorted(map(str, b[name].merged_cells.ranges))
     out = tmp_path / "lib"
     result = import_to_folder(SCORED_EXAMPLE, out)
     assert not result.errors and result.rows_ok == result.rows_total == 28
