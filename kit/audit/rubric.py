@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..i18n import DEFAULT_LANG, Lang, t
+
 Severity = Literal["gate", "deduction"]
 
 START = 100.0
@@ -17,47 +19,46 @@ START = 100.0
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One kind of finding: its severity, the points it costs, its name and what it means."""
+    """One kind of finding: its severity, the points it costs and what it means. Its name is the catalog's
+    ``audit.kind.<kind>``, the reports' sentence for it ``audit.rule.<kind>``."""
 
     kind: str
     severity: Severity
     points: float
-    zh: str
-    en: str
     description: str
 
-    def label(self, lang: str = "zh") -> str:
-        return {"zh": self.zh, "en": self.en}[lang]
+    def label(self, lang: Lang = DEFAULT_LANG) -> str:
+        return t(f"audit.kind.{self.kind}", lang)
 
 
 RULES: tuple[Rule, ...] = (
     # gate items (否决项): the file fails
-    Rule("missed_transfer", "gate", START, "应移送未移送", "missed transfer",
+    Rule("missed_transfer", "gate", START,
          "The engine finds a suspected crime (Art. 27): the case must go to the judicial organs, but it was decided "
          "as an administrative penalty."),
-    Rule("wrong_matter", "gate", START, "适用依据错误", "wrong law",
+    Rule("wrong_matter", "gate", START,
          "The baseline cited belongs to another matter (违法行为): the decision rests on the wrong law."),
-    Rule("penalty_barred", "gate", START, "依法不应处罚而处罚", "penalised though barred",
+    Rule("penalty_barred", "gate", START,
          "A penalty imposed although the act was time-barred (Art. 36) or the law requires no penalty (Arts. 30, "
          "31, 33)."),
     # deductions (扣分项)
-    Rule("level_not_lawful", "deduction", 20, "裁量阶次不当", "level not lawful",
+    Rule("level_not_lawful", "deduction", 20,
          "The level is not one the law allows for these facts, and the departure is not grounded (no reason, or "
          "no reason and no approval); also a transfer where none is due."),
-    Rule("fine_unlawful", "deduction", 20, "罚款超出法定幅度", "fine beyond the law",
+    Rule("fine_unlawful", "deduction", 20,
          "The fine is one no approval can cure: above the statutory maximum, with no penalty, or instead of a "
          "transfer."),
-    Rule("fine_outside_range", "deduction", 15, "罚款超出阶次幅度", "fine outside the level's range",
+    Rule("fine_outside_range", "deduction", 15,
          "The fine is outside the chosen level's sub-range of the baseline, with no reason and approval for the "
          "departure."),
-    Rule("no_approval", "deduction", 10, "偏离基准未经批准", "departure without approval",
+    Rule("no_approval", "deduction", 10,
          "A departure from the baseline (level or fine) with a stated reason but no approval record of the body "
          "that issued the baseline (调整适用)."),
-    Rule("reason_missing", "deduction", 10, "未说明裁量理由", "reasons missing",
+    Rule("reason_missing", "deduction", 10,
          "从轻, 从重 or 减轻 without the reasons for it."),
-    Rule("no_baseline_cited", "deduction", 10, "未引用裁量基准", "no baseline cited",
+    Rule("no_baseline_cited", "deduction", 10,
          "A penalty decided without citing the baseline that applies."),
-    Rule("baseline_not_in_force", "deduction", 5, "引用基准不当", "baseline cited not in force",
+    Rule("baseline_not_in_force", "deduction", 5,
          "The baseline cited is for the right matter but not the one that applies (another version, or a lower "
          "baseline that yields to a higher one)."),
 )
