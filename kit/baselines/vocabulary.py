@@ -5,7 +5,7 @@ Each enum member's Chinese and English label is one catalog entry, ``vocabulary.
 
 from __future__ import annotations
 
-from enum import StrEnum, auto
+from enum import StrEnum
 
 from ..i18n import Lang, t
 
@@ -31,11 +31,11 @@ class Labelled(StrEnum):
 class Level(Labelled):
     """Discretion levels, lightest first; the order is the law's order of severity."""
 
-    no_penalty = auto()
-    mitigated = auto()
-    lenient = auto()
-    standard = auto()
-    aggravated = auto()
+    no_penalty = "no_penalty"
+    mitigated = "mitigated"
+    lenient = "lenient"
+    standard = "standard"
+    aggravated = "aggravated"
 
     @property
     def rank(self) -> int:
@@ -55,10 +55,10 @@ _LEVEL_RANK = {level: i for i, level in enumerate(Level)}
 
 
 class AuthorityLevel(Labelled):
-    national = auto()
-    provincial = auto()
-    municipal = auto()
-    county = auto()
+    national = "national"
+    provincial = "provincial"
+    municipal = "municipal"
+    county = "county"
 
     @property
     def rank(self) -> int:
@@ -66,43 +66,43 @@ class AuthorityLevel(Labelled):
 
 
 class FactorKind(Labelled):
-    statutory_mandatory = auto()
-    statutory_optional = auto()
-    discretionary = auto()
+    statutory_mandatory = "statutory_mandatory"
+    statutory_optional = "statutory_optional"
+    discretionary = "discretionary"
 
 
 class Direction(Labelled):
-    exempt = auto()
-    mitigate = auto()
-    aggravate = auto()
-    transfer = auto()
-    block = auto()
-    circumstance = auto()  # a published 裁量情节 that selects a tier; no effect of its own
+    exempt = "exempt"
+    mitigate = "mitigate"
+    aggravate = "aggravate"
+    transfer = "transfer"
+    block = "block"
+    circumstance = "circumstance"  # a published 裁量情节 that selects a tier; no effect of its own
 
 
 class ValueType(Labelled):
-    bool = auto()
-    amount = auto()
-    count = auto()  # type: ignore[assignment]  # an Enum member; mypy reads it as overriding str.count
-    grade = auto()
-    date = auto()
+    bool = "bool"
+    amount = "amount"
+    count = "count"  # type: ignore[assignment]  # an Enum member; mypy reads it as overriding str.count
+    grade = "grade"
+    date = "date"
 
 
 class PenaltyType(Labelled):
-    warning = auto()
-    criticism = auto()
-    fine = auto()
-    confiscation = auto()
-    suspension = auto()
-    revocation = auto()
-    ban = auto()
-    detention = auto()
+    warning = "warning"
+    criticism = "criticism"
+    fine = "fine"
+    confiscation = "confiscation"
+    suspension = "suspension"
+    revocation = "revocation"
+    ban = "ban"
+    detention = "detention"
 
 
 class StatuteLevel(Labelled):
-    law = auto()
-    administrative_regulation = auto()
-    departmental_rule = auto()
-    local_regulation = auto()
-    local_rule = auto()
-    constructed = auto()
+    law = "law"
+    administrative_regulation = "administrative_regulation"
+    departmental_rule = "departmental_rule"
+    local_regulation = "local_regulation"
+    local_rule = "local_rule"
+    constructed = "constructed"
