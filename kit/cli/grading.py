@@ -8,10 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from kit.cli import app
+
+if TYPE_CHECKING:
+    from kit.i18n import Lang
 
 grade_app = typer.Typer(help="考试与评分 / exams: set up a course, release, autograde, export grades and "
                              "certificates.", no_args_is_help=True)
@@ -54,7 +58,7 @@ def _reported() -> Iterator[None]:
         _fail(error)
 
 
-def _course(path: Path, lang: str):
+def _course(path: Path, lang: str) -> tuple[Path, Lang]:
     """The course folder and the language of a command on an existing course (exit 1 when it is not one)."""
     from kit.i18n import t
 
