@@ -16,6 +16,7 @@ from .answer import Answer
 from .exam import Exam, questions
 from .grade import Part, Weights, grade
 from .sheet import read_cell, to_answer
+from .variants import _sample
 
 ANSWER_VAR = "ANSWER_{n}"
 """The name an answer cell assigns (``ANSWER_1 = {…}``)."""
@@ -157,7 +158,7 @@ def grade_case_question(q, trainee: str, cell: tuple[str, str] | None, weights: 
         parts = [_unanswered("outcome", weights.outcome, key, params),
                  _unanswered("fine", weights.fine, "fine_needs_level", {})]
     else:
-        marks = grade(answer, d, weights=weights)
+        marks = grade(answer, d, weights=weights, library=_sample())  # the exams draw on the sample library
         parts = [_part(marks.part("outcome"))]
         if fine_problem is not None:
             parts.append(_unanswered("fine", weights.fine, fine_problem[0], fine_problem[1]))

@@ -125,7 +125,8 @@ class Hall:
             if round_.status == "revealed":
                 out["key"] = views.key_view(scenario.decision, lang)
                 if sub is not None:
-                    out["marks"] = views.marks_view(grade(service.answer_of(sub, round_), scenario.decision), lang)
+                    out["marks"] = views.marks_view(grade(service.answer_of(sub, round_), scenario.decision,
+                                                                  library=self.library), lang)
             return out
 
     def submit(self, code: str, token: str | None, body: dict, lang: Lang) -> dict:
