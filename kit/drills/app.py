@@ -295,7 +295,7 @@ class Drill(DrillSession):
             box.style.description_width = "initial"
         self.case_view.value = render.case_html(self.scenario, self.template(), lang, review=self.is_review)
         self.answer_box.layout.display = None if self.scenario else "none"
-        self.feedback_view.value = render.feedback_html(self.marks, self.scenario, lang)
+        self.feedback_view.value = render.feedback_html(self.marks, self.scenario, lang, self.library)
         queue = self.progress.queue() if self.progress else []
         today = self.progress.today() if self.progress else None
         self.score_view.value = render.score_html(self.score(), len(queue),

@@ -68,6 +68,41 @@ def ref_text(ref: str, lang: Lang, library: Library | None = None) -> str:
     return ref
 
 
+def in_words(text: str, lang: Lang, library: Library | None) -> str:
+    """A trace sentence with the baselines it names by id said by name: ``id（2024）`` → ``《title》（2024）``, a
+    node ``id.levels.standard.fine`` → its title and part, a bare id → ``《title》`` / ``“matter”``."""
+    if library is None or not text:
+        return text
+    pattern = _id_pattern(library)
+    if not pattern.search(text):
+        return text
+
+    def said(m: re.Match) -> str:
+        if m["version"] is not None:
+            return baseline_name(m["id"], m["version"], lang, library)
+        if m["path"]:
+            return _join(baseline_name(m["id"], None, lang, library), part_text(m["path"], lang), lang)
+        b = library.baselines[m["id"]]
+        matter = library.matters.get(b.matter)
+        return t("reasons.baseline_bare", lang, name=named(b.title, matter.name_en if matter else None, lang).strip("《》"))
+
+    return pattern.sub(said, text)
+
+
+def _id_pattern(library: Library) -> re.Pattern:
+    key = id(library)
+    if key not in _PATTERNS or _PATTERNS[key][0] is not library:
+        # ids are ASCII; \w would match the Chinese characters around them too
+        ids = "|".join(re.escape(b) for b in sorted(library.baselines, key=len, reverse=True))
+        _PATTERNS[key] = (library, re.compile(
+            rf"(?<![A-Za-z0-9_-])(?P<id>{ids})(?![A-Za-z0-9_-])"
+            r"(?:（(?P<version>[^）]*)）|\.(?P<path>[A-Za-z0-9_.\[\]]*[A-Za-z0-9_\]]))?"))
+    return _PATTERNS[key][1]
+
+
+_PATTERNS: dict[int, tuple[Library, re.Pattern]] = {}
+
+
 def _join(baseline: str, part: str, lang: Lang) -> str:
     return t("reasons.ref_in", lang, baseline=baseline, part=part) if part else baseline
 

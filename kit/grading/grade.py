@@ -184,7 +184,7 @@ def deciding_rules(decision: Decision, lang: Lang, library: Library | None = Non
              and not (s.rule.startswith("art36") and not decision.time_barred)]
     if not steps:
         return t("grading.level_rule_baseline", lang, basis=_basis(decision, lang, library))
-    return t("common.semicolon", lang).join(s.text(lang).rstrip("。.") for s in steps[-3:])
+    return t("common.semicolon", lang).join(citing.in_words(s.text(lang), lang, library).rstrip("。.") for s in steps[-3:])
 
 
 # ---- the fine ----------------------------------------------------------------------------------------------

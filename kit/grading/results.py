@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..i18n import Lang, bilingual, money, money_range, t
 from .answer import Answer
+from .citing import in_words
 from .exam import Exam, questions
 from .grade import Part, Weights, grade
 from .sheet import read_cell, to_answer
@@ -170,7 +171,8 @@ def grade_case_question(q, trainee: str, cell: tuple[str, str] | None, weights: 
         given_zh=_given(answer, raw, "zh", problem and problem[0]), given_en=_given(answer, raw, "en", problem and problem[0]),
         expected_zh=_expected(d, "zh"), expected_en=_expected(d, "en"),
         expected_level="transfer" if d.transfer else (d.level.value if d.level else "none"), parts=parts,
-        trace_zh=[s.text("zh") for s in fired], trace_en=[s.text("en") for s in fired])
+        trace_zh=[in_words(s.text("zh"), "zh", _sample()) for s in fired],
+        trace_en=[in_words(s.text("en"), "en", _sample()) for s in fired])
 
 
 def _part(p: Part) -> PartResult:
