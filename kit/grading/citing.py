@@ -119,3 +119,12 @@ def basis(decision: Decision, lang: Lang, library: Library | None = None) -> str
     if decision.baseline:
         said.append(baseline_name(decision.baseline, decision.baseline_version, lang, library))
     return t("common.semicolon", lang).join(said) or "—"
+
+
+def summary(decision: Decision, lang: Lang, library: Library | None = None) -> str:
+    """``decision.summary(lang)`` with each step's citation and the baselines it names said in words."""
+    text = decision.summary(lang)
+    for step in decision.trace:
+        if step.fired:
+            text = text.replace(f"〔{step.cites()}〕", f"〔{cite(step, lang, library)}〕", 1)
+    return in_words(text, lang, library)
