@@ -50,7 +50,7 @@ def test_the_example_of_the_defect_reads_as_words():
     matter = LIBRARY.matters[b.matter]
     zh, en = ref_text(ref, "zh", LIBRARY), ref_text(ref, "en", LIBRARY)
     assert zh == f"《{b.title}》（2024）“一般处罚”阶次的罚款标准"
-    assert en == f"the baseline on {matter.name_en} (2024), the fine of the standard level"
+    assert en == f"the baseline on “{matter.name_en}” (2024), the fine of the standard level"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
