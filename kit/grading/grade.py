@@ -229,7 +229,7 @@ def fine_part(answer: Answer, decision: Decision, weights: Weights, library: Lib
         return Part("fine", "right", full, full, lead(zh, "zh"), lead(en, "en"))
     zh, en = (lead(s, lg) for s, lg in zip(_both("fine_wrong", params), LANGS))
     if not check.lawful and decision.statutory_range is not None and amount > decision.statutory_range.hi:
-        top = {lg: money(decision.statutory_range.hi, lg) for lg in LANGS}  # type: ignore[union-attr]
+        top = {lg: money(decision.statutory_range.hi, lg) for lg in LANGS}
         return Part("fine", "wrong", 0.0, full,
                     *_both("above_max", {"zh": {"text": zh, "top": top["zh"]}, "en": {"text": en, "top": top["en"]}}))
     return _departure("fine", full, weights, decision, check, answer, zh, en)
