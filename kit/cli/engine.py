@@ -61,7 +61,9 @@ def evaluate_command(
         payload = [d.to_dict() for d in decisions]
         typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
         return
-    typer.echo("\n\n".join(d.summary(lang) for d in decisions))
+    from kit.grading.citing import summary  # the citations and baselines in words, as the drill shows them
+
+    typer.echo("\n\n".join(summary(d, lang, lib) for d in decisions))
 
 
 @app.command("check")

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import typer
 
-from kit.baselines import ILLUSTRATIVE_MARK, SAMPLE_LIBRARY, Library, LibraryError, load_library
+from kit.baselines import SAMPLE_LIBRARY, Library, LibraryError, load_library
 from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
-from kit.baselines.vocabulary import Level
+from kit.baselines.vocabulary import Level, PenaltyType
 from kit.cli import app
 from kit.cli.options import LangOption, LibraryOption
-from kit.i18n import Lang, named, t
+from kit.i18n import Lang, list_join, named, t
 
 def summary_line(library: Library, *, lang: Lang = "en") -> str:
     """``OK: 14 authorities, 14 matters, 16 baselines, 25 factors, 3 exemption lists``."""
@@ -53,17 +53,25 @@ def matters_listing(library: Library, *, lang: Lang = "zh") -> list[str]:
         for b in baselines:
             authority = library.authorities[b.authority]
             who = named(authority.name, authority.name_en, lang)
-            mark = f"  〔{ILLUSTRATIVE_MARK}〕" if (b.disclaimer or matter.disclaimer) else ""
+            mark = f"  〔{t('common.illustrative', lang)}〕" if (b.disclaimer or matter.disclaimer) else ""
             lines.append(f"  {b.id}  {who}  {b.version}  {b.effective_from.isoformat()}–"
                          f"{b.effective_to.isoformat() if b.effective_to else ''}{mark}")
             for level in sorted(b.levels, key=lambda lv: lv.rank):
-                fine = b.levels[level].fine
-                lines.append(f"    {level.label(lang)}" + (f"  {fine_text(fine, lang=lang)}" if fine else ""))
+                rule = b.levels[level]
+                lines.append(f"    {level.label(lang)}" + (f"  {fine_text(rule.fine, lang=lang)}" if rule.fine else "")
+                             + _other_penalties(rule.penalties, lang))
             for tier in b.tiers:
                 amount = f"  {fine_text(tier.fine, lang=lang)}" if tier.fine else ""
                 tag = t("cli.tier", lang, no=tier.no) + (f" ({tier.block})" if tier.block != "main" else "")
-                lines.append(f"    {tag}  {Level(tier.level).label(lang)}{amount}")
+                lines.append(f"    {tag}  {Level(tier.level).label(lang)}{amount}"
+                             + _other_penalties(tier.penalties, lang))
     return lines
+
+
+def _other_penalties(penalties, lang: Lang) -> str:
+    """The penalties besides the fine a level or a tier imposes (行政拘留, 责令停产停业 …), or ''."""
+    others = [p.label(lang) for p in penalties or () if p is not PenaltyType.fine]
+    return f"  {list_join(others, lang)}" if others else ""
 
 
 def _load_or_exit(paths: list[Path]) -> Library:

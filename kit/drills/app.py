@@ -20,7 +20,7 @@ from ..i18n import UnknownLanguage, colon, named, parse_lang, t
 from ..scenarios import Scenario
 from . import render
 from .marking import factor_label
-from .session import LIBRARIES, DIFFICULTIES, DrillError, DrillSession
+from .session import DIFFICULTIES, LIBRARIES, DrillError, DrillSession, library_label
 
 ANSWER_LEVELS: tuple[str, ...] = (*(lv.value for lv in Level), TRANSFER)
 """What an officer can answer, lightest first: the five levels and 移送司法机关."""
@@ -243,7 +243,7 @@ class Drill(DrillSession):
         self._syncing = True
         try:
             self.lang_toggle.value = lang
-            self.library_input.options = [(t(f"drill.library.{k}", lang), k) for k in LIBRARIES]
+            self.library_input.options = [(library_label(k, lang), k) for k in LIBRARIES]
             self.library_input.value = self.library_key
             self.sector_input.options = [(every, "")] + [(render.sector_label(s, lang), s) for s in self.sectors()]
             self.sector_input.value = self.sector or ""
@@ -295,7 +295,7 @@ class Drill(DrillSession):
             box.style.description_width = "initial"
         self.case_view.value = render.case_html(self.scenario, self.template(), lang, review=self.is_review)
         self.answer_box.layout.display = None if self.scenario else "none"
-        self.feedback_view.value = render.feedback_html(self.marks, self.scenario, lang)
+        self.feedback_view.value = render.feedback_html(self.marks, self.scenario, lang, self.library)
         queue = self.progress.queue() if self.progress else []
         today = self.progress.today() if self.progress else None
         self.score_view.value = render.score_html(self.score(), len(queue),

@@ -111,7 +111,8 @@ def provision_part(answer: DrillAnswer, scenario: Scenario, points: float) -> Pa
 
 def mark(answer: DrillAnswer, scenario: Scenario, library: Library, *, weights: Weights = WEIGHTS) -> Marks:
     graded = grade(Answer(case_id=scenario.case.id, level=answer.level, fine=answer.fine, reason=answer.reason,
-                          approval=answer.approval), scenario.decision, weights=weights)
+                          approval=answer.approval), scenario.decision, weights=weights,
+                   library=library)
     parts = [graded.part("outcome"), circumstances_part(answer, scenario, library, weights.outcome)]
     provision = provision_part(answer, scenario, weights.outcome)
     if provision is not None:

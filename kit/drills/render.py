@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 from urllib.parse import urlencode
 
+from ..baselines import Library
 from ..engine.decision import Decision
 from ..grading import Marks
+from ..grading.citing import cite, in_words
 from ..i18n import Lang, bilingual, colon, money, money_range, parens, t
 from ..scenarios import Scenario, Template
 from .records import Score
@@ -130,7 +132,7 @@ def marks_html(marks: Marks, lang: Lang) -> str:
     return f"<div class='kit-marks'><p><b>{_e(head)}</b></p><table>{rows}</table></div>"
 
 
-def feedback_html(marks: Marks | None, scenario: Scenario | None, lang: Lang) -> str:
+def feedback_html(marks: Marks | None, scenario: Scenario | None, lang: Lang, library: Library | None = None) -> str:
     """Right or wrong, each part with its reason, the baseline's answer, and the engine's cited trace."""
     if marks is None or scenario is None:
         return ""
@@ -139,12 +141,13 @@ def feedback_html(marks: Marks | None, scenario: Scenario | None, lang: Lang) ->
             f"<div class='kit-drill-verdict kit-{status}'>{_e(t(f'drill.{status}', lang))}</div>"
             f"<h4>{_e(t('drill.marks', lang))}</h4>{marks_html(marks, lang)}"
             f"<h4>{_e(t('drill.key', lang))}</h4>{key_html(scenario, lang)}"
-            f"<h4>{_e(t('drill.trace', lang))}</h4>{trace_html(scenario.decision, lang)}</div>")
+            f"<h4>{_e(t('drill.trace', lang))}</h4>{trace_html(scenario.decision, lang, library)}</div>")
 
 
-def trace_html(decision: Decision, lang: Lang) -> str:
-    """The engine's steps that fired, each with its citation (the outcome and ranges are in the key above)."""
-    items = "".join(f"<li>{_e(s.text(lang))} <small>〔{_e(s.cites())}〕</small></li>" for s in decision.trace if s.fired)
+def trace_html(decision: Decision, lang: Lang, library: Library | None = None) -> str:
+    """The engine's steps that fired, each with its citation in words (the outcome and ranges are in the key)."""
+    items = "".join(f"<li>{_e(in_words(s.text(lang), lang, library))} <small>〔{_e(cite(s, lang, library))}〕</small></li>"
+                    for s in decision.trace if s.fired)
     return f"<div class='kit-decision'><ol>{items}</ol></div>"
 
 

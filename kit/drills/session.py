@@ -12,13 +12,16 @@ counts each case's first submission, and a case not answered right comes back on
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..baselines import Library, sample_library
+from ..baselines import REAL_LIBRARIES, Library, load_library, sample_library
+from ..baselines.real import real_names
 from ..grading import WEIGHTS, Marks, Weights
-from ..i18n import Lang, parse_lang, t
+from ..i18n import Lang, catalog, parse_lang, t
 from ..scenarios import Scenario, Template, UnreachableOutcome, builtin_templates, generate
+from ..scenarios.from_tier import tier_templates
 from . import marking
 from .amount import AmountError, parse_amount
 from .marking import DrillAnswer
@@ -30,8 +33,27 @@ if TYPE_CHECKING:
     from .progress import Progress
 
 MAX_OFFICER = 100
-LIBRARIES = ("sample",)
-"""The libraries an officer can drill on (catalog ``drill.library.<key>``); the sample is the one bundled."""
+LIBRARIES = ("sample", *real_names())
+"""The libraries an officer can drill on: the sample (its built-in templates) and each bundled real library
+(``kit/baselines/real/<name>``, a generic template per tier, ``kit.scenarios.from_tier``)."""
+
+
+def library_label(key: str, lang: Lang) -> str:
+    """The selector's name of a library (catalog ``drill.library.sample`` / ``surfaces.library.<name>``)."""
+    for k in (f"drill.library.{key}", f"surfaces.library.{key}"):
+        if catalog().has(k):
+            return t(k, lang)
+    return t("surfaces.library.other", lang, name=key)
+
+
+@lru_cache(maxsize=8)
+def _bundled(key: str) -> tuple[Library, tuple[Template, ...]]:
+    """A bundled library and its templates, loaded once per process."""
+    if key == "sample":
+        library = sample_library()
+        return library, tuple(builtin_templates(library))
+    library = load_library(REAL_LIBRARIES / key)
+    return library, tuple(tier_templates(library))
 DIFFICULTIES = ("basic", "intermediate", "advanced")
 
 
@@ -129,7 +151,11 @@ class DrillSession:
             if value is not None and value not in allowed:
                 raise DrillError("err.unknown_choice", value=value)
             return value
-        self.library_key = pick(library, LIBRARIES) or LIBRARIES[0]
+        key = pick(library, LIBRARIES) or LIBRARIES[0]
+        if key != self.library_key:  # another library: its own templates; the sector and matter start over
+            self._library, templates = _bundled(key)
+            self._templates = list(templates)
+            self.library_key, sector, matter = key, None if sector not in self.sectors() else sector, None
         self.sector = pick(sector, self.sectors())
         pick(matter, {tp.matter for tp in self.templates})
         self.matter = matter if matter in self.matters() else None  # a matter outside the sector is cleared
@@ -160,7 +186,8 @@ class DrillSession:
     def next_case(self) -> Scenario:
         """A due review case if there is one, else a new case within the choices; the answer is cleared."""
         progress = self._need_officer()
-        due = progress.due()
+        known = {tp.id for tp in self.templates}  # a review of another library's case waits for that library
+        due = [ref for ref in progress.due() if ref.template_id in known]
         if due:
             ref = due[0]
             scenario = self._generate(self.template_by_id(ref.template_id), ref.seed, ref.target)

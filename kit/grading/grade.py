@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..baselines.vocabulary import Level
-from ..engine.decision import Decision, FineRange, money
+from ..engine.decision import Decision, FineRange
 from ..engine.proposal import SEED_RULE, check_proposal
-from ..i18n import Lang, bilingual, list_join, named, t
+from ..i18n import LANGS, Lang, bilingual, list_join, money, money_range, named, t
+from . import citing
 from .answer import Answer
+
+if TYPE_CHECKING:
+    from ..baselines import Library
 
 
 class Weights(BaseModel):
@@ -43,8 +47,6 @@ WEIGHTS = Weights()
 
 Status = Literal["right", "partial", "wrong"]
 PART_LABELS = {"outcome": ("处理结果", "outcome"), "fine": ("罚款", "fine")}
-MISSING = {"reason": ("偏离理由", "a stated reason"),
-           "approval": ("制定机关的批准文号", "the approval of the body that issued the baseline")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,40 +126,48 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def grade(answer: Answer, decision: Decision, *, weights: Weights = WEIGHTS) -> Marks:
-    """Grade ``answer`` against the engine's ``decision`` for the same case."""
+def grade(answer: Answer, decision: Decision, *, weights: Weights = WEIGHTS, library: Library | None = None) -> Marks:
+    """Grade ``answer`` against the engine's ``decision`` for the same case. With the ``library`` the decision
+    came from, the reasons name the baseline by its title (else by its version: "the applicable baseline")."""
     if answer.case_id != decision.case_id:
         raise ValueError(f"the answer is for case {answer.case_id!r}, the decision for case {decision.case_id!r}")
-    return Marks(answer.case_id, answer, (outcome_part(answer, decision, weights), fine_part(answer, decision, weights)))
+    return Marks(answer.case_id, answer, (outcome_part(answer, decision, weights, library),
+                                          fine_part(answer, decision, weights, library)))
+
+
+def _say(key: str, lang: Lang, **params: object) -> str:
+    """A reason sentence of ``reasons.<key>``; an English one starts with a capital."""
+    text = t(f"reasons.{key}", lang, **params)
+    return text[:1].upper() + text[1:]
+
+
+def _both(key: str, params: dict[Lang, dict]) -> tuple[str, str]:
+    """The sentence ``key`` in Chinese and English, each filled with its own language's words."""
+    zh, en = (_say(key, lang, **params[lang]) for lang in LANGS)
+    return zh, en
 
 
 # ---- the outcome -------------------------------------------------------------------------------------------
 
-def outcome_part(answer: Answer, decision: Decision, weights: Weights) -> Part:
+def outcome_part(answer: Answer, decision: Decision, weights: Weights, library: Library | None = None) -> Part:
     full = weights.outcome
-    chosen_zh, chosen_en = answer.label("zh"), answer.label("en")
+    chosen = {lang: answer.label(lang) for lang in LANGS}
     if decision.transfer:
-        cite = _cites(decision, "art27")
+        cite = {lang: _cites(decision, "art27", lang, library) for lang in LANGS}
         if answer.transfer:
-            return Part("outcome", "right", full, full, f"本案涉嫌犯罪，应当移送司法机关，答案正确（{cite}）。",
-                        f"The case must be transferred to the judicial organs: right ({cite}).")
+            return Part("outcome", "right", full, full, *_both("transfer_right", {lg: {"cite": cite[lg]} for lg in LANGS}))
         return Part("outcome", "wrong", 0.0, full,
-                    f"本案涉嫌犯罪，应当移送司法机关，不能作出“{chosen_zh}”（{cite}）。",
-                    f"The case must be transferred to the judicial organs, not decided as {chosen_en} ({cite}).")
-    lawful_zh, lawful_en = _lawful(decision, "zh"), _lawful(decision, "en")
-    basis = _basis(decision)
+                    *_both("transfer_wrong", {lg: {"cite": cite[lg], "chosen": chosen[lg]} for lg in LANGS}))
+    said = {lg: {"lawful": _lawful(decision, lg), "basis": _basis(decision, lg, library), "chosen": chosen[lg]}
+            for lg in LANGS}
     if answer.transfer:
-        return Part("outcome", "wrong", 0.0, full,
-                    f"本案未达移送司法机关的条件，应由行政机关处理（依法可选：{lawful_zh}；{basis}）。",
-                    f"The case does not meet the transfer threshold (lawful: {lawful_en}; {basis}).")
+        return Part("outcome", "wrong", 0.0, full, *_both("not_transfer", said))
     level = answer.as_level
     if level in decision.acceptable:
-        return Part("outcome", "right", full, full, f"所选“{chosen_zh}”正确（依法可选：{lawful_zh}；{basis}）。",
-                    f"{chosen_en.capitalize()} is right (lawful: {lawful_en}; {basis}).")
-    zh = f"所选“{chosen_zh}”不在依法可选范围（依法可选：{lawful_zh}；{basis}）"
-    en = f"{chosen_en.capitalize()} is not lawful here (lawful: {lawful_en}; {basis})"
+        return Part("outcome", "right", full, full, *_both("level_right", said))
+    zh, en = _both("level_not_lawful", said)
     if answer.reason is None and answer.approval is None:  # a plain wrong level: say why the law decides otherwise
-        why_zh, why_en = deciding_rules(decision, "zh"), deciding_rules(decision, "en")
+        why_zh, why_en = deciding_rules(decision, "zh", library), deciding_rules(decision, "en", library)
         return Part("outcome", "wrong", 0.0, full, t("grading.level_wrong", "zh", said=zh, why=why_zh),
                     t("grading.level_wrong", "en", said=en, why=why_en))
     check = check_proposal(decision, level, None, reason=answer.reason, approval=answer.approval)
@@ -168,60 +178,60 @@ _DECIDING = ("art27", "art37", "art30", "art31", "art32", "art33", "art36", "dis
              "mitigat", "tier")
 
 
-def deciding_rules(decision: Decision, lang: Lang) -> str:
+def deciding_rules(decision: Decision, lang: Lang, library: Library | None = None) -> str:
     """The sentences of the fired steps that decided the level (not the arithmetic), each with its citation."""
     steps = [s for s in decision.trace if s.fired and s.rule.startswith(_DECIDING)
              and not (s.rule.startswith("art36") and not decision.time_barred)]
     if not steps:
-        return t("grading.level_rule_baseline", lang, basis=_basis(decision))
-    return t("common.semicolon", lang).join(s.text(lang).rstrip("。.") for s in steps[-3:])
+        return t("grading.level_rule_baseline", lang, basis=_basis(decision, lang, library))
+    return t("common.semicolon", lang).join(citing.in_words(s.text(lang), lang, library).rstrip("。.") for s in steps[-3:])
 
 
 # ---- the fine ----------------------------------------------------------------------------------------------
 
-def fine_part(answer: Answer, decision: Decision, weights: Weights) -> Part:
+def fine_part(answer: Answer, decision: Decision, weights: Weights, library: Library | None = None) -> Part:
     full = weights.fine
     amount = answer.fine or 0.0
-    said_zh = f"罚款{money(amount)}元" if answer.fine else "未处罚款"
-    said_en = f"A fine of {money(amount)}" if answer.fine else "No fine"
+    said = {lg: t("reasons.said_fine", lg, amount=money(amount, lg)) if answer.fine else t("reasons.said_none", lg)
+            for lg in LANGS}
     if decision.transfer:
-        cite = _cites(decision, "art27")
+        cite = {lg: _cites(decision, "art27", lg, library) for lg in LANGS}
         if not answer.fine:
-            return Part("fine", "right", full, full, f"应当移送司法机关，不以罚款代替移送；{said_zh}，正确（{cite}）。",
-                        f"The case is transferred, no fine replaces it; {said_en.lower()}: right ({cite}).")
-        return Part("fine", "wrong", 0.0, full, f"应当移送司法机关，不得以罚款代替移送；不应处罚款（{cite}）。",
-                    f"The case is transferred; a fine may not replace the transfer ({cite}).")
+            return Part("fine", "right", full, full,
+                        *_both("transfer_fine_right", {lg: {"said": said[lg], "cite": cite[lg]} for lg in LANGS}))
+        return Part("fine", "wrong", 0.0, full, *_both("transfer_fine_wrong", {lg: {"cite": cite[lg]} for lg in LANGS}))
     if decision.level is None:
-        return Part("fine", "wrong", 0.0, full, "引擎未得出裁量阶次，无法判断罚款。",
-                    "The engine gave no level: the fine cannot be judged.")
+        return Part("fine", "wrong", 0.0, full, *_both("no_level", {lg: {} for lg in LANGS}))
     chosen = answer.as_level
-    lead_zh = lead_en = ""
     if chosen not in decision.acceptable:
         # The fine goes with the level chosen: a wrong level earns no fine point, even when the fine happens to
         # lie in the range of another, lawful level — unless the departure is grounded (reason and approval).
         if answer.transfer or (answer.reason is None and answer.approval is None):
             return Part("fine", "wrong", 0.0, full, t("grading.fine_level_wrong", "zh", lawful=_lawful(decision, "zh")),
                         t("grading.fine_level_wrong", "en", lawful=_lawful(decision, "en")))
-        lead_zh = f"所选阶次不在依法可选范围，罚款按基准结论“{decision.level.zh}”判断；"
-        lead_en = f"The level chosen is not lawful; the fine is judged by the engine's level ({decision.level.en}). "
     level = chosen if chosen in decision.acceptable else decision.level
     fine_range: FineRange | None = decision.acceptable.get(level)
-    cite = _cites(decision, "arithmetic.range", f"levels.{level.value}.")
-    if fine_range is None:
-        where_zh, where_en = f"“{level.zh}”不处罚款", f"{level.en} carries no fine"
-    else:
-        where_zh = f"“{level.zh}”的罚款幅度为{fine_range.text('zh')}"
-        where_en = f"the {level.en} range is {fine_range.text('en')}"
+
+    def words(lg: Lang) -> dict:
+        where = (t("reasons.where_no_fine", lg, level=level.label(lg)) if fine_range is None else
+                 t("reasons.where_range", lg, level=level.label(lg),
+                   range=money_range(fine_range.lo, fine_range.hi, lg, upper_open=fine_range.upper_open)))
+        cite = _cites(decision, "arithmetic.range", lg, library, level=level.value)
+        return {"where": where, "said": said[lg], "cite": cite}
+
+    def lead(text: str, lg: Lang) -> str:  # the fine judged by the engine's level when the one chosen is not lawful
+        return text if chosen in decision.acceptable else _say("by_engine_level", lg, level=decision.level.label(lg),
+                                                               rest=text)
+    params = {lg: words(lg) for lg in LANGS}
     check = check_proposal(decision, level, amount, reason=answer.reason, approval=answer.approval)
     if check.within_baseline:
-        return Part("fine", "right", full, full, f"{lead_zh}{where_zh}，{said_zh}，正确（{cite}）。",
-                    f"{lead_en}{said_en} is right: {where_en} ({cite}).")
-    zh = f"{lead_zh}{where_zh}，{said_zh}不符合（{cite}）"
-    en = f"{lead_en}{said_en} is wrong: {where_en} ({cite})"
+        zh, en = _both("fine_right", params)
+        return Part("fine", "right", full, full, lead(zh, "zh"), lead(en, "en"))
+    zh, en = (lead(s, lg) for s, lg in zip(_both("fine_wrong", params), LANGS))
     if not check.lawful and decision.statutory_range is not None and amount > decision.statutory_range.hi:
-        top = money(decision.statutory_range.hi)
-        return Part("fine", "wrong", 0.0, full, f"{zh}；超过法定最高额{top}元，违法，不能通过调整适用补正。",
-                    f"{en}; above the statutory maximum {top}: unlawful, whatever the approval.")
+        top = {lg: money(decision.statutory_range.hi, lg) for lg in LANGS}
+        return Part("fine", "wrong", 0.0, full,
+                    *_both("above_max", {"zh": {"text": zh, "top": top["zh"]}, "en": {"text": en, "top": top["en"]}}))
     return _departure("fine", full, weights, decision, check, answer, zh, en)
 
 
@@ -230,31 +240,32 @@ def fine_part(answer: Answer, decision: Decision, weights: Weights) -> Part:
 def _departure(name: str, full: float, weights: Weights, decision: Decision, check, answer: Answer,
                zh: str, en: str) -> Part:
     """A part outside the baseline: partial credit for a grounded departure where the law allows one."""
+    text: dict[Lang, str] = {"zh": zh, "en": en}
     barred = _departure_barred(decision)
     if barred:
-        return Part(name, "wrong", 0.0, full, f"{zh}；{barred[0]}。", f"{en}; {barred[1]}.")
+        return Part(name, "wrong", 0.0, full,
+                    *_both("barred", {lg: {"text": text[lg], "why": t(f"reasons.{barred}", lg)} for lg in LANGS}))
     if check.acceptable:
         share = weights.departure_share
         return Part(name, "partial" if share < 1 else "right", full * share, full,
-                    f"{zh}；已说明理由（{answer.reason}）并取得批准（{answer.approval}），作为调整适用给{share:.0%}分数"
-                    f"（{SEED_RULE}）。",
-                    f"{en}; reason stated and approval recorded: an adjusted application earns {share:.0%} of "
-                    f"the points.")
+                    *_both("adjusted", {lg: {"text": text[lg], "reason": answer.reason, "approval": answer.approval,
+                                             "share": f"{share:.0%}", "rule": SEED_RULE} for lg in LANGS}))
     if check.missing:
-        need_zh = "和".join(MISSING[m][0] for m in check.missing)
-        need_en = " and ".join(MISSING[m][1] for m in check.missing)
-        return Part(name, "wrong", 0.0, full, f"{zh}；偏离基准须说明理由并经批准，缺少{need_zh}（{SEED_RULE}）。",
-                    f"{en}; a departure needs a reason and an approval: {need_en} missing.")
-    return Part(name, "wrong", 0.0, full, f"{zh}；{'；'.join(check.zh[1:]) or '不可接受'}。",
-                f"{en}; {' '.join(check.en[1:]) or 'not acceptable'}.")
+        need = {lg: t("reasons.and", lg).join(t(f"reasons.missing_{m}", lg) for m in check.missing) for lg in LANGS}
+        return Part(name, "wrong", 0.0, full,
+                    *_both("missing", {lg: {"text": text[lg], "need": need[lg], "rule": SEED_RULE} for lg in LANGS}))
+    detail = {"zh": "；".join(check.zh[1:]), "en": " ".join(check.en[1:])}
+    return Part(name, "wrong", 0.0, full,
+                *_both("other", {lg: {"text": text[lg], "detail": detail[lg] or t("reasons.not_acceptable", lg)}
+                                 for lg in LANGS}))
 
 
-def _departure_barred(decision: Decision) -> tuple[str, str] | None:
+def _departure_barred(decision: Decision) -> str | None:
+    """The catalog key (``reasons.barred_*``) of why the law allows no departure here, if it does not."""
     if decision.time_barred:
-        return ("超过追责时效的，不再给予行政处罚，不能调整适用",
-                "past the time bar no penalty may be imposed, whatever the approval")
+        return "barred_time"
     if decision.acceptable_levels == (Level.no_penalty,):
-        return ("依法应当不予处罚，不能调整适用", "the law requires no penalty here, whatever the approval")
+        return "barred_no_penalty"
     return None
 
 
@@ -265,18 +276,19 @@ def _lawful(decision: Decision, lang: Lang) -> str:
     return list_join((lv.label(lang) for lv in levels), lang)
 
 
-def _basis(decision: Decision) -> str:
-    """What the outcome rests on: the time bar when it fired, else the baseline and its provisions."""
+def _basis(decision: Decision, lang: Lang, library: Library | None = None) -> str:
+    """What the outcome rests on: the time bar when it fired, else the provisions and the baseline, in words."""
     if decision.time_barred:
-        return _cites(decision, "art36")
-    if decision.baseline:
-        return f"{'；'.join(decision.provisions)}；{decision.baseline}（{decision.baseline_version}）"
-    return "；".join(decision.provisions) or "—"
+        return _cites(decision, "art36", lang, library)
+    return citing.basis(decision, lang, library)
 
 
-def _cites(decision: Decision, rule_prefix: str, contains: str = "") -> str:
-    """The citation of the first fired trace step of ``rule_prefix`` (whose citation contains ``contains``)."""
+def _cites(decision: Decision, rule_prefix: str, lang: Lang, library: Library | None = None, *,
+           level: str | None = None) -> str:
+    """The citation of the first fired trace step of ``rule_prefix`` (that read ``level``, when given)."""
     for step in decision.trace:
-        if step.fired and step.rule.startswith(rule_prefix) and contains in (step.baseline_ref or "") + step.citation:
-            return step.cites()
-    return _basis(decision) if rule_prefix != "art36" and decision.baseline else "《中华人民共和国行政处罚法》"
+        if step.fired and step.rule.startswith(rule_prefix) and level in (None, step.inputs.get("level")):
+            return citing.cite(step, lang, library)
+    if rule_prefix != "art36" and decision.baseline:
+        return _basis(decision, lang, library)
+    return t("reasons.act_law", lang)

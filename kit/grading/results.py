@@ -13,10 +13,12 @@ from dataclasses import asdict, dataclass, field
 
 from ..i18n import Lang, bilingual, money, money_range, t
 from .answer import Answer
+from .citing import in_words
 from .exam import Exam, questions
 from .grade import Part, Weights, grade
 from .score import SumOfParts
 from .sheet import read_cell, to_answer
+from .variants import _sample
 
 ANSWER_VAR = "ANSWER_{n}"
 """The name an answer cell assigns (``ANSWER_1 = {…}``)."""
@@ -148,7 +150,7 @@ def grade_case_question(q, trainee: str, cell: tuple[str, str] | None, weights: 
         parts = [_unanswered("outcome", weights.outcome, key, params),
                  _unanswered("fine", weights.fine, "fine_needs_level", {})]
     else:
-        marks = grade(answer, d, weights=weights)
+        marks = grade(answer, d, weights=weights, library=_sample())  # the exams draw on the sample library
         parts = [_part(marks.part("outcome"))]
         if fine_problem is not None:
             parts.append(_unanswered("fine", weights.fine, fine_problem[0], fine_problem[1]))
@@ -160,7 +162,8 @@ def grade_case_question(q, trainee: str, cell: tuple[str, str] | None, weights: 
         given_zh=_given(answer, raw, "zh", problem and problem[0]), given_en=_given(answer, raw, "en", problem and problem[0]),
         expected_zh=_expected(d, "zh"), expected_en=_expected(d, "en"),
         expected_level="transfer" if d.transfer else (d.level.value if d.level else "none"), parts=parts,
-        trace_zh=[s.text("zh") for s in fired], trace_en=[s.text("en") for s in fired])
+        trace_zh=[in_words(s.text("zh"), "zh", _sample()) for s in fired],
+        trace_en=[in_words(s.text("en"), "en", _sample()) for s in fired])
 
 
 def _part(p: Part) -> PartResult:

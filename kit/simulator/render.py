@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..engine.decision import Decision
+from ..grading.citing import in_words
 from ..i18n import Lang, bilingual, colon, list_join, money, money_range, parens, t
 from .session import AUTO, Column, Simulator, SimState
 
@@ -130,7 +131,7 @@ def column_html(sim: Simulator, col: Column, lang: Lang) -> str:
         for lv, r in d.acceptable.items()), lang)
     if lawful:
         lines.append(f"{t('simulator.lawful', lang)}{c}{lawful}")
-    steps = "".join(f"<li>{_e(s.text(lang))} <small>〔{_e(s.citation)}〕</small></li>" for s in d.trace if s.fired)
+    steps = "".join(f"<li>{_e(in_words(s.text(lang), lang, sim.library))} <small>〔{_e(s.citation)}〕</small></li>" for s in d.trace if s.fired)
     return (f'<section class="col" data-level="{d.level.value if d.level else ("transfer" if d.transfer else "none")}">'
             f'<h3>{_e(t("simulator.baseline", lang))}{c}{_e(name)}</h3>'
             f'<div class="outcome">{_e(t("simulator.outcome", lang))}{c}<span class="level">{_e(d.outcome(lang))}</span></div>'

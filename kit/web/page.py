@@ -41,6 +41,19 @@ class KitPage(tornado.web.RequestHandler):
         self.finish(frame(t("web.error_title", lang), f'<p class="error">{escape(t("web.error_text", lang, status=status_code))}</p>', lang))
 
 
+class NotFoundPage(KitPage):
+    """Any path no route serves (tornado's ``default_handler_class``): the kit's page, in the asked language."""
+
+    def prepare(self) -> None:
+        super().prepare()
+        if not self._finished:
+            self.set_status(404)
+            self.finish(frame(t("surfaces.not_found_title", self.lang),
+                              f'<p class="error">{escape(t("surfaces.not_found_text", self.lang))}</p>'
+                              f'<p><a href="{escape(self.settings.get("base_url", "/"))}?lang={self.lang}">'
+                              f'{escape(t("surfaces.home", self.lang))}</a></p>', self.lang))
+
+
 def frame(title: str, body: str, lang: Lang) -> str:
     return (f'<!doctype html><html lang="{html_lang(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'

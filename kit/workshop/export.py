@@ -49,7 +49,7 @@ def workbook(session: Session, workshop: Workshop, library: Library, lang: Lang)
             if sub is None:
                 answers.append([name, number, round_.case_id, t("workshop.xlsx.no_answer", lang)])
                 continue
-            marks = grade(service.answer_of(sub, round_), decision)
+            marks = grade(service.answer_of(sub, round_), decision, library=library)
             answers.append([name, number, round_.case_id, service.level_label(sub.level, lang), sub.fine,
                             marks.total, marks.max_total, t("workshop.xlsx.yes" if marks.right else "workshop.xlsx.no",
                                                             lang),

@@ -123,9 +123,10 @@ class Hall:
             if sub is not None:
                 out["answer"] = views.answer_view(sub, lang)
             if round_.status == "revealed":
-                out["key"] = views.key_view(scenario.decision, lang)
+                out["key"] = views.key_view(scenario.decision, lang, self.library)
                 if sub is not None:
-                    out["marks"] = views.marks_view(grade(service.answer_of(sub, round_), scenario.decision), lang)
+                    out["marks"] = views.marks_view(grade(service.answer_of(sub, round_), scenario.decision,
+                                                                  library=self.library), lang)
             return out
 
     def submit(self, code: str, token: str | None, body: dict, lang: Lang) -> dict:
@@ -167,7 +168,7 @@ class Hall:
                 for row in view["spread"]:
                     row.pop("lawful")  # the room sees the screen: which answers are lawful waits for the reveal
             else:
-                view["key"] = views.key_view(scenario.decision, lang)
+                view["key"] = views.key_view(scenario.decision, lang, self.library)
                 view["reasons"] = [{"name": sub.participant if names else None, "label": service.level_label(
                     sub.level, lang), "fine_text": views.answer_view(sub, lang)["fine_text"], "reason": sub.reason}
                     for sub in service.submissions(s, round_) if sub.reason]
@@ -182,7 +183,7 @@ class Hall:
             scenario = service.scenario_of(template, workshop.code, service.check_seed(seed), self.library,
                                            authority or None)
             return {"narrative": [x for x in scenario.narrative(lang).splitlines() if x.strip()],
-                    "case_id": scenario.case.id, "key": views.key_view(scenario.decision, lang),
+                    "case_id": scenario.case.id, "key": views.key_view(scenario.decision, lang, self.library),
                     "authority": views.authority_view(self.library, scenario.case.authority, lang)["label"]}
 
     def templates(self, lang: Lang) -> list[dict]:

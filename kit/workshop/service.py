@@ -296,7 +296,8 @@ def answer_of(sub: Submission, round_: Round) -> Answer:
 def marks_of(session: Session, round_: Round, library: Library | None = None) -> dict[str, Marks]:
     """Each participant's marks, by ``kit.grading.grade`` against the round's decision."""
     decision = case_of(round_, library).decision
-    return {s.participant: grade(answer_of(s, round_), decision) for s in submissions(session, round_)}
+    return {s.participant: grade(answer_of(s, round_), decision, library=library or _sample())
+            for s in submissions(session, round_)}
 
 
 def spread(session: Session, round_: Round, *, lang: Lang = "zh", library: Library | None = None) -> list[dict]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..baselines import Library
 from ..engine.decision import Decision
 from ..grading import Marks
+from ..grading.citing import cite, in_words
 from ..i18n import Lang, money, t
 from ..scenarios import Scenario
 from ..store import Round, Submission
@@ -27,13 +28,13 @@ def case_view(scenario: Scenario, round_: Round, lang: Lang, library: Library) -
             "illustrative": t("common.illustrative", lang)}
 
 
-def key_view(decision: Decision, lang: Lang) -> dict:
+def key_view(decision: Decision, lang: Lang, library: Library | None = None) -> dict:
     """The answer key: the outcome, the lawful fine range, the suggested fine and each fired step with its cite."""
     return {"outcome": decision.outcome(lang),
             "acceptable": [lv.label(lang) for lv in decision.acceptable_levels],
             "fine": decision.fine.text(lang) if decision.fine else None,
             "suggested": money(decision.suggested_fine, lang) if decision.suggested_fine else None,
-            "trace": [{"text": s.text(lang), "cites": s.cites()} for s in decision.trace if s.fired]}
+            "trace": [{"text": in_words(s.text(lang), lang, library), "cites": cite(s, lang, library)} for s in decision.trace if s.fired]}
 
 
 def answer_view(sub: Submission, lang: Lang) -> dict:

@@ -66,10 +66,12 @@ def test_every_lawful_level_with_a_fine_at_either_edge_is_right(case):
     for level in d.acceptable_levels:
         for fine in edges(d.acceptable[level]):
             for written in (level.value, level.zh, level.zh[:2]):
-                marks = grade(Answer(case_id=d.case_id, level=written, fine=fine), d)
+                marks = grade(Answer(case_id=d.case_id, level=written, fine=fine), d, library=LIBRARY)
                 assert marks.right, marks.summary()
                 assert f"依法可选：{lawful}" in marks.part("outcome").zh
-                basis = "第三十六条" if d.time_barred else d.baseline or d.provisions[0]
+                # the baseline by its title, as published (never its id)
+                basis = ("第三十六条" if d.time_barred else
+                         f"《{LIBRARY.baselines[d.baseline].title}》" if d.baseline else d.provisions[0])
                 assert basis in marks.part("outcome").zh
 
 

@@ -204,7 +204,8 @@ def test_templates_offer_every_tier_and_the_preview_names_the_authority(api_serv
     assert {"国家", "省级"} <= set(tiers) and len(tiers) >= 4
     shown = trainer_call(base, "GET", f"/{code}/preview?template=false-registration-materials&authority=cn-samr&seed=4",
                          key).data
-    assert "（国家）" in shown["authority"] and any("cn-samr" in s["cites"] for s in shown["key"]["trace"])
+    assert "（国家）" in shown["authority"] and any("《市场监管总局 提交虚假材料取得市场主体登记 裁量基准（示例）》" in s["cites"]
+                                                  for s in shown["key"]["trace"])  # the national baseline, by title
     refused = trainer_call(base, "POST", f"/{code}/open", key,
                            {"template": "false-registration-materials", "authority": "nj-cgj", "seed": 4})
     assert refused.status == 400 and refused.data["key"] == "no_authority"

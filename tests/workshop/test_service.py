@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kit.baselines import sample_library
 from kit.baselines.vocabulary import Level
 from kit.grading import Answer, grade
 from kit.store import session_factory
@@ -172,7 +173,7 @@ def test_reveal_marks_agree_with_grade(Session, room):
         assert round_.status == "revealed"
     assert result.decision.case_id == decision.case_id and set(result.marks) == set(answers)
     for name, (level, fine) in answers.items():
-        expected = grade(Answer(case_id=decision.case_id, level=level, fine=fine), decision)
+        expected = grade(Answer(case_id=decision.case_id, level=level, fine=fine), decision, library=sample_library())
         assert result.marks[name].to_dict() == expected.to_dict()
     assert result.marks["张三"].right and not result.marks["王五"].right
 
