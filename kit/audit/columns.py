@@ -1,4 +1,5 @@
-"""The columns of a decision table (案卷评查表), declared once, and the located problem of a cell or a table.
+"""The columns of a decision table (案卷评查表), declared once in ``columns.yaml``, and the located problem of a
+cell or a table.
 
 A problem is data — where (file, row, column number, header) and what (an i18n key of ``audit.yaml`` and its
 parameters) — so the same problem reads in Chinese or English (``Problem.text(lang)``)."""
@@ -6,41 +7,31 @@ parameters) — so the same problem reads in Chinese or English (``Problem.text(
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..i18n import DEFAULT_LANG, Lang, t
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column of the decision table."""
+class Column(BaseModel):
+    """One column of the decision table: its key, its Chinese and English headers, whether a table needs it."""
 
+    model_config = ConfigDict(frozen=True, extra="forbid")
     key: str
     zh: str
     en: str
     required: bool
-    description: str
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("case_no", "案号", "case_no", True, "The decision's number (行政处罚决定书文号); unique in the table."),
-    Column("matter", "事项", "matter", True, "The matter (违法行为) id of the library."),
-    Column("authority", "执法机关", "authority", True, "The deciding authority id of the library."),
-    Column("act_start", "违法行为发生日期", "act_start", True, "Day the act occurred (or began, if continuing)."),
-    Column("act_end", "违法行为终了日期", "act_end", False, "Day a continuing act ended."),
-    Column("discovered", "发现日期", "discovered", False, "Day the agency discovered the act (立案/发现)."),
-    Column("decided", "决定日期", "decided", True, "Day of the decision; not after today."),
-    Column("party_kind", "当事人类型", "party_kind", False, "单位 (organisation, the default) or 自然人/个人 (person)."),
-    Column("party_age", "当事人年龄", "party_age", False, "Age of a person on the day of the act."),
-    Column("factors", "情节", "factors", False, "Factor ids (or their Chinese labels) separated by , ， 、 or ; — "
-           "a label that itself contains 、 is read whole; a counted factor as id=N (repeat_price_violation=2)."),
-    Column("level", "裁量阶次", "level", True, "The decision as made: 不予, 减轻, 从轻, 一般, 从重 or 移送."),
-    Column("fine", "罚款", "fine", False, "The fine imposed in yuan (empty or 0: none)."),
-    Column("cited", "引用基准", "baseline_cited", False, "The baseline id the decision cites (may be empty)."),
-    Column("reason", "裁量理由", "reason", False, "The reasons stated for the level (may be empty)."),
-    Column("approval", "批准文号", "approval", False, "The approval reference for a departure from the baseline "
-           "(调整适用, may be empty)."),
-)
-"""The columns of a decision table, each declared once."""
+class _Columns(BaseModel):
+    columns: tuple[Column, ...] = Field(min_length=1)
+
+
+COLUMNS: tuple[Column, ...] = _Columns.model_validate(
+    yaml.safe_load((resources.files(__package__) / "columns.yaml").read_text(encoding="utf-8"))).columns
+"""The columns of a decision table, each declared once, in ``columns.yaml`` beside this module."""
 
 FACT_PREFIXES = ("事实:", "事实：", "fact:")
 """A column whose header starts with one of these holds a fact (amount or count) of the case: ``事实:illegal_gains``."""

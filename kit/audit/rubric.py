@@ -1,67 +1,75 @@
-"""The review rubric (评查标准), declared once as data: what each kind of finding costs.
+"""The review rubric (评查标准) — what each kind of finding costs — read from the data file ``rubric.yaml``
+beside this module, which an agency edits to its own published standard (the points bundled are illustrative).
 
 A file starts at ``START`` points. A **gate** item (否决项: missed transfer, wrong law, a penalty the law bars)
 fails the file outright: its score is 0 whatever else it has. A **deduction** (扣分项) takes its points off,
-never below 0. The points are illustrative (示例): agencies publish their own 评查标准; change them here."""
+never below 0."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from importlib import resources
 from typing import Literal
 
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
 from ..i18n import DEFAULT_LANG, Lang, t
+from ..i18n.validation import problems
 
 Severity = Literal["gate", "deduction"]
 
-START = 100.0
-"""The points a file starts with."""
 
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One kind of finding: its severity, the points it costs and what it means. Its name is the catalog's
+class Rule(BaseModel):
+    """One kind of finding: its severity and the points it costs. Its name is the catalog's
     ``audit.kind.<kind>``, the reports' sentence for it ``audit.rule.<kind>``."""
 
+    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: str
     severity: Severity
-    points: float
-    description: str
+    points: float | None = Field(default=None, gt=0)
+    """A deduction's points; a gate's are the file's start (it takes everything), set by the rubric."""
+
+    @model_validator(mode="after")
+    def _points_for_deductions_only(self) -> Rule:
+        if (self.severity == "deduction") != (self.points is not None):
+            raise ValueError("a deduction needs its points; a gate item takes none (it fails the file)")
+        return self
 
     def label(self, lang: Lang = DEFAULT_LANG) -> str:
         return t(f"audit.kind.{self.kind}", lang)
 
 
-RULES: tuple[Rule, ...] = (
-    # gate items (否决项): the file fails
-    Rule("missed_transfer", "gate", START,
-         "The engine finds a suspected crime (Art. 27): the case must go to the judicial organs, but it was decided "
-         "as an administrative penalty."),
-    Rule("wrong_matter", "gate", START,
-         "The baseline cited belongs to another matter (违法行为): the decision rests on the wrong law."),
-    Rule("penalty_barred", "gate", START,
-         "A penalty imposed although the act was time-barred (Art. 36) or the law requires no penalty (Arts. 30, "
-         "31, 33)."),
-    # deductions (扣分项)
-    Rule("level_not_lawful", "deduction", 20,
-         "The level is not one the law allows for these facts, and the departure is not grounded (no reason, or "
-         "no reason and no approval); also a transfer where none is due."),
-    Rule("fine_unlawful", "deduction", 20,
-         "The fine is one no approval can cure: above the statutory maximum, with no penalty, or instead of a "
-         "transfer."),
-    Rule("fine_outside_range", "deduction", 15,
-         "The fine is outside the chosen level's sub-range of the baseline, with no reason and approval for the "
-         "departure."),
-    Rule("no_approval", "deduction", 10,
-         "A departure from the baseline (level or fine) with a stated reason but no approval record of the body "
-         "that issued the baseline (调整适用)."),
-    Rule("reason_missing", "deduction", 10,
-         "从轻, 从重 or 减轻 without the reasons for it."),
-    Rule("no_baseline_cited", "deduction", 10,
-         "A penalty decided without citing the baseline that applies."),
-    Rule("baseline_not_in_force", "deduction", 5,
-         "The baseline cited is for the right matter but not the one that applies (another version, or a lower "
-         "baseline that yields to a higher one)."),
-)
+class Rubric(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    start: float = Field(gt=0)
+    rules: tuple[Rule, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _each_kind_once(self) -> Rubric:
+        kinds = [r.kind for r in self.rules]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError(f"a kind is listed twice: {sorted(k for k in set(kinds) if kinds.count(k) > 1)}")
+        gates = tuple(r.model_copy(update={"points": self.start}) if r.severity == "gate" else r for r in self.rules)
+        return self.model_copy(update={"rules": gates})
+
+
+class RubricError(ValueError):
+    """The rubric file is malformed: every problem, each with its dotted place in the file."""
+
+
+def read_rubric(text: str, file: str = "rubric.yaml") -> Rubric:
+    try:
+        return Rubric.model_validate(yaml.safe_load(text))
+    except ValidationError as exc:
+        raise RubricError("\n".join(p.text(file) for p in problems(exc))) from None
+
+
+_RUBRIC = read_rubric((resources.files(__package__) / "rubric.yaml").read_text(encoding="utf-8"), "kit/audit/rubric.yaml")
+
+START: float = _RUBRIC.start
+"""The points a file starts with."""
+
+RULES: tuple[Rule, ...] = _RUBRIC.rules
 """Every kind of finding, gates first; the order of the report."""
 
 RUBRIC: dict[str, Rule] = {rule.kind: rule for rule in RULES}
@@ -72,4 +80,4 @@ def score(kinds: list[str]) -> tuple[float, bool]:
     failed = any(RUBRIC[k].severity == "gate" for k in kinds)
     if failed:
         return 0.0, True
-    return max(0.0, START - sum(RUBRIC[k].points for k in kinds)), False
+    return max(0.0, START - sum(RUBRIC[k].points or 0 for k in kinds)), False

@@ -21,3 +21,18 @@ def test_gates_first_and_the_score():
     assert score(["fine_outside_range", "reason_missing"]) == (START - 25, False)
     assert score(["reason_missing", "missed_transfer"]) == (0.0, True)
     assert score([k for k in RUBRIC if RUBRIC[k].severity == "deduction"] * 2) == (0.0, False)  # never below 0
+
+
+def test_the_rubric_is_the_data_file_and_a_broken_one_is_refused():
+    import pytest
+    from kit.audit.rubric import RubricError, read_rubric
+
+    rubric = read_rubric("start: 50\nrules:\n  - {kind: a, severity: gate}\n  - {kind: b, severity: deduction, points: 7}\n")
+    assert [(r.kind, r.points) for r in rubric.rules] == [("a", 50), ("b", 7)]
+    for broken in ("start: 50\nrules:\n  - {kind: b, severity: deduction}\n",           # a deduction without points
+                   "start: 50\nrules:\n  - {kind: a, severity: gate, points: 3}\n",       # a gate with points
+                   "start: 50\nrules:\n  - {kind: a, severity: gate}\n  - {kind: a, severity: gate}\n"):
+        with pytest.raises(RubricError, match=r"^rubric.yaml: "):
+            read_rubric(broken)
+    for rule in RULES:  # every kind of the bundled file has its name and its sentence in the catalog
+        assert t(f"audit.rule.{rule.kind}", "en") and t(f"audit.kind.{rule.kind}", "zh")
