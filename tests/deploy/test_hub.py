@@ -153,7 +153,8 @@ def test_progress_survives_a_restart_of_the_officers_server(hub):
 # ---- the workshop: the participant is the hub user ----------------------------------------------------------
 
 def test_a_workshop_participant_is_the_hub_user(hub):
-    hub.start_server("alice")
+    for user in ("alice", "assessor"):
+        hub.start_server(user)
     made = hub.server("assessor", "POST", "/api/workshops", json={"title": "全省轮训"}).json()
     code = made["code"]
     page = hub.server("alice", "GET", f"/workshop?code={code}").text
