@@ -20,10 +20,10 @@ from jupyter_server.base.handlers import JupyterHandler
 
 from .routes import kit_routes
 
-_MADE: dict[type, type] = {}
+_MADE: dict[Any, type] = {}
 
 
-def signed_in(cls: type) -> type:
+def signed_in(cls: Any) -> type:
     """``cls`` (a kit handler) behind the Jupyter server's login; the same class for the same ``cls``."""
     if cls in _MADE:
         return _MADE[cls]

@@ -20,7 +20,7 @@ import requests
 from tests.conftest import ROOT, _free_port
 
 sys.path.insert(0, str(ROOT / "deploy" / "jupyterhub"))
-import kit_hub  # noqa: E402  (deploy/jupyterhub is not a package: jupyterhub_config.py imports it the same way)
+import kit_hub  # noqa: E402,F401  (re-exported for the tests; deploy/jupyterhub is not a package: jupyterhub_config.py imports it the same way)
 
 CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 ENSURE_CHP = ROOT / "scripts" / "ensure-chp.sh"

@@ -218,3 +218,27 @@ def test_an_exam_is_released_collected_and_autograded_into_postgresql(hub):
     assert totals.loc["alice", "score"] == totals.loc["alice", "max_score"] == 2 * len(questions(exam, "alice"))
     assert totals.loc["bob", "score"] < totals.loc["bob", "max_score"]
     assert not list(hub.homes.rglob("gradebook.db"))  # no SQLite gradebook anywhere
+
+
+# ---- idle culling ---------------------------------------------------------------------------------------------
+
+def test_an_idle_server_is_stopped_by_the_culler(tmp_path):
+    """A hub of its own whose jupyterhub-idle-culler stops servers idle for 10 s (SQLite is enough here)."""
+    import time
+
+    from .hub import Hub
+
+    tmp_path.chmod(0o755)
+    small = Hub(tmp_path, store_url=f"sqlite:///{tmp_path / 'kit.db'}", gradebook_url="", hub_db_url="",
+                assessors=(), officers=("carol",), idle_timeout=10)
+    try:
+        small.start()
+        assert "idle-culler" in small.api("GET", "/services").json()
+        small.start_server("carol")
+        deadline = time.monotonic() + 180
+        while small.user_model("carol").get("servers") and time.monotonic() < deadline:
+            time.sleep(2)
+        assert not small.user_model("carol").get("servers"), small.log()
+        assert "Culling server carol" in small.log(), small.log()
+    finally:
+        small.stop()
