@@ -14,6 +14,9 @@ if ! command -v npm >/dev/null 2>&1; then
   echo "ensure-chp: npm not found; install Node.js 20 and npm (Debian: apt-get install nodejs npm)" >&2
   exit 1
 fi
+mkdir -p "$PREFIX"
+exec 9>"$PREFIX/.lock"  # two test workers may ask at once: one installs, the other waits
+flock 9
 if [ ! -x "$BIN" ] || [ ! -e "$STAMP" ]; then
   echo "ensure-chp: installing configurable-http-proxy@$CHP_VERSION into $PREFIX" >&2
   mkdir -p "$PREFIX"
