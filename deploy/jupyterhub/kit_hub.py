@@ -99,36 +99,44 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in text.split(",") if n.strip())
 
 
-def _int(env: dict, name: str, errors: list[str]) -> int:
+def _int(env: dict, name: str, errors: list[tuple[str, dict]]) -> int:
     text = env[name]
     try:
         value = int(text)
     except ValueError:
-        errors.append(f"{name}={text!r}: expected a whole number")
+        errors.append(("not_whole", {"name": name, "value": repr(text)}))
         return 0
     if value < 0:
-        errors.append(f"{name}={text!r}: expected 0 or more")
+        errors.append(("negative", {"name": name, "value": repr(text)}))
     return value
+
+
+def _report(errors: list[tuple[str, dict]]) -> str:
+    """Every mistake, in Chinese and then in English (the kit's catalog, deploy.*)."""
+    from kit.i18n import t
+
+    return "\n".join(t("deploy.settings_error", lang) + "; ".join(t(f"deploy.{key}", lang, **params)
+                                                             for key, params in errors) for lang in ("zh", "en"))
 
 
 def settings(environ: dict | None = None) -> Settings:
     """Every setting from ``environ`` (default ``os.environ``), defaults filled in; all mistakes in one error."""
     given = dict(os.environ if environ is None else environ)
     env = {name: (given.get(name) or default).strip() for name, (default, _) in SETTINGS.items()}
-    errors: list[str] = []
+    errors: list[tuple[str, dict]] = []
     if env["KIT_HUB_MODE"] not in ("system", "test"):
-        errors.append(f"KIT_HUB_MODE={env['KIT_HUB_MODE']!r}: expected system or test")
+        errors.append(("bad_mode", {"name": "KIT_HUB_MODE", "value": repr(env["KIT_HUB_MODE"])}))
     ints = {n: _int(env, n, errors) for n in ("KIT_HUB_PORT", "KIT_HUB_API_PORT", "KIT_PROXY_API_PORT",
                                                "KIT_IDLE_TIMEOUT", "KIT_SPAWN_TIMEOUT")}
     if env["KIT_HUB_MODE"] == "test" and len(env["KIT_HUB_PASSWORD"]) < 8:
-        errors.append("KIT_HUB_PASSWORD: test mode needs a shared password of 8 characters or more")
+        errors.append(("short_password", {"name": "KIT_HUB_PASSWORD"}))
     notebooks = Path(env["KIT_NOTEBOOKS"] or REPO / "notebooks")
     if not (notebooks / "drill.ipynb").is_file():
-        errors.append(f"KIT_NOTEBOOKS={str(notebooks)!r}: no drill.ipynb there (expected the kit's notebooks/)")
+        errors.append(("no_notebooks", {"name": "KIT_NOTEBOOKS", "value": repr(str(notebooks))}))
     if not env["KIT_HUB_DEFAULT_URL"].startswith("/"):
-        errors.append(f"KIT_HUB_DEFAULT_URL={env['KIT_HUB_DEFAULT_URL']!r}: expected a path starting with /")
+        errors.append(("not_a_path", {"name": "KIT_HUB_DEFAULT_URL", "value": repr(env["KIT_HUB_DEFAULT_URL"])}))
     if errors:
-        raise SettingError("deploy/jupyterhub: " + "; ".join(errors))
+        raise SettingError(_report(errors))
     local_chp = REPO / ".node" / "node_modules" / ".bin" / "configurable-http-proxy"
     chp = env["KIT_CHP"] or (str(local_chp) if local_chp.exists() else "configurable-http-proxy")
     return Settings(

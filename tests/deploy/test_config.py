@@ -37,10 +37,13 @@ def test_every_mistake_in_the_settings_is_named_at_once(tmp_path):
     with pytest.raises(kit_hub.SettingError) as error:
         kit_hub.settings(_env(tmp_path, KIT_HUB_MODE="demo", KIT_HUB_PORT="80a", KIT_IDLE_TIMEOUT="-5",
                               KIT_NOTEBOOKS=str(tmp_path)))
-    text = str(error.value)
-    for part in ("KIT_HUB_MODE='demo'", "KIT_HUB_PORT='80a': expected a whole number",
+    zh, en = str(error.value).splitlines()
+    for part in ("KIT_HUB_MODE='demo': expected system or test", "KIT_HUB_PORT='80a': expected a whole number",
                  "KIT_IDLE_TIMEOUT='-5': expected 0 or more", "no drill.ipynb"):
-        assert part in text, text
+        assert part in en, en
+    for part in ("KIT_HUB_MODE='demo'：应为 system 或 test", "KIT_HUB_PORT='80a'：应为整数",
+                 "KIT_IDLE_TIMEOUT='-5'：应为 0 或更大", "没有 drill.ipynb"):
+        assert part in zh, zh
     with pytest.raises(kit_hub.SettingError, match="KIT_HUB_PASSWORD"):
         kit_hub.settings(_env(tmp_path, KIT_HUB_MODE="test", KIT_HUB_PASSWORD="short"))
 
