@@ -179,3 +179,40 @@ class Hub:
         if ok and r.status_code not in ok:
             raise HubError(f"{method} /user/{user}{path}: {r.status_code} {r.text[:800]}\nHub log:\n{self.log()}")
         return r
+
+    def terminal(self, user: str, command: str, timeout: float = 600) -> tuple[int, str]:
+        """(exit status, output) of ``command`` typed into a new terminal of ``user``'s server, over the
+        terminal's websocket through the proxy, as a person in JupyterLab's terminal would run it."""
+        import asyncio
+        import json
+        import re
+
+        from tornado.httpclient import HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        name = self.server(user, "POST", "/api/terminals").json()["name"]
+        marker = secrets.token_hex(4)
+        done = re.compile(rf"KIT-DONE-{marker}-(\d+)")
+        url = f"{self.base.replace('http://', 'ws://')}/user/{user}/terminals/websocket/{name}"
+
+        async def run() -> tuple[int, str]:
+            ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token(user)}"}))
+            try:
+                await ws.write_message(json.dumps(["stdin", f"{command}; echo KIT-DONE-{marker}-$?\r"]))
+                out = ""
+                deadline = time.monotonic() + timeout
+                while (found := done.search(out)) is None:
+                    message = await asyncio.wait_for(ws.read_message(), max(1.0, deadline - time.monotonic()))
+                    if message is None:
+                        raise HubError(f"{user}'s terminal closed. Output:\n{out[-3000:]}")
+                    kind, *data = json.loads(message)
+                    if kind == "stdout":
+                        out += data[0]
+                return int(found.group(1)), out
+            finally:
+                ws.close()
+
+        try:
+            return asyncio.run(run())
+        finally:
+            self.server(user, "DELETE", f"/api/terminals/{name}", ok=(204, 404))

@@ -1,15 +1,13 @@
 """The kit on a real JupyterHub (deploy/jupyterhub, test mode, loopback): two officers and an assessor log in
 through the hub, each gets a server of their own with the kit's pages (kit.web.extension) behind the hub's
 login; the drill's officer is the hub user and each officer's progress, kept in the PostgreSQL store, is
-theirs alone and survives a restart of their server; an exam is released by the assessor (``kit grade
-release``), fetched and submitted by the officers through nbgrader's exchange, collected and autograded
-(``kit grade autograde``) into a PostgreSQL gradebook."""
+theirs alone and survives a restart of their server; an exam is released by the assessor in a terminal of
+their server (``kit grade release``), fetched and submitted by the officers through nbgrader's exchange,
+collected and autograded (``kit grade autograde``) into a PostgreSQL gradebook."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import nbformat
 import requests
@@ -21,7 +19,6 @@ from kit.i18n import t
 from tests.drills.test_drill_page import answer, settled_score, shown
 from tests.grading.conftest import right_answer, wrong_answer
 
-from .hub import kit_hub
 
 RENDER_TIMEOUT = 240_000  # ms: a Voila page starts a kernel and runs the notebook on two busy cores
 EXAM = "discretion-01"
@@ -162,16 +159,12 @@ def test_a_workshop_participant_is_the_hub_user(hub):
 
 # ---- an exam: released, submitted through the exchange, collected, autograded into PostgreSQL ---------------
 
-def _as_assessor(hub, *command: str) -> subprocess.CompletedProcess:
-    """``command`` run as the assessor runs it in a terminal of their server: in ~/course, with the
-    environment the hub gives the assessor's server (deploy/jupyterhub/kit_hub.server_environment)."""
-    s = kit_hub.settings(hub.env)
-    env = {**kit_hub.server_environment(s, "assessor", assessor=True), "JUPYTERHUB_USER": "assessor",
-           "HOME": str(hub.home("assessor"))}
-    done = subprocess.run([sys.executable, "-m", *command], cwd=hub.home("assessor") / "course", env=env,
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, f"{command}: exit {done.returncode}\n{done.stdout}\n{done.stderr}"
-    return done
+def _as_assessor(hub, command: str) -> str:
+    """``command`` typed by the assessor into a terminal of their own server, in ~/course (the server's
+    environment points nbgrader at the PostgreSQL gradebook and the exchange); fails with its output."""
+    status, out = hub.terminal("assessor", f"cd ~/course && {command}")
+    assert status == 0, f"{command}: exit {status}\n{out[-4000:]}"
+    return out
 
 
 def _filled(notebook: dict, trainee: str, exam, right: bool) -> dict:
@@ -190,8 +183,8 @@ def _filled(notebook: dict, trainee: str, exam, right: bool) -> dict:
 def test_an_exam_is_released_collected_and_autograded_into_postgresql(hub):
     for user in (*OFFICERS, "assessor"):
         hub.start_server(user)
-    _as_assessor(hub, "kit", "grade", "release", ".", EXAM)
-    _as_assessor(hub, "nbgrader", "release_assignment", EXAM, "--force")
+    _as_assessor(hub, f"kit grade release . {EXAM}")
+    _as_assessor(hub, f"nbgrader release_assignment {EXAM} --force")
     exam = load_exam(hub.home("assessor") / "course" / "source" / EXAM / "exam.yaml")
     course = {"course_id": "discretion-kit", "assignment_id": EXAM}
     for user, right in (("alice", True), ("bob", False)):
@@ -203,8 +196,9 @@ def test_an_exam_is_released_collected_and_autograded_into_postgresql(hub):
         hub.server(user, "PUT", path, json={"type": "notebook", "format": "json",
                                             "content": _filled(nb, user, exam, right)})
         assert hub.server(user, "POST", "/assignments/submit", params=course).json()["success"]
-    _as_assessor(hub, "nbgrader", "collect", EXAM)
-    _as_assessor(hub, "kit", "grade", "autograde", ".", EXAM)
+    _as_assessor(hub, f"nbgrader collect {EXAM}")
+    out = _as_assessor(hub, f"kit grade autograde . {EXAM}")
+    assert t("grading.cli_autograded", "zh", name=EXAM, count=2) in out.replace("\r", "")
 
     frame = gradebook_frame(hub.gradebook_url)
     assert hub.gradebook_url.startswith("postgresql")

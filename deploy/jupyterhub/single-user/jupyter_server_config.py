@@ -8,6 +8,8 @@ assessor = os.environ.get("KIT_ROLE") == "assessor"
 # for the notebooks, and nbgrader's assignment list (fetch and submit an exam); no terminal, no formgrader.
 # Assessors also get a terminal, where they run `kit grade …` on ~/course.
 c.ServerApp.terminals_enabled = assessor
+# Not a login shell: /etc/profile would reset PATH, and `kit` / `nbgrader` are on the PATH the hub gives the server.
+c.ServerApp.terminado_settings = {"shell_command": ["/bin/bash" if os.path.exists("/bin/bash") else "/bin/sh"]}
 c.ServerApp.jpserver_extensions = {
     "kit.web.extension": True,
     "voila": True,
