@@ -6,6 +6,10 @@ set -euo pipefail
 
 # Debian packages needed by the test suite (postgresql: the server tests/store/ starts).
 PACKAGES=(chromium fonts-noto-cjk postgresql)
+# nodejs and npm: tests/deploy installs configurable-http-proxy (JupyterHub's proxy) from the npm registry
+# (npm is its own Debian package, unless nodejs already brings it).
+PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 # Files that must exist in addition to the packages being installed.
 REQUIRED_FILES=(/usr/bin/chromium)
 

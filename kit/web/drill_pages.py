@@ -97,6 +97,9 @@ def progress_html(progress: Progress, lang, base: str = "/", templates=None) -> 
 
 class StartHandler(KitPage):
     def get(self) -> None:
+        if self.hub_user():  # on a hub the login is the officer: no name to ask, the drill reads JUPYTERHUB_USER
+            self.redirect(f"{_base(self)}voila/render/drill.ipynb?{urlencode({'lang': self.lang})}")
+            return
         self.finish(start_html(self.lang, _base(self)))
 
 
@@ -105,7 +108,8 @@ class ProgressHandler(KitPage):
 
     def get(self) -> None:
         try:
-            name = officer_name(self.get_query_argument("officer", ""))
+            # On a hub only the login's own progress: ``?officer=`` of another user is not read.
+            name = officer_name(self.hub_user() or self.get_query_argument("officer", ""))
         except DrillError as err:
             self.finish(start_html(self.lang, _base(self), err.message(self.lang)).replace(
                 "voila/render/drill.ipynb", "drill/progress"))

@@ -27,6 +27,10 @@ class KitPage(tornado.web.RequestHandler):
 
     lang: Lang
 
+    def hub_user(self) -> str | None:
+        """The signed-in user when the page is served by a Jupyter server under a hub (kit.web.extension)."""
+        return None
+
     def prepare(self) -> None:
         try:
             self.lang = parse_lang(self.get_query_argument("lang", None))

@@ -53,6 +53,10 @@ def db_problem(exc: DBAPIError) -> str:
 class ApiHandler(tornado.web.RequestHandler):
     lang: Lang = "zh"
 
+    def hub_user(self) -> str | None:
+        """The signed-in user under a hub (kit.web.extension): then the participant's name is the login."""
+        return None
+
     def prepare(self) -> None:
         self._t0 = time.perf_counter()
         try:
@@ -89,7 +93,8 @@ class ApiHandler(tornado.web.RequestHandler):
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.set_header("Server-Timing", f"app;dur={(time.perf_counter() - self._t0) * 1000:.3f}")
+        start = getattr(self, "_t0", None) or time.perf_counter()  # refused before prepare: no time spent
+        self.set_header("Server-Timing", f"app;dur={(time.perf_counter() - start) * 1000:.3f}")
         self.finish(json.dumps(data, ensure_ascii=False))
 
     def run(self, fn, *args, status: int = 200) -> None:
@@ -136,7 +141,9 @@ class Info(ApiHandler):
 class Join(ApiHandler):
     def post(self, code: str) -> None:
         def join():
-            me, token = self.hall.join(code, self.body().get("name"), self.get_cookie(cookie_name(code)))
+            user = self.hub_user()
+            name = user if user else self.body().get("name")
+            me, token = self.hall.join(code, name, self.get_cookie(cookie_name(code)), login=bool(user))
             self.set_cookie(cookie_name(code), token, httponly=True, samesite="Lax", expires_days=2, path="/")
             return me
         self.run(join)

@@ -23,10 +23,11 @@ def texts(lang: Lang) -> dict[str, str]:
     return {key[len(prefix):]: t(key, lang) for key in catalog().keys(prefix)}
 
 
-def render(kind: str, lang: Lang, base: str) -> str:
+def render(kind: str, lang: Lang, base: str, user: str | None = None) -> str:
     title = t(f"workshop.ui.{kind}_title", lang)
     config = {"kind": kind, "lang": lang, "base": base, "poll_ms": POLL_MS[kind], "texts": texts(lang),
-              "levels": views.levels_view(lang), "illustrative": t("common.illustrative", lang)}
+              "levels": views.levels_view(lang), "illustrative": t("common.illustrative", lang),
+              "user": user}  # the hub login: the participant's name, not asked
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     static = f"{base}workshop/static"
     return (f'<!doctype html><html lang="{html_lang(lang)}"><head><meta charset="utf-8">'
@@ -40,7 +41,7 @@ def render(kind: str, lang: Lang, base: str) -> str:
 
 class ParticipantPage(KitPage):
     def get(self) -> None:
-        self.finish(render("participant", self.lang, self.settings.get("base_url", "/")))
+        self.finish(render("participant", self.lang, self.settings.get("base_url", "/"), self.hub_user()))
 
 
 class TrainerPage(KitPage):

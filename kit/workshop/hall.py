@@ -90,9 +90,10 @@ class Hall:
             workshop = service.create_workshop(s, title, trainer_key_hash=identity.digest(key))
             return {"code": workshop.code, "title": workshop.title, "key": key}
 
-    def join(self, code: str, name: str | None, token: str | None) -> tuple[dict, str]:
+    def join(self, code: str, name: str | None, token: str | None, *, login: bool = False) -> tuple[dict, str]:
+        """``login``: ``name`` is a signed-in user's (a hub's), who may come back from any browser."""
         with self.Session.begin() as s:
-            participant, token = identity.join(s, code, name, token)
+            participant, token = identity.join(s, code, name, token, login=login)
             return {"name": participant.name}, token
 
     def workshop_info(self, code: str) -> dict:

@@ -54,16 +54,25 @@ def require_participant(session: Session, workshop: Workshop, token: str | None)
     return found
 
 
-def join(session: Session, code: str, name: str | None, token: str | None) -> tuple[Participant, str]:
+def join(session: Session, code: str, name: str | None, token: str | None, *,
+         login: bool = False) -> tuple[Participant, str]:
     """(the participant, its token). A phone whose token already joined this workshop stays that participant;
-    a new name gets a new token; a name already taken by another phone is refused (409)."""
+    a new name gets a new token; a name already taken by another phone is refused (409) — unless ``login``:
+    the name is a signed-in user's (a hub login), who gets a new token for the same participant."""
     workshop = get_workshop(session, code)
     known = participant_by_token(session, workshop, token)
-    if known is not None:
+    if known is not None and not login:
         return known, token
     name = check_name(name)
-    if session.scalar(select(Participant).where(Participant.workshop_id == workshop.id,
-                                                Participant.name == name)) is not None:
+    if known is not None and known.name == name:
+        return known, token
+    taken = session.scalar(select(Participant).where(Participant.workshop_id == workshop.id,
+                                                     Participant.name == name))
+    if taken is not None and login:
+        token = new_secret()
+        taken.token_hash = digest(token)
+        return taken, token
+    if taken is not None:
         raise WorkshopError("name_taken", status=409, name=name)
     token = new_secret()
     participant = Participant(workshop_id=workshop.id, name=name, token_hash=digest(token))

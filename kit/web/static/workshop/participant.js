@@ -28,6 +28,7 @@ function joinView(error) {
   const codeInput = el("input", {id: "code", name: "code", value: code, autocomplete: "off", maxlength: "16",
                                  autocapitalize: "characters", required: true});
   const nameInput = el("input", {id: "name", name: "name", maxlength: "40", autocomplete: "name", required: true});
+  if (WS.user) { nameInput.value = WS.user; nameInput.readOnly = true; }  // on a hub: the login is the name
   const form = el("form", {class: "card", id: "join-form", onsubmit: async (ev) => {
       ev.preventDefault();
       code = codeInput.value.trim().toUpperCase();
