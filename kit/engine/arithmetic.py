@@ -9,7 +9,7 @@ import math
 
 from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from ..baselines.vocabulary import Level, PenaltyType
-from ..i18n import t
+from ..i18n import msg, t
 from .combination import apply_optional_mitigation
 from .case_errors import missing_fact
 from .decision import FineRange, money
@@ -47,8 +47,8 @@ def to_yuan(spec: object, state: State) -> FineRange | None:
 def per_unit(spec: PerUnitFine, state: State) -> tuple[FineRange | None, str, str]:
     amount = state.fact(spec.per)
     if amount is None:  # never read as 0: that would silently turn a fine into a warning
-        raise missing_fact(state.case.id, spec.per, "the per-unit formula of "
-                           + (state.provision.citation if state.provision else "the provision"), state.matter)
+        raise missing_fact(state.case.id, spec.per, msg("case_errors.per_unit_formula_of", matter=_cited(state)),
+                           state.matter)
     if spec.warning_at_or_below is not None and amount <= spec.warning_at_or_below:
         return None, (f"{spec.per} = {money(amount)}，未超过{money(spec.warning_at_or_below)}，予以警告，不处罚款。"), (
             f"{spec.per} = {money(amount)} is at or below {money(spec.warning_at_or_below)}: warning only, no fine.")
@@ -167,8 +167,8 @@ def compute_fine(state: State) -> None:
     statutory = statutory_spec(state)
     if isinstance(statutory, MultipleFine) and statutory.base_unknown is None and state.fact(statutory.base) is None \
             and state.level is not Level.no_penalty:
-        raise missing_fact(state.case.id, statutory.base, "the multiple-of-base fine of "
-                           + (state.provision.citation if state.provision else "the provision"), state.matter)
+        raise missing_fact(state.case.id, statutory.base, msg("case_errors.multiple_of_base_of", matter=_cited(state)),
+                           state.matter)
     if isinstance(statutory, PerUnitFine) and state.level is not Level.no_penalty:
         fine, zh, en = per_unit(statutory, state)
         state.note("arithmetic.per_unit", state.provision.citation, {statutory.per: state.fact(statutory.per)},
@@ -256,3 +256,8 @@ def _place_score(state: State) -> None:
                f"建议罚款 = {money(lo)} + ({money(hi)} − {money(lo)}) × {state.percent:g}% = {money(point)}元，落在{level.zh}幅度内。",
                f"Suggested fine = {money(lo)} + ({money(hi)} - {money(lo)}) x {state.percent:g}% = {money(point)}, "
                f"inside the {level.en} range.", baseline_ref=state.baseline_ref("适用规则"))
+
+
+def _cited(state: State):
+    """The provision's citation (data), or the words "the provision" in the reader's language."""
+    return state.provision.citation if state.provision else msg("case_errors.the_provision")

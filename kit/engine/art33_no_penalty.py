@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..baselines.models import ExemptionList, ListItem
 from ..baselines.vocabulary import Level
-from ..i18n import t
+from ..i18n import msg, t
 from .art36_time_bar import add_years
 from .case_errors import missing_fact
 from .state import LAW, State
@@ -113,7 +113,8 @@ def first_violation(state: State) -> None:
             met = [alt for alt in item.when if _meets(state, alt, absent)]
             if not met:
                 if absent:
-                    raise missing_fact(state.case.id, absent[0], f"the conditions of {lst.id} item {item.id}",
+                    raise missing_fact(state.case.id, absent[0],
+                                       msg("case_errors.list_item_conditions_of", list=lst.id, item=item.id),
                                        state.matter)
                 state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, "facts": dict(
                     state.case.facts)}, "list item conditions not met",

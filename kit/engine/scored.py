@@ -14,7 +14,7 @@ import math
 
 from ..baselines.models import ScoreFormula, Scoring
 from ..baselines.vocabulary import Level
-from ..i18n import Lang, bilingual
+from ..i18n import DEFAULT_LANG, Lang, msg
 from .case_errors import CaseError
 from .decision import FineRange, money
 from .state import State
@@ -22,19 +22,11 @@ from .state import State
 
 class ScoredInputError(CaseError):
     """A case the scored baseline cannot score: not exactly one option of an exclusive 裁量要素, or a base fact
-    the formula needs that the case does not give. A ``CaseError`` like every refusal of the engine; the message
-    names the field; ``zh`` and ``en`` say it in each language (``str()`` is the English)."""
+    the formula needs that the case does not give. A ``CaseError`` like every refusal of the engine (its
+    problems name the field; ``report(lang)``); the group's and the formula's words are the baseline's data."""
 
-    def __init__(self, en: str, zh: str):
-        ValueError.__init__(self, en)
-        self.case_id, self.problems = "", []
-        self.en, self.zh = en, zh
-
-    def report(self) -> str:
-        return self.en
-
-    def message(self, lang: Lang = "zh") -> str:
-        return bilingual(self, lang)
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        return self.report(lang)
 
 
 def group_points(state: State, scoring: Scoring) -> dict[str, float]:
@@ -44,13 +36,11 @@ def group_points(state: State, scoring: Scoring) -> dict[str, float]:
         chosen = [f for f in group.options if state.case.has(f)]
         if len(chosen) != 1:
             names = "、".join(state.library.factors[f].zh for f in group.options)
-            found = "none" if not chosen else ", ".join(chosen)
+            found = msg("case_errors.none") if not chosen else ", ".join(chosen)
             where = f"{state.baseline.id}.rules.scoring.groups.{group.id}"
-            raise ScoredInputError(
-                f"factors: 裁量要素“{group.text}” ({where}) needs exactly one of {', '.join(group.options)} "
-                f"({names}); found {found}",
-                f"factors：裁量要素“{group.text}”（{where}）须且只能选择一项（{names}）；"
-                f"{'未选择' if not chosen else '选择了' + '、'.join(chosen)}")
+            raise ScoredInputError(state.case.id, [(
+                ("factors",), msg("case_errors.scored_one_option", group=group.text, where=where),
+                msg("case_errors.scored_options", options=", ".join(group.options), names=names), found)])
         out[chosen[0]] = group.options[chosen[0]]
     return out
 
@@ -86,9 +76,9 @@ def apply_formula(state: State) -> bool:
     if formula.times == "base":
         value = state.fact(formula.base)
         if value is None:
-            raise ScoredInputError(f"facts.{formula.base}: the formula “{formula.text}” needs it; the case does "
-                                   "not give it",
-                                   f"facts.{formula.base}：公式“{formula.text}”需要该事实，案件未载明")
+            raise ScoredInputError(state.case.id, [(
+                ("facts", formula.base), msg("case_errors.scored_formula_needs", formula=formula.text),
+                msg("case_errors.scored_fact_value", fact=formula.base), msg("case_errors.nothing"))])
         base = value
         floor_zh = floor_en = ""
         if formula.base_floor is not None and value < formula.base_floor:

@@ -10,6 +10,7 @@ import operator
 
 from ..baselines.models import Alternative, Tier
 from ..baselines.vocabulary import Level
+from ..i18n import msg
 from .case_errors import missing_fact
 from .state import State
 
@@ -54,7 +55,8 @@ def select_tier(state: State) -> None:
         missing: list[str] = []
         matching = [(t, alt) for t in tiers for alt in t.when if _meets(state, alt, missing)]
         if missing and not matching:  # no tier can be selected without the fact: refuse, never guess
-            raise missing_fact(state.case.id, missing[0], "the tier conditions of " + baseline.id, state.matter)
+            raise missing_fact(state.case.id, missing[0], msg("case_errors.tier_conditions_of", baseline=baseline.id),
+                               state.matter)
         if matching:
             pick = max if baseline.rules.tier_choice == "highest" else min
             chosen, alt = pick(matching, key=lambda pair: pair[0].no)
