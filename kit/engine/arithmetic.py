@@ -212,7 +212,7 @@ def compute_fine(state: State) -> None:
                    t("engine.no_fine", "en", penalties=", ".join(p.en for p in kinds) or "—"),
                    baseline_ref=state.baseline_ref(where))
     elif level is not Level.no_penalty:
-        state.warnings.append("无法计算罚款幅度：缺少计算基数。")
+        state.warnings.append(msg("engine.warn_no_base"))
         state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
                    "no range", "缺少计算罚款所需的基数事实，无法计算罚款幅度。",
                    "The base fact needed to compute the fine is missing; no range computed.",
@@ -222,7 +222,7 @@ def compute_fine(state: State) -> None:
     spec = (state.tier.individual_fine or (state.individual_tier.individual_fine if state.individual_tier else None)
             if state.tier else (rule.individual_fine if rule else None))
     if spec is not None and level is not Level.no_penalty and state.case.party.kind == "person":
-        state.note("arithmetic.individual_fine", state.provision.citation, {"party": "person"}, "no 双罚",
+        state.note("arithmetic.individual_fine", state.provision.citation, {"party": "person"}, "no dual fine",
                    t("engine.no_dual_fine_for_person", "zh"), t("engine.no_dual_fine_for_person", "en"),
                    baseline_ref=state.baseline_ref("individual_fine"))
     elif spec is not None and level is not Level.no_penalty:
@@ -231,8 +231,8 @@ def compute_fine(state: State) -> None:
             state.note("arithmetic.individual_fine", state.provision.citation, {"tier": state.tier.no if state.tier
                                                                                else None},
                        f"individuals {individual.lo:g}-{individual.hi:g}",
-                       f"对直接负责的主管人员和其他直接责任人员另处罚款{individual.text('zh')}（双罚）。",
-                       f"The responsible individuals are fined separately: {individual.text('en')}.",
+                       t("engine.individual_fine", "zh", fine=individual.text("zh")),
+                       t("engine.individual_fine", "en", fine=individual.text("en")),
                        baseline_ref=state.baseline_ref("individual_fine"))
     state.individual_fine = individual
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..baselines.models import ExemptionList, ListItem
 from ..baselines.vocabulary import Level
-from ..i18n import msg, t
+from ..i18n import msg, say, t
 from .art36_time_bar import add_years
 from .case_errors import missing_fact
 from .state import LAW, State
@@ -125,11 +125,12 @@ def first_violation(state: State) -> None:
                 continue
         earlier = _earlier_within(state, item)
         if earlier:
-            span = "年度内" if item.window_calendar_year else f"{item.window_years}年内"
+            span = msg("engine.span_calendar_year") if item.window_calendar_year else \
+                msg("engine.span_years", n=item.window_years)
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
                                                      "earlier": [str(d) for d in earlier]}, "not first in the window",
-                       t("engine.list_window", "zh", ref=ref, span=span, dates="、".join(map(str, earlier))),
-                       t("engine.list_window", "en", ref=f"{lst.id} #{item.id}", span=span,
+                       t("engine.list_window", "zh", ref=ref, span=say(span, "zh"), dates="、".join(map(str, earlier))),
+                       t("engine.list_window", "en", ref=f"{lst.id} #{item.id}", span=say(span, "en"),
                          dates=", ".join(map(str, earlier))), baseline_ref=ref)
             continue
         excluded = [e for e in item.exclusions if state.case.has(e.factor)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..i18n import msg, t
+from ..i18n import list_join, msg, say, t
 from .art36_time_bar import add_years
 from .case_errors import UNKNOWN, CaseError, Problem
 
@@ -81,13 +81,14 @@ def note_history(state) -> None:
     if case.history is None:
         return
     factors, same, window = derived(state.library, case)
-    span_zh = f"{window}年内" if window else "此前"
-    span_en = f"within {window} years" if window else "ever"
-    dates = "、".join(map(str, same)) or "—"
-    params = {"n": len(same), "dates": dates}
-    zh = t("engine.history", "zh", span=span_zh, **params) + (
+    span = msg("engine.span_years", n=window) if window else msg("engine.span_ever")
+    span_zh, span_en = say(span, "zh"), say(span, "en")
+    def params(lang):
+        return {"n": len(same), "dates": list_join(map(str, same), lang) or "—"}
+
+    zh = t("engine.history", "zh", span=span_zh, **params("zh")) + (
         t("engine.history_first", "zh") if factors[FIRST] else t("engine.history_not_first", "zh", span=span_zh))
-    en = t("engine.history", "en", span=span_en, **params) + (
+    en = t("engine.history", "en", span=span_en, **params("en")) + (
         t("engine.history_first", "en") if factors[FIRST] else t("engine.history_not_first", "en", span=span_en))
     if factors.get(REPEAT):
         zh += t("engine.history_repeat", "zh")

@@ -14,6 +14,7 @@ from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level, PenaltyType
+from ..i18n import msg
 from .aggravators import aggravators
 from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types
@@ -150,7 +151,7 @@ def _note_conflicts(state: State, resolution: Resolution) -> None:
 def _note_resolution(state: State) -> None:
     b = state.baseline
     if b is None:
-        state.warnings.append("未找到适用的裁量基准，按法定幅度计算。")
+        state.warnings.append(msg("engine.warn_no_baseline"))
         state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority}, "no baseline",
                    "制定机关及其上级均无在违法行为发生时有效的裁量基准，按法定幅度计算。",
                    "No baseline of the authority or its parents was in force on the day of the act; the statutory "

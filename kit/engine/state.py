@@ -16,7 +16,7 @@ from ..baselines.models import Baseline, Matter, Provision, Tier
 from ..baselines.vocabulary import Level, PenaltyType
 from .case import Case
 from .decision import FineRange, TraceStep
-from ..i18n import t
+from ..i18n import Msg, t
 
 LAW = "《中华人民共和国行政处罚法》"
 # 过罚相当: "实施行政处罚……必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当" — the ground of every
@@ -79,7 +79,7 @@ class State:
     warning_only: bool = False
     penalties: list[PenaltyType] = field(default_factory=list)
     acceptable: dict[Level, FineRange | None] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Msg] = field(default_factory=list)  # catalog messages, said in the reader's language
     trace: list[TraceStep] = field(default_factory=list)
 
     def note(self, rule: str, citation: str, inputs: dict, effect: str, zh: str, en: str, *,

@@ -62,7 +62,7 @@ def select_tier(state: State) -> None:
             chosen, alt = pick(matching, key=lambda pair: pair[0].no)
             reason_zh, reason_en = f"符合“{alt.text}”", f"the facts meet “{alt.text}”"
     if chosen is None:
-        state.warnings.append("案件事实不符合任何分档条件，按法定幅度计算。")
+        state.warnings.append(msg("engine.warn_no_tier"))
         state.note("tier", "基准分档", {"facts": dict(state.case.facts)}, "no tier matched",
                    "案件事实不符合基准任何一档的条件，按法定幅度计算。",
                    "The facts meet no tier of the baseline; the statutory range is used.",
