@@ -4,9 +4,12 @@ emergency measures; 屡查屡犯 in price cases) and the baseline's discretionar
 from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
+from .contract import step
 from .state import ART5, State
 
 
+@step(reads={"case", "library", "baseline", "provision", "options"},
+      writes={"mandatory_aggravation", "discretionary_aggravators", "trace"})
 def aggravators(state: State) -> None:
     for factor_id in state.case.factors:
         if not state.case.has(factor_id):

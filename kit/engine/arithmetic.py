@@ -11,6 +11,7 @@ from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine
 from ..baselines.vocabulary import Level, PenaltyType
 from ..i18n import msg, t
 from .combination import apply_optional_mitigation
+from .contract import step
 from .case_errors import missing_fact
 from .decision import FineRange, money
 from .scored import apply_formula
@@ -161,6 +162,14 @@ def suggest(state: State, fine: FineRange) -> float:
     return round(value, 2)
 
 
+# what range_for (the range of any level, asked by later steps and by Decision.range_of) reads
+RANGE_READS = frozenset({"case", "baseline", "provision", "tier"})
+
+
+@step(reads=RANGE_READS | {"matter", "options", "individual_tier", "percent", "position", "suggest_at",
+                           "optional_mitigation"},
+      writes={"level", "extra_acceptable", "fine", "suggested_fine", "individual_fine", "warning_only", "warnings",
+              "trace"})
 def compute_fine(state: State) -> None:
     if state.level is None and state.percent is None:
         return

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..i18n import t
 from .decision import money
+from .contract import step
 from .state import LAW, State, texts
 
 TRANSFER_RULE = "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条"
@@ -22,6 +23,7 @@ CRIMINAL_AGE = 16
 CITATION = f"{LAW}第二十七条第一款；{TRANSFER_RULE}"
 
 
+@step(reads={"case", "matter", "options"}, writes={"transfer", "trace"})
 def criminal_transfer(state: State) -> None:
     threshold = state.matter.transfer_threshold
     reached = False
@@ -58,6 +60,7 @@ def criminal_transfer(state: State) -> None:
             state.note("art27.transfer", CITATION, inputs, "no transfer", zh, en, fired=False)
 
 
+@step(reads={"transfer"}, writes={"level", "no_penalty_ground", "done"})
 def close_transfer(state: State) -> None:
     """A transferred case gets no administrative level in place of the transfer (the time bar has been traced)."""
     if state.transfer:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from ..baselines.vocabulary import Level, PenaltyType
 from .decision import money
+from .contract import step
 from .state import LAW, State
 
 CITATION = f"{LAW}第二十八条第二款"  # 当事人有违法所得，除依法应当退赔的外，应当予以没收
 
 
+@step(reads={"case", "baseline", "provision", "tier", "level", "options"},
+      writes={"confiscation", "trace"})
 def confiscation(state: State) -> None:
     """Reads: the provision's, the tier's or the level's 没收违法所得, the facts illegal_gains and refund_owed.
     Decides: the amount confiscated, beside the fine."""
@@ -36,6 +39,8 @@ def confiscation(state: State) -> None:
                f"confiscate {amount:g}", zh + "，与罚款分别执行。", en + ", separately from the fine.")
 
 
+@step(reads={"case", "baseline", "provision", "tier", "level", "fine", "confiscation", "warning_only"},
+      writes={"penalties"})
 def penalty_types(state: State) -> None:
     """Which penalty types the decision carries, as the baseline (or the provision) says."""
     if state.level is Level.no_penalty or state.level is None:

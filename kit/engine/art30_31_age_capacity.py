@@ -5,12 +5,15 @@ intermittent illness but lucid when acting — penalised as usual."""
 from __future__ import annotations
 
 from ..baselines.vocabulary import Level
+from .contract import step
 from .state import LAW, State
 
 ART30 = f"{LAW}第三十条"
 ART31 = f"{LAW}第三十一条"
 
 
+@step(reads={"case", "options"},
+      writes={"level", "no_penalty_ground", "done", "mandatory_mitigation", "optional_mitigation", "trace"})
 def age_and_capacity(state: State) -> None:
     party = state.case.party
     if party.kind == "person" and party.age is not None:

@@ -4,11 +4,14 @@ discretionary mitigators (酌定从轻), which count only when no statutory circ
 from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
+from .contract import step
 from .state import ART5, LAW, State
 
 CITATION = f"{LAW}第三十二条"
 
 
+@step(reads={"case", "library", "baseline", "options"},
+      writes={"mandatory_mitigation", "optional_mitigation", "discretionary_mitigators", "trace"})
 def statutory_mitigators(state: State) -> None:
     for factor_id in state.case.factors:
         if not state.case.has(factor_id):

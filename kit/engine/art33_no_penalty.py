@@ -12,6 +12,7 @@ from ..baselines.vocabulary import Level
 from ..i18n import msg, say, t
 from .art36_time_bar import add_years
 from .case_errors import missing_fact
+from .contract import step
 from .state import LAW, State
 from .tiers import _meets
 
@@ -21,6 +22,7 @@ MINOR = ("minor_circumstances", "corrected_promptly", "no_harm")
 FIRST = ("first_violation", "minor_harm", "corrected_promptly")
 
 
+@step(reads={"case", "options"}, writes={"level", "no_penalty_ground", "done", "trace"})
 def minor_no_penalty(state: State) -> None:
     present = {f: state.case.has(f) for f in MINOR}
     if all(present.values()):
@@ -91,6 +93,8 @@ def _earlier_within(state: State, item: ListItem) -> list:
     return out
 
 
+@step(reads={"case", "library", "matter", "list_day", "options"},
+      writes={"level", "no_penalty_ground", "done", "optional_ground", "extra_acceptable", "trace"})
 def first_violation(state: State) -> None:
     """Reads every item of every list in force for the matter along the chain — an item that does not apply or
     that excludes the case never stops the others from being read, so the result does not depend on the order of
@@ -177,6 +181,8 @@ def first_violation(state: State) -> None:
                    fired=False)
 
 
+@step(reads={"case", "options"},
+      writes={"level", "no_penalty_ground", "done", "optional_ground", "trace"})
 def no_fault(state: State) -> None:
     if state.case.has("no_fault_proven"):
         state.settle(Level.no_penalty, "no_fault")

@@ -11,6 +11,7 @@ from datetime import date
 
 from ..baselines.vocabulary import Level
 from ..i18n import t
+from .contract import step
 from .state import LAW, State
 
 CITATION = f"{LAW}第三十六条"
@@ -23,6 +24,8 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+@step(reads={"case", "matter", "options", "transfer"},
+      writes={"time_barred", "level", "no_penalty_ground", "done", "trace"})
 def time_bar(state: State) -> None:
     dates = state.case.dates
     if dates.discovered is None:

@@ -20,7 +20,8 @@ from ..baselines.application_rules import STATUTORY_FIRST, ApplicationRule
 from ..baselines.vocabulary import FactorKind, Level
 from ..i18n import t
 from .scored import group_points
-from .state import State, texts
+from .contract import step
+from .state import CIRCUMSTANCES, State, texts
 
 RULE_TEXT = "法定裁量情节优先于酌定裁量情节"
 _MANDATORY_DEFAULTS = STATUTORY_FIRST[:2]
@@ -97,6 +98,8 @@ def _signature(state: State, baseline_rules) -> tuple:
             len(state.discretionary_aggravators), tuple(state.case.has(f) for f in named))
 
 
+@step(reads={"case", "library", "baseline", "provision", "options", *CIRCUMSTANCES},
+      writes={"level", "extra_acceptable", "percent", "position", "suggest_at", "trace"})
 def combine(state: State) -> None:
     baseline_rules = state.baseline.rules.apply if state.baseline is not None else _NO_RULES
     if state.baseline is not None and state.baseline.rules.combination == "scored":

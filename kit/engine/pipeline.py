@@ -8,8 +8,6 @@ provisions an act breaches. The function is pure: no I/O, no globals, same input
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
@@ -29,12 +27,13 @@ from .case import Case, case_refusals
 from .case_errors import CaseError
 from .history import note_history, with_history
 from .combination import combine
+from .contract import Step, run
 from .decision import Decision
+from .lawful import PENALTY_STEPS, lawful_levels, optional_ground
 from .state import Options, State
 from .tiers import select_tier
 
-Step = Callable[[State], None]
-
+# Each step declares what it reads and writes (@step in its module; kit/engine/contract.py checks it).
 STEPS: tuple[Step, ...] = (
     criminal_transfer,      # Art. 27: first, since the time bar does not bar the criminal prosecution
     time_bar,               # Art. 36: bars the administrative penalty only
@@ -50,9 +49,10 @@ STEPS: tuple[Step, ...] = (
     compute_fine,           # sub-range arithmetic, per-unit formulas, caps, warning-only thresholds
     confiscation,           # Art. 28
     penalty_types,          # 单处/并处 as the baseline says
+    lawful_levels,          # every level the law allows this case, with its range
+    optional_ground,        # a *may* ground (首违不罚, 轻罚清单) becomes the default: PENALTY_STEPS again for it
 )
-# Run again when a *may* ground (首违不罚, 轻罚清单) becomes the default level.
-PENALTY_STEPS: tuple[Step, ...] = (compute_fine, confiscation, penalty_types)
+__all__ = ["PENALTY_STEPS", "STEPS", "evaluate"]
 
 
 UnknownReference = CaseError  # the older name: a case naming a matter, authority or baseline the library lacks
@@ -128,10 +128,7 @@ def _evaluate_one(library: Library, case: Case, options: Options, resolution: Re
     _note_resolution(state)
     if case.history is not None:
         note_history(state)
-    for step in STEPS:
-        if state.done:
-            break
-        step(state)
+    run(STEPS, state, check=options.check_steps)
     return _decide(state), state
 
 
@@ -172,26 +169,8 @@ def _resolution_texts(state: State) -> tuple[str, str]:
 
 
 def _decide(state: State) -> Decision:
-    acceptable: dict[Level, object] = {}
-    if state.transfer:
-        pass
-    elif state.done:
-        acceptable[Level.no_penalty] = None
-    else:
-        computed_level, computed_fine = state.level, state.fine
-        for level in state.extra_acceptable:
-            acceptable[level] = range_for(state, level)[0]
-        if computed_level is not None:
-            acceptable[computed_level] = computed_fine
-        if state.optional_ground is not None:
-            level, ground, _ref = state.optional_ground
-            state.level = level
-            state.no_penalty_ground = ground if level is Level.no_penalty else None
-            state.fine = state.suggested_fine = state.individual_fine = state.confiscation = None
-            state.penalties = []
-            for step in PENALTY_STEPS:
-                step(state)
-            acceptable[level] = state.fine
+    # a transferred case has no administrative level; a case settled on the way has only 不予处罚
+    acceptable = {} if state.transfer else {Level.no_penalty: None} if state.done else state.acceptable
     matter, baseline, provision = state.matter, state.baseline, state.provision
     ranges = None
     if acceptable and not state.transfer and state.level is not Level.no_penalty:

@@ -40,6 +40,12 @@ class Options:
     """Art. 29 (按照罚款数额高的规定处罚): case_fine compares the fines each norm gives this case (range, then
     suggestion, then statutory maximum, then legal rank); higher_maximum only the statutory maxima; higher_fine
     only the suggested fines."""
+    check_steps: bool = False
+    """Run each step on a view that refuses the state fields its @step declaration does not name (tests)."""
+
+# the circumstances the mitigator and aggravator steps find, read by the steps that weigh them
+CIRCUMSTANCES = ("mandatory_mitigation", "optional_mitigation", "mandatory_aggravation", "discretionary_mitigators",
+                 "discretionary_aggravators")
 
 
 @dataclass(slots=True)

@@ -12,7 +12,8 @@ from ..baselines.models import Alternative, Tier
 from ..baselines.vocabulary import Level
 from ..i18n import msg
 from .case_errors import missing_fact
-from .state import State
+from .contract import step
+from .state import CIRCUMSTANCES, State
 
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq,
         "!=": operator.ne}
@@ -40,6 +41,8 @@ def _meets(state: State, alt: Alternative, missing: list[str] | None = None) -> 
     return True
 
 
+@step(reads={"case", "matter", "baseline", "options", "percent", *CIRCUMSTANCES},
+      writes={"tier", "individual_tier", "level", "warnings", "trace"})
 def select_tier(state: State) -> None:
     baseline = state.baseline
     if baseline is None or not baseline.tiers:
