@@ -9,6 +9,7 @@ import math
 
 from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from ..baselines.vocabulary import Level, PenaltyType
+from ..baselines.law_factors import LAW_FACTORS as LF
 from ..i18n import msg, t
 from .combination import apply_optional_mitigation
 from .contract import step
@@ -81,7 +82,7 @@ def _narrow(spec: object, share: list[float]) -> object:
     return spec
 
 
-SERIOUS = "serious_circumstances"
+SERIOUS = LF.serious
 NO_FINE = "no fine"
 
 

@@ -5,6 +5,7 @@ the fine. Also settles the penalty types (单处/并处) of the decision."""
 from __future__ import annotations
 
 from ..baselines.vocabulary import Level, PenaltyType
+from ..baselines.law_factors import LAW_FACTORS as LF
 from .decision import money
 from .contract import step
 from .state import LAW, State
@@ -24,10 +25,10 @@ def confiscation(state: State) -> None:
             state.tier.penalties) or (rule is not None and PenaltyType.confiscation in rule.penalties))
     if not says:
         return
-    gains = state.fact("illegal_gains")
+    gains = state.fact(LF.illegal_gains)
     if not gains:
         return
-    refund = state.fact("refund_owed") or 0.0
+    refund = state.fact(LF.refund_owed) or 0.0
     amount = max(0.0, round(gains - refund, 2))
     state.confiscation = amount
     zh = f"没收违法所得{money(amount)}元"
@@ -35,7 +36,7 @@ def confiscation(state: State) -> None:
     if refund:
         zh += f"（违法所得{money(gains)}元中{money(refund)}元依法应当退还，不予没收）"
         en += f" ({money(refund)} of the {money(gains)} must be refunded and is not confiscated)"
-    state.note("art28.confiscation", CITATION, {"illegal_gains": gains, "refund_owed": refund},
+    state.note("art28.confiscation", CITATION, {LF.illegal_gains: gains, LF.refund_owed: refund},
                f"confiscate {amount:g}", zh + "，与罚款分别执行。", en + ", separately from the fine.")
 
 
@@ -55,7 +56,7 @@ def penalty_types(state: State) -> None:
     kinds: list[PenaltyType] = [p for p in source if p not in (PenaltyType.fine, PenaltyType.confiscation,
                                                               PenaltyType.warning)]
     serious = state.provision.serious if state.provision else None
-    if serious is not None and state.case.has("serious_circumstances"):
+    if serious is not None and state.case.has(LF.serious):
         kinds += [p for p in serious.penalties if p not in kinds and p is not PenaltyType.fine]
     if state.level is Level.mitigated:
         kinds = []  # 减轻 never adds the heavier types (吊销, 停产停业) that apply to serious cases

@@ -5,6 +5,7 @@ intermittent illness but lucid when acting — penalised as usual."""
 from __future__ import annotations
 
 from ..baselines.vocabulary import Level
+from ..baselines.law_factors import LAW_FACTORS as LF
 from .contract import step
 from .state import LAW, State
 
@@ -35,7 +36,7 @@ def age_and_capacity(state: State) -> None:
                    "The party could not recognise or control the act (mental illness or intellectual disability): "
                    "no penalty; the guardian is told to supervise and treat.")
     elif party.capacity == "partial":
-        state.optional_mitigation.append("partial_capacity")
+        state.optional_mitigation.append(LF.partial_capacity)
         state.note("art31.partial", ART31, {"capacity": party.capacity}, "may be lenient or mitigated",
                    "尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为的，可以从轻或者减轻行政处罚。",
                    "Partial capacity: the penalty may be lenient or mitigated.")

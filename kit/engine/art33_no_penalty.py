@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..baselines.models import ExemptionList, ListItem
 from ..baselines.vocabulary import Level
+from ..baselines.law_factors import LAW_FACTORS as LF
 from ..i18n import msg, say, t
 from .art36_time_bar import add_years
 from .case_errors import missing_fact
@@ -18,8 +19,7 @@ from .tiers import _meets
 
 P1 = f"{LAW}第三十三条第一款"
 P2 = f"{LAW}第三十三条第二款"
-MINOR = ("minor_circumstances", "corrected_promptly", "no_harm")
-FIRST = ("first_violation", "minor_harm", "corrected_promptly")
+MINOR, FIRST = LF.minor, LF.first  # the circumstances each sentence of ¶1 joins (law_factors.yaml)
 
 
 @step(reads={"case", "options"}, writes={"level", "no_penalty_ground", "done", "trace"})
@@ -184,15 +184,15 @@ def first_violation(state: State) -> None:
 @step(reads={"case", "options"},
       writes={"level", "no_penalty_ground", "done", "optional_ground", "trace"})
 def no_fault(state: State) -> None:
-    if state.case.has("no_fault_proven"):
+    if state.case.has(LF.no_fault):
         state.settle(Level.no_penalty, "no_fault")
         state.optional_ground = None
-        state.note("art33.no_fault", P2, {"no_fault_proven": True}, "no penalty",
+        state.note("art33.no_fault", P2, {LF.no_fault: True}, "no penalty",
                    "当事人有证据足以证明没有主观过错，不予行政处罚（法律、行政法规另有规定的除外）。",
                    "The party proved it had no subjective fault: no penalty (unless a law or administrative "
                    "regulation provides otherwise).")
     else:
-        state.note("art33.no_fault", P2, {"no_fault_proven": False}, "not met",
+        state.note("art33.no_fault", P2, {LF.no_fault: False}, "not met",
                    "当事人未举证证明没有主观过错。", "The party has not proved an absence of fault.", fired=False)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..baselines.vocabulary import Level
+from ..baselines.law_factors import LAW_FACTORS as LF
 from ..i18n import t
 from .contract import step
 from .state import LAW, State
@@ -33,7 +34,7 @@ def time_bar(state: State) -> None:
                    "未载明发现日期，未审查追责时效。", "No discovery date given; the time bar was not checked.",
                    fired=False)
         return
-    long_bar = state.matter.safety_related and state.case.has("harmful_consequences")
+    long_bar = state.matter.safety_related and state.case.has(LF.harmful_consequences)
     years = 5 if long_bar else 2
     start = dates.act_completed
     deadline = add_years(start, years)

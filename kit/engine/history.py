@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..baselines.law_factors import LAW_FACTORS as LF
 from ..i18n import list_join, msg, say, t
 from .art36_time_bar import add_years
 from .case_errors import UNKNOWN, CaseError, Problem
 
-FIRST, REPEAT = "first_violation", "repeat_violation"
+FIRST, REPEAT = LF.first_violation, LF.repeat_violation
 REPEAT_YEARS = 1  # 一年内
 
 

@@ -133,7 +133,6 @@ def test_the_check_finds_chinese_the_kit_says():
 
 @pytest.mark.parametrize("lang, other", [("zh", "en")])
 def test_chinese_output_is_the_default(lang, other):
-    library = sample_library()
     _, lib, case = next(expert_cases())
     d = evaluate(lib, case)
     assert d.summary() == d.summary(lang) != d.summary(other)
