@@ -77,3 +77,12 @@ def test_an_undeclared_read_a_write_and_a_change_through_a_read_are_refused():
             fn(Checked(_state(), fn))
     with pytest.raises(AttributeError):  # a list the step only reads comes as a tuple
         appends_a_warning(Checked(_state(), appends_a_warning))
+
+
+def test_docs_state_each_steps_contract_as_declared():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "engine.md").read_text(encoding="utf-8")
+    for fn in STEPS:
+        row = f"| `{fn.__name__}` | {', '.join(sorted(fn.reads))} | {', '.join(sorted(fn.writes))} |"
+        assert row in doc, row
