@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..baselines.vocabulary import Level, PenaltyType
 from ..baselines.law_factors import LAW_FACTORS as LF
 from .decision import money
+from ..i18n import t
 from .contract import step
 from .state import LAW, State
 
@@ -31,13 +32,11 @@ def confiscation(state: State) -> None:
     refund = state.fact(LF.refund_owed) or 0.0
     amount = max(0.0, round(gains - refund, 2))
     state.confiscation = amount
-    zh = f"没收违法所得{money(amount)}元"
-    en = f"Illegal gains of {money(amount)} are confiscated"
-    if refund:
-        zh += f"（违法所得{money(gains)}元中{money(refund)}元依法应当退还，不予没收）"
-        en += f" ({money(refund)} of the {money(gains)} must be refunded and is not confiscated)"
+    zh, en = (t("engine.confiscation", lang, amount=money(amount), refund=t(
+        "engine.confiscation_refund", lang, gains=money(gains), refund=money(refund)) if refund else "")
+        for lang in ("zh", "en"))
     state.note("art28.confiscation", CITATION, {LF.illegal_gains: gains, LF.refund_owed: refund},
-               f"confiscate {amount:g}", zh + "，与罚款分别执行。", en + ", separately from the fine.")
+               f"confiscate {amount:g}", zh, en)
 
 
 @step(reads={"case", "baseline", "provision", "tier", "level", "fine", "confiscation", "warning_only"},

@@ -27,6 +27,7 @@ Step = Callable[["State"], None]
 # The State's methods, and the fields each one reads and writes on behalf of the step that calls it.
 METHODS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "note": (frozenset({"options"}), frozenset({"trace"})),
+    "tell": (frozenset({"options"}), frozenset({"trace"})),
     "baseline_ref": (frozenset({"baseline"}), frozenset()),
     "fact": (frozenset({"case"}), frozenset()),
     "settle": (frozenset(), frozenset({"level", "no_penalty_ground", "done"})),

@@ -93,6 +93,13 @@ class State:
         if self.options.trace:
             self.trace.append(TraceStep(rule, citation, inputs, effect, zh, en, fired, baseline_ref))
 
+    def tell(self, rule: str, citation: str, inputs: dict, effect: str, key: str, /, *, fired: bool = True,
+             baseline_ref: str | None = None, **params: object) -> None:
+        """``note`` with the catalog sentence ``key`` in both languages (formatted only when the trace is on)."""
+        if self.options.trace:
+            self.trace.append(TraceStep(rule, citation, inputs, effect, t(key, "zh", **params), t(key, "en", **params),
+                                        fired, baseline_ref))
+
     def baseline_ref(self, part: str = "") -> str | None:
         if self.baseline is None:
             return None
