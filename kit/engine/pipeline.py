@@ -12,7 +12,7 @@ from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level, PenaltyType
-from ..i18n import msg
+from ..i18n import msg, t
 from .aggravators import aggravators
 from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types
@@ -138,21 +138,21 @@ def _note_conflicts(state: State, resolution: Resolution) -> None:
         state.note("hierarchy.conflict", conflict_rule(state.library, state.case.authority),
                    {"lower": lower.id, "higher": first.higher, "nodes": [c.dotted for c in found]},
                    f"{lower.id} yields to {first.higher}",
-                   f"{lower.id}与上级基准{first.higher}冲突（{'；'.join(c.zh for c in found)}冲突节点：{first.dotted}），"
-                   f"下级基准让位，适用上级基准。",
-                   f"{lower.id} conflicts with the higher baseline {first.higher} ({' '.join(c.en for c in found)} "
-                   f"Conflicting node: {first.dotted}); the lower baseline yields and the higher one applies.",
+                   *(t("engine.hierarchy_conflict", lang, lower=lower.id, higher=first.higher, node=first.dotted,
+                       conflicts=_JOIN_CONFLICTS[lang].join(getattr(c, lang) for c in found))
+                     for lang in ("zh", "en")),
                    baseline_ref=first.dotted)
+
+
+_JOIN_CONFLICTS = {"zh": "；", "en": " "}  # the conflict checks' sentences: Chinese clauses, English sentences
 
 
 def _note_resolution(state: State) -> None:
     b = state.baseline
     if b is None:
         state.warnings.append(msg("engine.warn_no_baseline"))
-        state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority}, "no baseline",
-                   "制定机关及其上级均无在违法行为发生时有效的裁量基准，按法定幅度计算。",
-                   "No baseline of the authority or its parents was in force on the day of the act; the statutory "
-                   "range is used.")
+        state.tell("baseline.resolve", state.provision.citation, {"authority": state.case.authority}, "no baseline",
+                   "engine.no_baseline")
         return
     zh, en = state.library.memo(("resolution-note", b.id), lambda: _resolution_texts(state))
     state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority, "baseline": b.id},
@@ -162,10 +162,9 @@ def _note_resolution(state: State) -> None:
 def _resolution_texts(state: State) -> tuple[str, str]:
     b = state.baseline
     author = state.library.authorities[b.authority]
-    return (f"适用{author.name}制定的《{b.title}》（{b.version}版，{b.effective_from}起施行），处罚依据为"
-            f"{state.provision.citation}。",
-            f"Baseline {b.id} of {author.name_en or author.name} (version {b.version}, in force from "
-            f"{b.effective_from}) applies; the penalty provision is {state.provision.citation}.")
+    params = {"version": b.version, "since": b.effective_from, "citation": state.provision.citation}
+    return (t("engine.baseline_applies", "zh", author=author.name, name=f"《{b.title}》", **params),
+            t("engine.baseline_applies", "en", author=author.name_en or author.name, name=b.id, **params))
 
 
 def _decide(state: State) -> Decision:
