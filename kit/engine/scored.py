@@ -14,7 +14,7 @@ import math
 
 from ..baselines.models import ScoreFormula, Scoring
 from ..baselines.vocabulary import Level
-from ..i18n import DEFAULT_LANG, Lang, msg
+from ..i18n import DEFAULT_LANG, Lang, msg, t
 from .case_errors import CaseError
 from .decision import FineRange, money
 from .state import State
@@ -80,25 +80,28 @@ def apply_formula(state: State) -> bool:
                 ("facts", formula.base), msg("case_errors.scored_formula_needs", formula=formula.text),
                 msg("case_errors.scored_fact_value", fact=formula.base), msg("case_errors.nothing"))])
         base = value
-        floor_zh = floor_en = ""
-        if formula.base_floor is not None and value < formula.base_floor:
+        floored = formula.base_floor is not None and value < formula.base_floor
+        if floored:
             base = formula.base_floor
-            floor_zh = f"（{money(value)}元不足{money(formula.base_floor)}元，按{money(formula.base_floor)}元计算）"
-            floor_en = f" ({money(value)} is below {money(formula.base_floor)}, which counts instead)"
         amount = base * formula.rate
-        label = next((f.zh for f in state.matter.facts if f.id == formula.base), formula.base)
-        rate_zh = ("" if formula.rate == 1 else f" × {formula.rate:g}倍" if formula.rate > 1 else
-                   f" × {formula.rate * 100:g}%")
-        how_zh = f"{label}{money(base)}元{floor_zh}{rate_zh}"
-        how_en = f"{formula.base} {money(base)}{floor_en}" + ("" if formula.rate == 1 else f" x {formula.rate:g}"
-                                                               if formula.rate > 1 else f" x {formula.rate * 100:g}%")
+        fact = next((f for f in state.matter.facts if f.id == formula.base), None)
+        rate = "" if formula.rate == 1 else ("engine.scored_rate_times", f"{formula.rate:g}") if formula.rate > 1 \
+            else ("engine.scored_rate_percent", f"{formula.rate * 100:g}")
+
+        def how(lang: Lang) -> str:
+            return t("engine.scored_how_base", lang, label=getattr(fact, lang) if fact else formula.base,
+                     base=money(base), rate=t(rate[0], lang, rate=rate[1]) if rate else "",
+                     floor=t("engine.scored_floor", lang, value=money(value), floor=money(formula.base_floor))
+                     if floored else "")
         inputs.update(base=value, counted=base, rate=formula.rate)
     else:
         top = formula.amount if formula.times == "amount" else _statutory_max(state)
         if top is None:
             return False
         amount = top
-        how_zh, how_en = f"法定最高额{money(top)}元", f"statutory maximum {money(top)}"
+
+        def how(lang: Lang) -> str:
+            return t("engine.scored_how_max", lang, top=money(top))
         inputs.update(maximum=top)
     step = state.baseline.rules.rounding if state.baseline else 1
     fine = math.floor(amount * pct / 100 / step + 0.5) * step
@@ -106,8 +109,8 @@ def apply_formula(state: State) -> bool:
     state.fine = FineRange(fine, fine)
     state.suggested_fine = fine
     state.note("arithmetic.scored_formula", "基准适用规则：" + formula.text, inputs, f"fine {fine:g}",
-               f"{formula.text}：罚款 = 裁量百分值{pct:g}% × {how_zh} = {money(fine)}元。",
-               f"{formula.text}: fine = discretion percentage {pct:g}% x {how_en} = {money(fine)}.",
+               *(t("engine.scored_formula", lang, formula=formula.text, percent=f"{pct:g}", how=how(lang),
+                   fine=money(fine)) for lang in ("zh", "en")),
                baseline_ref=state.baseline_ref("适用规则"))
     return True
 
