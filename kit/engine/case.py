@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..baselines.errors import LibraryError, LoadError, show
 from ..baselines.library import Library
 from ..baselines.yaml_source import locate, parse_fast, parse_located, read_text
-from ..i18n import DEFAULT_LANG, Lang, msg, say
+from ..i18n import DEFAULT_LANG, Lang, Msg, msg, say
 from .case_errors import MAX_VALUE, UNKNOWN, CaseError, Problem, dotted, input_problems
 
 Id = str
@@ -165,7 +165,7 @@ def _refusals(library: Library, case: Case) -> list[Problem]:
     return out + input_problems(library, case)
 
 
-def _a_fact_of(matter: str, known) -> object:
+def _a_fact_of(matter: str, known) -> Msg:
     return msg("case_errors.a_fact_of", matter=matter, known=", ".join(sorted(known)) or msg("case_errors.none"))
 
 

@@ -17,12 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from .state import State
 
-Step = Callable[["State"], None]
+
+class Step(Protocol):
+    """A step of the law's order: called with the state, it carries its declared contract."""
+
+    __name__: str
+    reads: frozenset[str]
+    writes: frozenset[str]
+
+    def __call__(self, state: State, /) -> None: ...
 
 # The State's methods, and the fields each one reads and writes on behalf of the step that calls it.
 METHODS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -38,12 +46,13 @@ class StepContractError(AssertionError):
     """A step used a field of the state that its declaration does not name (a programming error, never a user's)."""
 
 
-def step(*, reads: Iterable[str], writes: Iterable[str] = ()) -> Callable[[Step], Step]:
+def step(*, reads: Iterable[str], writes: Iterable[str] = ()) -> Callable[[Callable[[State], None]], Step]:
     """Declare a step's contract: ``@step(reads={"case", "matter"}, writes={"transfer", "trace"})``."""
-    def declare(fn: Step) -> Step:
-        fn.reads = frozenset(reads)  # type: ignore[attr-defined]
-        fn.writes = frozenset(writes)  # type: ignore[attr-defined]
-        return fn
+    def declare(fn: Callable[[State], None]) -> Step:
+        declared = cast(Step, fn)
+        declared.reads = frozenset(reads)
+        declared.writes = frozenset(writes)
+        return declared
     return declare
 
 
@@ -65,8 +74,8 @@ class Checked:
     def __init__(self, state: State, fn: Step):
         object.__setattr__(self, "_state", state)
         object.__setattr__(self, "_name", fn.__name__)
-        object.__setattr__(self, "_writes", fn.writes)  # type: ignore[attr-defined]
-        object.__setattr__(self, "_reads", fn.reads | fn.writes)  # type: ignore[attr-defined]
+        object.__setattr__(self, "_writes", fn.writes)
+        object.__setattr__(self, "_reads", fn.reads | fn.writes)
 
     def _refuse(self, verb: str, name: str) -> StepContractError:
         return StepContractError(f"step {self._name} {verb} state.{name}, which its @step declaration does not name")
@@ -95,4 +104,4 @@ def run(steps: Iterable[Step], state: State, *, check: bool = False) -> None:
     for fn in steps:
         if state.done:
             break
-        fn(Checked(state, fn) if check else state)  # type: ignore[arg-type]
+        fn(cast("State", Checked(state, fn)) if check else state)

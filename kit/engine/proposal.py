@@ -53,7 +53,8 @@ def check_proposal(decision: Decision, level: Level | str, amount: float | None 
         return ProposalCheck(level, amount, False, False, False, (), zh, en)
     def say_both(key: str, **params: object) -> None:
         """Append the catalog sentence ``key`` to both lists; a callable parameter is given the language."""
-        for lang, out in (("zh", zh), ("en", en)):
+        pairs: tuple[tuple[Lang, list[str]], ...] = (("zh", zh), ("en", en))
+        for lang, out in pairs:
             out.append(t(key, lang, **{k: v(lang) if callable(v) else v for k, v in params.items()}))
 
     def label(lang: Lang) -> str:
