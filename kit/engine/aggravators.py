@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import list_join, t
+from ..i18n import list_join
+from .text import t
 from .circumstances import note_discretionary, present
 from .contract import step
 from .state import State

@@ -10,7 +10,8 @@ import math
 from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from ..baselines.vocabulary import Level, PenaltyType
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import list_join, msg, t
+from ..i18n import LANGS, list_join, msg
+from .text import t, templates
 from .combination import apply_optional_mitigation
 from .contract import step
 from .case_errors import missing_fact
@@ -203,11 +204,13 @@ def compute_fine(state: State) -> None:
             state.suggested_fine = suggest(state, fine)
         if state.options.trace:
             rules = state.baseline.rules if state.baseline else None
-            how = "engine.suggest_" + (state.suggest_at or (rules.suggested_fine if rules else "midpoint"))
+            how = templates("engine.suggest_" + (state.suggest_at or (rules.suggested_fine if rules else "midpoint")))
             step = money(rules.rounding) if rules else "1"
-            zh, en = (t("engine.range", lang, level=level.label(lang), fine=fine.text(lang), tail=t(
-                "engine.range_tail_score" if from_score else "engine.range_tail_rule", lang, how=t(how, lang),
-                step=step, suggested=money(state.suggested_fine))) for lang in ("zh", "en"))
+            suggested = money(state.suggested_fine)
+            tails = templates("engine.range_tail_score" if from_score else "engine.range_tail_rule")
+            ranges = templates("engine.range")
+            zh, en = (ranges[i].format(level=level.label(lang), fine=fine.text(lang), tail=tails[i].format(
+                how=how[i], step=step, suggested=suggested)) for i, lang in enumerate(LANGS))
             state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
                        f"range {fine.lo:g}-{fine.hi:g}", zh, en, baseline_ref=state.baseline_ref(source) or "法定幅度")
     elif source == NO_FINE:

@@ -13,7 +13,7 @@ administrative violation with a threshold; the administrative rules (Art. 30) th
 from __future__ import annotations
 
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import t
+from .text import t
 from .decision import money
 from .contract import step
 from .state import LAW, State, texts

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..baselines.vocabulary import Level, PenaltyType
 from ..baselines.law_factors import LAW_FACTORS as LF
 from .decision import money
-from ..i18n import t
+from .text import t
 from .contract import step
 from .state import LAW, State
 

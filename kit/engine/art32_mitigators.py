@@ -4,7 +4,7 @@ discretionary mitigators (酌定从轻), which count only when no statutory circ
 from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
-from ..i18n import t
+from .text import t
 from .circumstances import note_discretionary, present
 from .contract import step
 from .state import LAW, State

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..baselines.models import ExemptionList, ListItem
 from ..baselines.vocabulary import Level
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import list_join, msg, say, t
+from ..i18n import list_join, msg, say
+from .text import t
 from .art36_time_bar import add_years
 from .case_errors import missing_fact
 from .contract import step

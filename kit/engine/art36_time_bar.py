@@ -11,7 +11,7 @@ from datetime import date
 
 from ..baselines.vocabulary import Level
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import t
+from .text import t, templates
 from .contract import step
 from .state import LAW, State
 
@@ -40,7 +40,7 @@ def time_bar(state: State) -> None:
     if not state.options.trace and dates.discovered <= deadline:
         return
     started_key = "engine.time_bar_started_continuing" if dates.act_end else "engine.time_bar_started_act"
-    started, started_en = t(started_key, "zh"), t(started_key, "en")
+    started, started_en = templates(started_key)
     if dates.discovered > deadline and state.transfer:
         state.time_barred = True
         params = {"start": start.isoformat(), "years": years, "deadline": deadline.isoformat(),
@@ -56,7 +56,7 @@ def time_bar(state: State) -> None:
                    t("engine.time_bar_barred", "zh", started=started, **params),
                    t("engine.time_bar_barred", "en", started=started_en, **params))
     else:
+        zh, en = templates("engine.time_bar_within")
         params = {"start": start.isoformat(), "years": years, "discovered": dates.discovered.isoformat()}
         state.note("art36.time_bar", CITATION, inputs, "within the time limit",
-                   t("engine.time_bar_within", "zh", started=started, **params),
-                   t("engine.time_bar_within", "en", started=started_en, **params))
+                   zh.format(started=started, **params), en.format(started=started_en, **params))

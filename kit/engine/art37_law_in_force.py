@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..i18n import Lang, t
+from ..i18n import Lang
+from .text import t
 from .decision import Decision, TraceStep
 from .state import LAW, Options
 

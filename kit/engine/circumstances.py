@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..baselines.models import Factor
 from ..baselines.vocabulary import Direction
-from ..i18n import t
+from .text import t
 from .state import ART5, State
 
 

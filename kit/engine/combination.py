@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..baselines.application_rules import STATUTORY_FIRST, ApplicationRule
 from ..baselines.vocabulary import FactorKind, Level
-from ..i18n import t
+from .text import t
 from .scored import group_points
 from .contract import step
 from .state import CIRCUMSTANCES, State, texts

@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..baselines.vocabulary import ILLUSTRATIVE_MARK, Level, PenaltyType
-from ..i18n import LANGS, Lang, Msg, bilingual, list_join, say, t
+from ..i18n import LANGS, Lang, Msg, bilingual, list_join, say
+from .text import t
 
 
 class FineRange(NamedTuple):

@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import list_join, msg, say, t
+from ..i18n import list_join, msg, say
+from .text import t
 from .art36_time_bar import add_years
 from .case_errors import UNKNOWN, CaseError, Problem
 

@@ -12,7 +12,8 @@ from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level, PenaltyType
-from ..i18n import msg, t
+from ..i18n import msg
+from .text import t
 from .aggravators import aggravators
 from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types

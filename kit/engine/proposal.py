@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..baselines.vocabulary import Level, PenaltyType
-from ..i18n import Lang, list_join, t
+from ..i18n import Lang, list_join
+from .text import t
 from .decision import Decision, money
 
 SEED_RULE = "苏政办发〔2023〕1号 三(二)：适用基准明显不当、显失公平的，报请制定机关调整适用"

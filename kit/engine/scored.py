@@ -14,7 +14,8 @@ import math
 
 from ..baselines.models import ScoreFormula, Scoring
 from ..baselines.vocabulary import Level
-from ..i18n import DEFAULT_LANG, Lang, msg, t
+from ..i18n import DEFAULT_LANG, Lang, msg
+from .text import t
 from .case_errors import CaseError
 from .decision import FineRange, money
 from .state import State

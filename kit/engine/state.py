@@ -16,7 +16,8 @@ from ..baselines.models import Baseline, Matter, Provision, Tier
 from ..baselines.vocabulary import Level, PenaltyType
 from .case import Case
 from .decision import FineRange, TraceStep
-from ..i18n import Msg, t
+from ..i18n import Msg
+from .text import t
 
 LAW = "《中华人民共和国行政处罚法》"
 # 过罚相当: "实施行政处罚……必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当" — the ground of every

@@ -10,7 +10,8 @@ import operator
 
 from ..baselines.models import Alternative, Tier
 from ..baselines.vocabulary import Level
-from ..i18n import msg, t
+from ..i18n import msg
+from .text import t
 from .case_errors import missing_fact
 from .contract import step
 from .state import CIRCUMSTANCES, State
