@@ -12,7 +12,6 @@ from kit.cli import app
 from kit.cli.options import LangOption, LibraryOption
 from kit.engine import CaseError, check_proposal, evaluate, load_cases
 from kit.engine.case import located_refusal
-from kit.engine.scored import ScoredInputError
 from kit.i18n import Lang, t
 
 
@@ -34,11 +33,8 @@ def _evaluate(lib, case, case_file: Path, index: int, lang: Lang = "zh"):
     """Evaluate; a case the engine refuses ends the command with the engine's words, located in the file."""
     try:
         return evaluate(lib, case)
-    except ScoredInputError as error:  # a scored baseline's 裁量要素 without exactly one option
-        typer.echo(f"{case_file}: {error.message(lang)}", err=True)
-        raise typer.Exit(1) from None
-    except CaseError as error:
-        typer.echo(located_refusal(case_file, index, error).report(), err=True)
+    except CaseError as error:  # ScoredInputError too (a scored baseline's 裁量要素 without exactly one option)
+        typer.echo(located_refusal(case_file, index, error, lang).report(), err=True)
         raise typer.Exit(1) from None
 
 

@@ -4,32 +4,32 @@ emergency measures; 屡查屡犯 in price cases) and the baseline's discretionar
 from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
-from .state import ART5, State
+from ..baselines.law_factors import LAW_FACTORS as LF
+from ..i18n import list_join
+from .text import t
+from .circumstances import note_discretionary, present
+from .contract import step
+from .state import State
 
 
+@step(reads={"case", "library", "baseline", "provision", "options"},
+      writes={"mandatory_aggravation", "discretionary_aggravators", "trace"})
 def aggravators(state: State) -> None:
-    for factor_id in state.case.factors:
-        if not state.case.has(factor_id):
-            continue
-        factor = state.library.factors[factor_id]
-        if factor.direction is not Direction.aggravate:
-            continue
+    for factor_id, factor in present(state, Direction.aggravate):
         if factor.kind is FactorKind.statutory_mandatory:
             state.mandatory_aggravation.append(factor_id)
             serious = state.provision.serious if state.provision else None
-            if factor_id == "serious_circumstances" and serious is not None:
+            if factor_id == LF.serious and serious is not None:
+                zh, en = (t("engine.aggravator_serious", lang, citation=state.provision.citation, when=serious.when,
+                            also=t("engine.aggravator_serious_also", lang, penalties=list_join(
+                                (p.label(lang) for p in serious.penalties), lang)) if serious.penalties else "")
+                          for lang in ("zh", "en"))
                 state.note("aggravator.serious", state.provision.citation, {factor_id: True}, "serious clause applies",
-                           f"情节严重，适用{state.provision.citation}“{serious.when}”的规定"
-                           + (f"（另处{'、'.join(p.zh for p in serious.penalties)}）" if serious.penalties else "")
-                           + "。",
-                           f"Serious circumstances: the provision's clause for serious cases ({serious.when}) applies.")
+                           zh, en)
                 continue
             state.note("aggravator.mandatory", factor.citation, {factor_id: state.case.factors[factor_id]},
-                       "must be aggravated", f"当事人{factor.zh}，依法应当从重处罚。",
-                       f"{factor.en}: the law requires an aggravated penalty.")
+                       "must be aggravated", t("engine.aggravator_mandatory", "zh", factor=factor.zh),
+                       t("engine.aggravator_mandatory", "en", factor=factor.en))
         else:
             state.discretionary_aggravators.append(factor_id)
-            state.note("discretion.aggravator", f"{factor.citation}；{ART5}", {factor_id: state.case.factors[factor_id]},
-                       "discretionary aggravator", f"酌定从重情节：{factor.zh}。",
-                       f"Discretionary aggravating circumstance: {factor.en}.",
-                       baseline_ref=state.baseline_ref("适用规则"))
+            note_discretionary(state, factor_id, factor, "aggravator", state.case.factors[factor_id])

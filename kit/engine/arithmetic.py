@@ -9,8 +9,11 @@ import math
 
 from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from ..baselines.vocabulary import Level, PenaltyType
-from ..i18n import t
+from ..baselines.law_factors import LAW_FACTORS as LF
+from ..i18n import LANGS, list_join, msg
+from .text import t, templates
 from .combination import apply_optional_mitigation
+from .contract import step
 from .case_errors import missing_fact
 from .decision import FineRange, money
 from .scored import apply_formula
@@ -47,24 +50,21 @@ def to_yuan(spec: object, state: State) -> FineRange | None:
 def per_unit(spec: PerUnitFine, state: State) -> tuple[FineRange | None, str, str]:
     amount = state.fact(spec.per)
     if amount is None:  # never read as 0: that would silently turn a fine into a warning
-        raise missing_fact(state.case.id, spec.per, "the per-unit formula of "
-                           + (state.provision.citation if state.provision else "the provision"), state.matter)
+        raise missing_fact(state.case.id, spec.per, msg("case_errors.per_unit_formula_of", matter=_cited(state)),
+                           state.matter)
     if spec.warning_at_or_below is not None and amount <= spec.warning_at_or_below:
-        return None, (f"{spec.per} = {money(amount)}，未超过{money(spec.warning_at_or_below)}，予以警告，不处罚款。"), (
-            f"{spec.per} = {money(amount)} is at or below {money(spec.warning_at_or_below)}: warning only, no fine.")
+        params = {"per": spec.per, "amount": money(amount), "limit": money(spec.warning_at_or_below)}
+        return None, t("engine.per_unit_warning", "zh", **params), t("engine.per_unit_warning", "en", **params)
     units = amount / spec.unit
     units = math.ceil(units) if spec.rounding == "up" else math.floor(units) if spec.rounding == "down" else units
     fine = round(units * spec.rate, 2)
-    zh = f"{spec.per} = {money(amount)}，按每{money(spec.unit)}计{money(spec.rate)}元（{_ROUND_ZH[spec.rounding]}）计{money(fine)}元"
-    en = f"{spec.per} = {money(amount)} at {money(spec.rate)} per {money(spec.unit)} ({spec.rounding}): {money(fine)}"
-    if spec.cap is not None and fine > spec.cap:
-        zh += f"，超过上限，按最高{money(spec.cap)}元"
-        en += f", above the cap: {money(spec.cap)}"
+    capped = spec.cap is not None and fine > spec.cap
+    zh, en = (t("engine.per_unit_fine", lang, per=spec.per, amount=money(amount), unit=money(spec.unit),
+                rate=money(spec.rate), rounding=t(f"engine.round_{spec.rounding}", lang), fine=money(fine),
+                cap=t("engine.per_unit_cap", lang, cap=money(spec.cap)) if capped else "") for lang in ("zh", "en"))
+    if capped:
         fine = spec.cap
-    return FineRange(fine, fine), zh + "。", en + "."
-
-
-_ROUND_ZH = {"up": "不足一个单位的按一个单位计", "down": "不足一个单位的部分不计", "exact": "按实际比例"}
+    return FineRange(fine, fine), zh, en
 
 
 def _narrow(spec: object, share: list[float]) -> object:
@@ -80,7 +80,7 @@ def _narrow(spec: object, share: list[float]) -> object:
     return spec
 
 
-SERIOUS = "serious_circumstances"
+SERIOUS = LF.serious
 NO_FINE = "no fine"
 
 
@@ -161,14 +161,22 @@ def suggest(state: State, fine: FineRange) -> float:
     return round(value, 2)
 
 
+# what range_for (the range of any level, asked by later steps and by Decision.range_of) reads
+RANGE_READS = frozenset({"case", "baseline", "provision", "tier"})
+
+
+@step(reads=RANGE_READS | {"matter", "options", "individual_tier", "percent", "position", "suggest_at",
+                           "optional_mitigation"},
+      writes={"level", "extra_acceptable", "fine", "suggested_fine", "individual_fine", "warning_only", "warnings",
+              "trace"})
 def compute_fine(state: State) -> None:
     if state.level is None and state.percent is None:
         return
     statutory = statutory_spec(state)
     if isinstance(statutory, MultipleFine) and statutory.base_unknown is None and state.fact(statutory.base) is None \
             and state.level is not Level.no_penalty:
-        raise missing_fact(state.case.id, statutory.base, "the multiple-of-base fine of "
-                           + (state.provision.citation if state.provision else "the provision"), state.matter)
+        raise missing_fact(state.case.id, statutory.base, msg("case_errors.multiple_of_base_of", matter=_cited(state)),
+                           state.matter)
     if isinstance(statutory, PerUnitFine) and state.level is not Level.no_penalty:
         fine, zh, en = per_unit(statutory, state)
         state.note("arithmetic.per_unit", state.provision.citation, {statutory.per: state.fact(statutory.per)},
@@ -194,35 +202,34 @@ def compute_fine(state: State) -> None:
         from_score = state.suggested_fine is not None and fine.contains(state.suggested_fine)
         if not from_score:
             state.suggested_fine = suggest(state, fine)
-        rules = state.baseline.rules if state.baseline else None
-        how = {"midpoint": "中间值", "lower": "下限", "upper": "上限"}[
-            state.suggest_at or (rules.suggested_fine if rules else "midpoint")]
-        step = money(rules.rounding) if rules else "1"
-        tail = (f"；按裁量百分值建议罚款{money(state.suggested_fine)}元。" if from_score else
-                f"；建议罚款取{how}并按{step}元取整，为{money(state.suggested_fine)}元。")
-        state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
-                   f"range {fine.lo:g}-{fine.hi:g}", f"{level.zh}的罚款幅度为{fine.text('zh')}{tail}",
-                   f"The {level.en} range is {fine.text('en')}; suggested fine {money(state.suggested_fine)}.",
-                   baseline_ref=state.baseline_ref(source) or "法定幅度")
+        if state.options.trace:
+            rules = state.baseline.rules if state.baseline else None
+            how = templates("engine.suggest_" + (state.suggest_at or (rules.suggested_fine if rules else "midpoint")))
+            step = money(rules.rounding) if rules else "1"
+            suggested = money(state.suggested_fine)
+            tails = templates("engine.range_tail_score" if from_score else "engine.range_tail_rule")
+            ranges = templates("engine.range")
+            zh, en = (ranges[i].format(level=level.label(lang), fine=fine.text(lang), tail=tails[i].format(
+                how=how[i], step=step, suggested=suggested)) for i, lang in enumerate(LANGS))
+            state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
+                       f"range {fine.lo:g}-{fine.hi:g}", zh, en, baseline_ref=state.baseline_ref(source) or "法定幅度")
     elif source == NO_FINE:
         kinds = (state.tier.penalties if state.tier else state.baseline.levels[level].penalties)
         where = f"tiers[{state.tier.no}]" if state.tier else f"levels.{level.value}"
         state.note("arithmetic.no_fine", state.provision.citation if state.provision else "", {"level": level.value},
-                   "no fine", t("engine.no_fine", "zh", penalties="、".join(p.zh for p in kinds) or "—"),
-                   t("engine.no_fine", "en", penalties=", ".join(p.en for p in kinds) or "—"),
+                   "no fine", *(t("engine.no_fine", lang, penalties=list_join((p.label(lang) for p in kinds), lang)
+                                  or "—") for lang in ("zh", "en")),
                    baseline_ref=state.baseline_ref(where))
     elif level is not Level.no_penalty:
-        state.warnings.append("无法计算罚款幅度：缺少计算基数。")
-        state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
-                   "no range", "缺少计算罚款所需的基数事实，无法计算罚款幅度。",
-                   "The base fact needed to compute the fine is missing; no range computed.",
-                   baseline_ref=state.baseline_ref(source))
+        state.warnings.append(msg("engine.warn_no_base"))
+        state.tell("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
+                   "no range", "engine.no_range", baseline_ref=state.baseline_ref(source))
     individual = None
     rule = state.baseline.levels.get(level) if state.baseline else None
     spec = (state.tier.individual_fine or (state.individual_tier.individual_fine if state.individual_tier else None)
             if state.tier else (rule.individual_fine if rule else None))
     if spec is not None and level is not Level.no_penalty and state.case.party.kind == "person":
-        state.note("arithmetic.individual_fine", state.provision.citation, {"party": "person"}, "no 双罚",
+        state.note("arithmetic.individual_fine", state.provision.citation, {"party": "person"}, "no dual fine",
                    t("engine.no_dual_fine_for_person", "zh"), t("engine.no_dual_fine_for_person", "en"),
                    baseline_ref=state.baseline_ref("individual_fine"))
     elif spec is not None and level is not Level.no_penalty:
@@ -231,8 +238,8 @@ def compute_fine(state: State) -> None:
             state.note("arithmetic.individual_fine", state.provision.citation, {"tier": state.tier.no if state.tier
                                                                                else None},
                        f"individuals {individual.lo:g}-{individual.hi:g}",
-                       f"对直接负责的主管人员和其他直接责任人员另处罚款{individual.text('zh')}（双罚）。",
-                       f"The responsible individuals are fined separately: {individual.text('en')}.",
+                       t("engine.individual_fine", "zh", fine=individual.text("zh")),
+                       t("engine.individual_fine", "en", fine=individual.text("en")),
                        baseline_ref=state.baseline_ref("individual_fine"))
     state.individual_fine = individual
 
@@ -252,7 +259,11 @@ def _place_score(state: State) -> None:
     state.level = level
     state.suggested_fine = round(point, 2)
     state.note("arithmetic.scored", "基准适用规则：裁量百分值", {"percent": state.percent, "range": [lo, hi]},
-               level.value,
-               f"建议罚款 = {money(lo)} + ({money(hi)} − {money(lo)}) × {state.percent:g}% = {money(point)}元，落在{level.zh}幅度内。",
-               f"Suggested fine = {money(lo)} + ({money(hi)} - {money(lo)}) x {state.percent:g}% = {money(point)}, "
-               f"inside the {level.en} range.", baseline_ref=state.baseline_ref("适用规则"))
+               level.value, *(t("engine.scored_point", lang, lo=money(lo), hi=money(hi), percent=f"{state.percent:g}",
+                                 point=money(point), level=level.label(lang)) for lang in ("zh", "en")),
+               baseline_ref=state.baseline_ref("适用规则"))
+
+
+def _cited(state: State):
+    """The provision's citation (data), or the words "the provision" in the reader's language."""
+    return state.provision.citation if state.provision else msg("case_errors.the_provision")

@@ -12,8 +12,10 @@ administrative violation with a threshold; the administrative rules (Art. 30) th
 
 from __future__ import annotations
 
-from ..i18n import t
+from ..baselines.law_factors import LAW_FACTORS as LF
+from .text import t
 from .decision import money
+from .contract import step
 from .state import LAW, State, texts
 
 TRANSFER_RULE = "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条"
@@ -22,24 +24,25 @@ CRIMINAL_AGE = 16
 CITATION = f"{LAW}第二十七条第一款；{TRANSFER_RULE}"
 
 
+@step(reads={"case", "matter", "options"}, writes={"transfer", "trace"})
 def criminal_transfer(state: State) -> None:
     threshold = state.matter.transfer_threshold
     reached = False
-    inputs: dict = {"suspected_crime": state.case.has("suspected_crime")}
+    inputs: dict = {LF.suspected_crime: state.case.has(LF.suspected_crime)}
     if threshold is not None:
         value = state.fact(threshold.fact)
         inputs[threshold.fact] = value
         inputs["threshold"] = threshold.value
         reached = value is not None and value >= threshold.value
     party = state.case.party
-    if (state.case.has("suspected_crime") or reached) and party.kind == "person" and party.age is not None \
+    if (state.case.has(LF.suspected_crime) or reached) and party.kind == "person" and party.age is not None \
             and party.age < CRIMINAL_AGE:
         state.note("art27.criminal_age", f"{CITATION}；{CRIMINAL_AGE_RULE}", {**inputs, "age": party.age},
                    "no transfer: under the age of criminal responsibility",
                    t("engine.transfer_under_age", "zh", age=party.age),
                    t("engine.transfer_under_age", "en", age=party.age))
         return
-    if state.case.has("suspected_crime") or reached:
+    if state.case.has(LF.suspected_crime) or reached:
         state.transfer = True
         if reached and threshold is not None:
             params = {"value": money(inputs[threshold.fact]), "threshold": money(threshold.value),
@@ -58,6 +61,7 @@ def criminal_transfer(state: State) -> None:
             state.note("art27.transfer", CITATION, inputs, "no transfer", zh, en, fired=False)
 
 
+@step(reads={"transfer"}, writes={"level", "no_penalty_ground", "done"})
 def close_transfer(state: State) -> None:
     """A transferred case gets no administrative level in place of the transfer (the time bar has been traced)."""
     if state.transfer:

@@ -5,12 +5,17 @@ the fine. Also settles the penalty types (单处/并处) of the decision."""
 from __future__ import annotations
 
 from ..baselines.vocabulary import Level, PenaltyType
+from ..baselines.law_factors import LAW_FACTORS as LF
 from .decision import money
+from .text import t
+from .contract import step
 from .state import LAW, State
 
 CITATION = f"{LAW}第二十八条第二款"  # 当事人有违法所得，除依法应当退赔的外，应当予以没收
 
 
+@step(reads={"case", "baseline", "provision", "tier", "level", "options"},
+      writes={"confiscation", "trace"})
 def confiscation(state: State) -> None:
     """Reads: the provision's, the tier's or the level's 没收违法所得, the facts illegal_gains and refund_owed.
     Decides: the amount confiscated, beside the fine."""
@@ -21,21 +26,21 @@ def confiscation(state: State) -> None:
             state.tier.penalties) or (rule is not None and PenaltyType.confiscation in rule.penalties))
     if not says:
         return
-    gains = state.fact("illegal_gains")
+    gains = state.fact(LF.illegal_gains)
     if not gains:
         return
-    refund = state.fact("refund_owed") or 0.0
+    refund = state.fact(LF.refund_owed) or 0.0
     amount = max(0.0, round(gains - refund, 2))
     state.confiscation = amount
-    zh = f"没收违法所得{money(amount)}元"
-    en = f"Illegal gains of {money(amount)} are confiscated"
-    if refund:
-        zh += f"（违法所得{money(gains)}元中{money(refund)}元依法应当退还，不予没收）"
-        en += f" ({money(refund)} of the {money(gains)} must be refunded and is not confiscated)"
-    state.note("art28.confiscation", CITATION, {"illegal_gains": gains, "refund_owed": refund},
-               f"confiscate {amount:g}", zh + "，与罚款分别执行。", en + ", separately from the fine.")
+    zh, en = (t("engine.confiscation", lang, amount=money(amount), refund=t(
+        "engine.confiscation_refund", lang, gains=money(gains), refund=money(refund)) if refund else "")
+        for lang in ("zh", "en"))
+    state.note("art28.confiscation", CITATION, {LF.illegal_gains: gains, LF.refund_owed: refund},
+               f"confiscate {amount:g}", zh, en)
 
 
+@step(reads={"case", "baseline", "provision", "tier", "level", "fine", "confiscation", "warning_only"},
+      writes={"penalties"})
 def penalty_types(state: State) -> None:
     """Which penalty types the decision carries, as the baseline (or the provision) says."""
     if state.level is Level.no_penalty or state.level is None:
@@ -50,7 +55,7 @@ def penalty_types(state: State) -> None:
     kinds: list[PenaltyType] = [p for p in source if p not in (PenaltyType.fine, PenaltyType.confiscation,
                                                               PenaltyType.warning)]
     serious = state.provision.serious if state.provision else None
-    if serious is not None and state.case.has("serious_circumstances"):
+    if serious is not None and state.case.has(LF.serious):
         kinds += [p for p in serious.penalties if p not in kinds and p is not PenaltyType.fine]
     if state.level is Level.mitigated:
         kinds = []  # 减轻 never adds the heavier types (吊销, 停产停业) that apply to serious cases

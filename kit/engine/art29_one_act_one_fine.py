@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..baselines.vocabulary import StatuteLevel
-from ..i18n import t
+from .text import t
 from .decision import Decision, TraceStep, money
 from .state import LAW, Options
 

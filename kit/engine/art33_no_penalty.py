@@ -9,30 +9,28 @@ from __future__ import annotations
 
 from ..baselines.models import ExemptionList, ListItem
 from ..baselines.vocabulary import Level
-from ..i18n import t
+from ..baselines.law_factors import LAW_FACTORS as LF
+from ..i18n import list_join, msg, say
+from .text import t
 from .art36_time_bar import add_years
 from .case_errors import missing_fact
+from .contract import step
 from .state import LAW, State
 from .tiers import _meets
 
 P1 = f"{LAW}第三十三条第一款"
 P2 = f"{LAW}第三十三条第二款"
-MINOR = ("minor_circumstances", "corrected_promptly", "no_harm")
-FIRST = ("first_violation", "minor_harm", "corrected_promptly")
+MINOR, FIRST = LF.minor, LF.first  # the circumstances each sentence of ¶1 joins (law_factors.yaml)
 
 
+@step(reads={"case", "options"}, writes={"level", "no_penalty_ground", "done", "trace"})
 def minor_no_penalty(state: State) -> None:
     present = {f: state.case.has(f) for f in MINOR}
     if all(present.values()):
         state.settle(Level.no_penalty, "minor_corrected_no_harm")
-        state.note("art33.minor", P1, present, "no penalty",
-                   "违法行为轻微并及时改正，没有造成危害后果，不予行政处罚（应当），并进行教育。",
-                   "Minor violation, promptly corrected, no harm: no penalty (mandatory), with education.")
+        state.tell("art33.minor", P1, present, "no penalty", "engine.art33_minor")
     else:
-        state.note("art33.minor", P1, present, "not met",
-                   "不同时具备“违法行为轻微、及时改正、没有造成危害后果”，不适用应当不予处罚。",
-                   "Not minor + promptly corrected + harmless together: the mandatory no-penalty ground does not apply.",
-                   fired=False)
+        state.tell("art33.minor", P1, present, "not met", "engine.art33_minor_not_met", fired=False)
 
 
 def _chain_entries(library, case) -> list[tuple[ExemptionList, ListItem]]:
@@ -91,6 +89,8 @@ def _earlier_within(state: State, item: ListItem) -> list:
     return out
 
 
+@step(reads={"case", "library", "matter", "list_day", "options"},
+      writes={"level", "no_penalty_ground", "done", "optional_ground", "extra_acceptable", "trace"})
 def first_violation(state: State) -> None:
     """Reads every item of every list in force for the matter along the chain — an item that does not apply or
     that excludes the case never stops the others from being read, so the result does not depend on the order of
@@ -104,8 +104,10 @@ def first_violation(state: State) -> None:
         missing = [f for f in item.requires if not state.case.has(f)]
         if missing:
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, "missing": missing},
-                       "list item not met", f"不符合{ref}的条件（缺少：{'、'.join(_zh(state, m) for m in missing)}）。",
-                       f"The list item {lst.id} #{item.id} is not met (missing: {', '.join(missing)}).",
+                       "list item not met",
+                       t("engine.list_item_missing", "zh", ref=ref, missing=list_join((_zh(state, m) for m in missing),
+                                                                                        "zh")),
+                       t("engine.list_item_missing", "en", ref=f"{lst.id} #{item.id}", missing=list_join(missing, "en")),
                        fired=False, baseline_ref=ref)
             continue
         if item.when:
@@ -113,7 +115,8 @@ def first_violation(state: State) -> None:
             met = [alt for alt in item.when if _meets(state, alt, absent)]
             if not met:
                 if absent:
-                    raise missing_fact(state.case.id, absent[0], f"the conditions of {lst.id} item {item.id}",
+                    raise missing_fact(state.case.id, absent[0],
+                                       msg("case_errors.list_item_conditions_of", list=lst.id, item=item.id),
                                        state.matter)
                 state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, "facts": dict(
                     state.case.facts)}, "list item conditions not met",
@@ -124,20 +127,21 @@ def first_violation(state: State) -> None:
                 continue
         earlier = _earlier_within(state, item)
         if earlier:
-            span = "年度内" if item.window_calendar_year else f"{item.window_years}年内"
+            span = msg("engine.span_calendar_year") if item.window_calendar_year else \
+                msg("engine.span_years", n=item.window_years)
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
                                                      "earlier": [str(d) for d in earlier]}, "not first in the window",
-                       t("engine.list_window", "zh", ref=ref, span=span, dates="、".join(map(str, earlier))),
-                       t("engine.list_window", "en", ref=f"{lst.id} #{item.id}", span=span,
+                       t("engine.list_window", "zh", ref=ref, span=say(span, "zh"), dates="、".join(map(str, earlier))),
+                       t("engine.list_window", "en", ref=f"{lst.id} #{item.id}", span=say(span, "en"),
                          dates=", ".join(map(str, earlier))), baseline_ref=ref)
             continue
         excluded = [e for e in item.exclusions if state.case.has(e.factor)]
         if excluded:
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
                                                      "excluded_by": [e.factor for e in excluded]},
-                       "excluded", f"虽符合{ref}的条件，但存在除外情形“{excluded[0].text}”，不适用该清单。",
-                       f"The list item {lst.id} #{item.id} would apply, but its exclusion applies: "
-                       f"{state.library.factors[excluded[0].factor].en}.", baseline_ref=ref)
+                       "excluded", t("engine.list_excluded", "zh", ref=ref, exclusion=excluded[0].text),
+                       t("engine.list_excluded", "en", ref=f"{lst.id} #{item.id}",
+                         exclusion=state.library.factors[excluded[0].factor].en), baseline_ref=ref)
             continue
         applying.append((lst, item, ref))
     if applying:
@@ -156,36 +160,28 @@ def first_violation(state: State) -> None:
             state.extra_acceptable.add(Level(other.outcome))
         state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, **present},
                    f"may be {level.value}",
-                   f"符合{ref}：{'；'.join(item.conditions) or item.text}，可以{level.zh}（默认适用），"
-                   f"亦可依法按一般规则处理。",
-                   f"Meets {lst.title} item {item.id}: the agency may impose {level.en} (the default); the ordinary "
-                   f"level is also lawful.", baseline_ref=ref)
+                   t("engine.list_may", "zh", ref=ref, words="；".join(item.conditions) or item.text, level=level.zh),
+                   t("engine.list_may", "en", ref=f"{lst.title} item {item.id}", words=item.text, level=level.en),
+                   baseline_ref=ref)
         return
     if not entries and all(present.values()):
         # No list covers the matter: Art. 33 itself still allows no penalty.
         state.extra_acceptable.add(Level.no_penalty)
-        state.note("art33.first_violation", P1, present, "no penalty also lawful",
-                   "初次违法且危害后果轻微并及时改正，可以不予行政处罚；本事项未列入清单，默认按基准处理，不予处罚亦属合法选择。",
-                   "First violation, minor harm, promptly corrected: no penalty *may* be given; no list covers this "
-                   "matter, so the baseline's level is the default and no penalty is also lawful.")
+        state.tell("art33.first_violation", P1, present, "no penalty also lawful", "engine.art33_first_no_list")
     elif not entries:
-        state.note("art33.first_violation", P1, present, "not met",
-                   "不同时具备“初次违法、危害后果轻微、及时改正”，不适用首违不罚。",
-                   "Not first violation + minor harm + promptly corrected together: no first-violation exemption.",
-                   fired=False)
+        state.tell("art33.first_violation", P1, present, "not met", "engine.art33_first_not_met", fired=False)
 
 
+@step(reads={"case", "options"},
+      writes={"level", "no_penalty_ground", "done", "optional_ground", "trace"})
 def no_fault(state: State) -> None:
-    if state.case.has("no_fault_proven"):
+    if state.case.has(LF.no_fault):
         state.settle(Level.no_penalty, "no_fault")
         state.optional_ground = None
-        state.note("art33.no_fault", P2, {"no_fault_proven": True}, "no penalty",
-                   "当事人有证据足以证明没有主观过错，不予行政处罚（法律、行政法规另有规定的除外）。",
-                   "The party proved it had no subjective fault: no penalty (unless a law or administrative "
-                   "regulation provides otherwise).")
+        state.tell("art33.no_fault", P2, {LF.no_fault: True}, "no penalty", "engine.art33_no_fault")
     else:
-        state.note("art33.no_fault", P2, {"no_fault_proven": False}, "not met",
-                   "当事人未举证证明没有主观过错。", "The party has not proved an absence of fault.", fired=False)
+        state.tell("art33.no_fault", P2, {LF.no_fault: False}, "not met", "engine.art33_no_fault_not_met",
+                   fired=False)
 
 
 def _zh(state: State, factor: str) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from ..baselines.vocabulary import Level
-from ..i18n import t
+from ..baselines.law_factors import LAW_FACTORS as LF
+from .text import t, templates
+from .contract import step
 from .state import LAW, State
 
 CITATION = f"{LAW}第三十六条"
@@ -23,22 +25,22 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+@step(reads={"case", "matter", "options", "transfer"},
+      writes={"time_barred", "level", "no_penalty_ground", "done", "trace"})
 def time_bar(state: State) -> None:
     dates = state.case.dates
     if dates.discovered is None:
-        state.note("art36.time_bar", CITATION, {}, "not checked",
-                   "未载明发现日期，未审查追责时效。", "No discovery date given; the time bar was not checked.",
-                   fired=False)
+        state.tell("art36.time_bar", CITATION, {}, "not checked", "engine.time_bar_not_checked", fired=False)
         return
-    long_bar = state.matter.safety_related and state.case.has("harmful_consequences")
+    long_bar = state.matter.safety_related and state.case.has(LF.harmful_consequences)
     years = 5 if long_bar else 2
     start = dates.act_completed
     deadline = add_years(start, years)
     inputs = {"act_completed": start, "discovered": dates.discovered, "years": years}
     if not state.options.trace and dates.discovered <= deadline:
         return
-    started = "连续或者继续状态终了之日" if dates.act_end else "违法行为发生之日"
-    started_en = "the end of the continuing act" if dates.act_end else "the day of the act"
+    started_key = "engine.time_bar_started_continuing" if dates.act_end else "engine.time_bar_started_act"
+    started, started_en = templates(started_key)
     if dates.discovered > deadline and state.transfer:
         state.time_barred = True
         params = {"start": start.isoformat(), "years": years, "deadline": deadline.isoformat(),
@@ -49,13 +51,12 @@ def time_bar(state: State) -> None:
     elif dates.discovered > deadline:
         state.time_barred = True
         state.settle(Level.no_penalty, "time_barred")
+        params = {"start": start, "years": years, "deadline": deadline, "discovered": dates.discovered}
         state.note("art36.time_bar", CITATION, inputs, "time-barred: no penalty",
-                   f"违法行为自{started}（{start}）起{years}年内（至{deadline}）未被发现，{dates.discovered}才发现，"
-                   f"不再给予行政处罚。",
-                   f"Not discovered within {years} years of {started_en} ({start}, deadline {deadline}); "
-                   f"discovered {dates.discovered}: no penalty may be imposed.")
+                   t("engine.time_bar_barred", "zh", started=started, **params),
+                   t("engine.time_bar_barred", "en", started=started_en, **params))
     else:
-        day, found = start.isoformat(), dates.discovered.isoformat()
+        zh, en = templates("engine.time_bar_within")
+        params = {"start": start.isoformat(), "years": years, "discovered": dates.discovered.isoformat()}
         state.note("art36.time_bar", CITATION, inputs, "within the time limit",
-                   f"自{started}（{day}）起{years}年内发现（{found}），未超过追责时效。",
-                   f"Discovered on {found}, within {years} years of {started_en} ({day}).")
+                   zh.format(started=started, **params), en.format(started=started_en, **params))

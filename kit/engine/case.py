@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..baselines.errors import LibraryError, LoadError, show
 from ..baselines.library import Library
 from ..baselines.yaml_source import locate, parse_fast, parse_located, read_text
-from .case_errors import MAX_VALUE, CaseError, dotted, input_problems
+from ..i18n import DEFAULT_LANG, Lang, Msg, msg, say
+from .case_errors import MAX_VALUE, UNKNOWN, CaseError, Problem, dotted, input_problems
 
 Id = str
 
@@ -87,7 +88,7 @@ class Case(_Node):
         return self.model_copy(update={"matter": matter, "also_breaches": [], "baseline": None})
 
 
-def case_problems(library: Library, case: Case, raw: dict | None = None) -> list[tuple[tuple, str, str, str]]:
+def case_problems(library: Library, case: Case, raw: dict | None = None) -> list[Problem]:
     """What in a well-formed case does not fit the library: (loc, problem, expected, found). ``raw``, the data
     as written, keeps the places right (a factor given in a list is reported by its index)."""
     out = reference_problems(library, raw if raw is not None else case.model_dump()) + input_problems(library, case)
@@ -101,7 +102,7 @@ def case_problems(library: Library, case: Case, raw: dict | None = None) -> list
 _FACT_IDS = ("fact-ids",)
 
 
-def case_refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
+def case_refusals(library: Library, case: Case) -> list[Problem]:
     """``case_problems`` for a built case, without dumping it (the engine's hot path: a case with nothing
     wrong is recognised without building any message)."""
     if _plainly_fine(library, case):
@@ -133,19 +134,19 @@ def _plainly_fine(library: Library, case: Case) -> bool:
                                                                      and d.decided < d.discovered))))
 
 
-def _refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]:
-    out: list[tuple[tuple, str, str, str]] = []
+def _refusals(library: Library, case: Case) -> list[Problem]:
+    out: list[Problem] = []
     matter = library.matters.get(case.matter)
     if matter is None:
-        out.append((("matter",), "unknown matter", "a matter of the library", f"'{case.matter}'"))
+        out.append((("matter",), UNKNOWN["matter"][0], UNKNOWN["matter"][1], f"'{case.matter}'"))
     if case.authority not in library.authorities:
-        out.append((("authority",), "unknown authority", "an authority of the library", f"'{case.authority}'"))
+        out.append((("authority",), *UNKNOWN["authority"], f"'{case.authority}'"))
     if case.baseline is not None and case.baseline not in library.baselines:
-        out.append((("baseline",), "unknown baseline", "a baseline of the library", f"'{case.baseline}'"))
+        out.append((("baseline",), *UNKNOWN["baseline"], f"'{case.baseline}'"))
     factors = library.factors
     for factor in case.factors:
         if factor not in factors:
-            out.append((("factors", factor), "unknown factor", "a factor of the library", f"'{factor}'"))
+            out.append((("factors", factor), *UNKNOWN["factor"], f"'{factor}'"))
     if matter is not None and case.facts:
         by_matter = library.cache.get(_FACT_IDS)
         if by_matter is None:
@@ -157,28 +158,31 @@ def _refusals(library: Library, case: Case) -> list[tuple[tuple, str, str, str]]
                 known = known | {f.id for f in library.matters[other].facts}
         for fact in case.facts:
             if fact not in known:
-                out.append((("facts", fact), "unknown fact",
-                            f"a fact of {matter.id} ({', '.join(sorted(known)) or 'none'})", f"'{fact}'"))
+                out.append((("facts", fact), msg("case_errors.unknown_fact"), _a_fact_of(matter.id, known), f"'{fact}'"))
     for i, other in enumerate(case.also_breaches):
         if other not in library.matters:
-            out.append((("also_breaches", i), "unknown matter", "a matter of the library", f"'{other}'"))
+            out.append((("also_breaches", i), *UNKNOWN["matter"], f"'{other}'"))
     return out + input_problems(library, case)
 
 
-def reference_problems(library: Library, data: dict) -> list[tuple[tuple, str, str, str]]:
+def _a_fact_of(matter: str, known) -> Msg:
+    return msg("case_errors.a_fact_of", matter=matter, known=", ".join(sorted(known)) or msg("case_errors.none"))
+
+
+def reference_problems(library: Library, data: dict) -> list[Problem]:
     """Ids in a case (raw or validated) that the library does not know."""
-    out: list[tuple[tuple, str, str, str]] = []
+    out: list[Problem] = []
     matter = library.matters.get(data.get("matter"))
-    for key, known, kind in (("matter", library.matters, "matter"), ("authority", library.authorities, "authority"),
-                             ("baseline", library.baselines, "baseline")):
+    for key, known in (("matter", library.matters), ("authority", library.authorities),
+                       ("baseline", library.baselines)):
         value = data.get(key)
         if value is not None and value not in known:
-            out.append(((key,), f"unknown {kind}", f"a {kind} of the library", f"'{value}'"))
+            out.append(((key,), *UNKNOWN[key], f"'{value}'"))
     factors = data.get("factors") or {}
     for i, factor in enumerate(factors):
         if str(factor) not in library.factors:
             where = ("factors", i) if isinstance(factors, list) else ("factors", factor)
-            out.append((where, "unknown factor", "a factor of the library", f"'{factor}'"))
+            out.append((where, *UNKNOWN["factor"], f"'{factor}'"))
     if matter is not None and isinstance(data.get("facts"), dict):
         known_facts = {f.id for f in matter.facts}
         for other in data.get("also_breaches") or []:
@@ -186,11 +190,11 @@ def reference_problems(library: Library, data: dict) -> list[tuple[tuple, str, s
                 known_facts |= {f.id for f in library.matters[other].facts}
         for fact in data["facts"]:
             if fact not in known_facts:
-                out.append((("facts", fact), "unknown fact",
-                            f"a fact of {matter.id} ({', '.join(sorted(known_facts)) or 'none'})", f"'{fact}'"))
+                out.append((("facts", fact), msg("case_errors.unknown_fact"), _a_fact_of(matter.id, known_facts),
+                            f"'{fact}'"))
     for i, other in enumerate(data.get("also_breaches") or []):
         if other not in library.matters:
-            out.append((("also_breaches", i), "unknown matter", "a matter of the library", f"'{other}'"))
+            out.append((("also_breaches", i), *UNKNOWN["matter"], f"'{other}'"))
     return out
 
 
@@ -251,11 +255,12 @@ class _CaseSource:
                 raise LibraryError(errors) from None  # the located parse reports the place
             self.tree = self.data = tree
 
-    def error(self, loc: tuple, problem: str, expected: str, found: str) -> LoadError:
+    def error(self, loc: tuple, problem: object, expected: object, found: object) -> LoadError:
         if self.tree is None:
             self.tree, _ = parse_located(self.text, self.file)
         line, col = locate(self.tree, loc)
-        return LoadError(self.file, line, col, dotted(loc), problem, expected, found)
+        # the load errors' words are English until the loader renders them in the reader's language (issue 10)
+        return LoadError(self.file, line, col, dotted(loc), say(problem, "en"), say(expected, "en"), say(found, "en"))
 
     def validate(self, item: Any, base: tuple, library: Library, errors: list[LoadError]) -> Case | None:
         err = self.error
@@ -292,9 +297,9 @@ def _fields_at(loc: tuple) -> list[str]:
     return list(model.model_fields)
 
 
-def located_refusal(path: str | Path, index: int, error: CaseError) -> LibraryError:
+def located_refusal(path: str | Path, index: int, error: CaseError, lang: Lang = DEFAULT_LANG) -> LibraryError:
     """A ``CaseError`` raised while case ``index`` of ``path`` was evaluated, as located load errors (file,
-    line, column, dotted path): the same words the engine raised, placed in the file."""
+    line, column, dotted path): the same words the engine raised (``error.report(lang)``), placed in the file."""
     path = Path(path)
     text, _ = read_text(path)
     tree, _ = parse_located(text or "", str(path))
@@ -304,5 +309,6 @@ def located_refusal(path: str | Path, index: int, error: CaseError) -> LibraryEr
     for loc, problem, expected, found in error.problems:
         full = (*prefix, *loc)
         line, col = locate(tree, full) if tree is not None else (None, None)
-        out.append(LoadError(str(path), line, col, dotted(full), problem, expected, found))
+        out.append(LoadError(str(path), line, col, dotted(full), say(problem, lang), say(expected, lang),
+                             say(found, lang)))
     return LibraryError(out)

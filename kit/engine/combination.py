@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from ..baselines.application_rules import STATUTORY_FIRST, ApplicationRule
 from ..baselines.vocabulary import FactorKind, Level
-from ..i18n import t
+from .text import t
 from .scored import group_points
-from .state import State, texts
+from .contract import step
+from .state import CIRCUMSTANCES, State, texts
 
 RULE_TEXT = "法定裁量情节优先于酌定裁量情节"
 _MANDATORY_DEFAULTS = STATUTORY_FIRST[:2]
@@ -97,6 +98,8 @@ def _signature(state: State, baseline_rules) -> tuple:
             len(state.discretionary_aggravators), tuple(state.case.has(f) for f in named))
 
 
+@step(reads={"case", "library", "baseline", "provision", "options", *CIRCUMSTANCES},
+      writes={"level", "extra_acceptable", "percent", "position", "suggest_at", "trace"})
 def combine(state: State) -> None:
     baseline_rules = state.baseline.rules.apply if state.baseline is not None else _NO_RULES
     if state.baseline is not None and state.baseline.rules.combination == "scored":
@@ -174,13 +177,16 @@ def _score(state: State) -> None:
     state.percent = max(scoring.floor, min(scoring.ceiling, raw))
     state.note("combination.scored", "基准适用规则：裁量百分值", {"start": scoring.start, "weights": applied},
                f"percent={state.percent:g}",
-               f"裁量百分值 = 起始值{scoring.start:g}%"
-               + "".join(f"{'+' if w >= 0 else '−'}{abs(w):g}%（{state.library.factors[f].zh}）" for f, w in applied.items())
-               + f" = {raw:g}%，取值范围{scoring.floor:g}%–{scoring.ceiling:g}%，得{state.percent:g}%。",
-               f"Discretion percentage = start {scoring.start:g}%"
-               + "".join(f" {'+' if w >= 0 else '-'} {abs(w):g}% ({f})" for f, w in applied.items())
-               + f" = {raw:g}%, kept within {scoring.floor:g}–{scoring.ceiling:g}%: {state.percent:g}%.",
+               *(t("engine.scored_percent", lang, start=f"{scoring.start:g}", raw=f"{raw:g}",
+                   floor=f"{scoring.floor:g}", ceiling=f"{scoring.ceiling:g}", percent=f"{state.percent:g}",
+                   weights="".join(t("engine.scored_weight", lang, weight=f"{abs(w):g}",
+                                     sign=_SIGNS[lang][w >= 0], factor=getattr(state.library.factors[f], lang))
+                                   for f, w in applied.items()))
+                 for lang in ("zh", "en")),
                baseline_ref=state.baseline_ref("适用规则"))
+
+
+_SIGNS = {"zh": ("−", "+"), "en": ("-", "+")}  # (negative, positive) as each language's formula writes them
 
 
 def apply_optional_mitigation(state: State) -> bool:

@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..baselines.vocabulary import ILLUSTRATIVE_MARK, Level, PenaltyType
-from ..i18n import Lang, bilingual, t
+from ..i18n import LANGS, Lang, Msg, bilingual, list_join, say
+from .text import t
 
 
 class FineRange(NamedTuple):
@@ -86,7 +87,7 @@ class Decision:
     acceptable: dict[Level, FineRange | None] = field(default_factory=dict)
     tier: int | None = None
     percent: float | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Msg, ...] = ()  # catalog messages: ``say(w, lang)``
     trace: tuple[TraceStep, ...] = ()
     illustrative: bool = False
     compared: tuple[Decision, ...] = ()  # Art. 37: the evaluations under the old and the new rules
@@ -126,7 +127,7 @@ class Decision:
             "confiscation": self.confiscation,
             "alternatives": [p.value for p in self.alternatives],
             "acceptable_levels": {lv.value: (r.to_dict() if r else None) for lv, r in self.acceptable.items()},
-            "tier": self.tier, "percent": self.percent, "warnings": list(self.warnings),
+            "tier": self.tier, "percent": self.percent, "warnings": [{"key": w.key, **{lang: say(w, lang) for lang in LANGS}} for w in self.warnings],
             "trace": [s.to_dict() for s in self.trace], "illustrative": self.illustrative,
             "compared": [{"baseline": d.baseline, "version": d.baseline_version,
                           "level": d.level.value if d.level else None,
@@ -141,9 +142,9 @@ class Decision:
         if self.baseline:
             lines.append(f"{label('baseline')}: {self.baseline} ({self.baseline_version})")
         if self.provisions:
-            lines.append(f"{label('provisions')}: {'；'.join(self.provisions)}")
+            lines.append(f"{label('provisions')}: {t('engine.citation_sep', lang).join(self.provisions)}")
         if self.penalties:
-            lines.append(f"{label('penalties')}: {'、'.join(p.label(lang) for p in self.penalties)}")
+            lines.append(f"{label('penalties')}: {list_join((p.label(lang) for p in self.penalties), lang)}")
         if self.fine is not None:
             lines.append(f"{label('fine')}: {self.fine.text(lang)}")
         if self.suggested_fine is not None:
@@ -153,10 +154,10 @@ class Decision:
         if self.confiscation:
             lines.append(f"{label('confiscation')}: {t('decision.yuan', lang, amount=money(self.confiscation))}")
         if len(self.acceptable) > 1:
-            levels = "、".join(lv.label(lang) for lv in self.acceptable_levels)
+            levels = list_join((lv.label(lang) for lv in self.acceptable_levels), lang)
             lines.append(f"{label('lawful')}: {levels}")
         for w in self.warnings:
-            lines.append(f"{label('note')}: {w}")
+            lines.append(f"{label('note')}: {say(w, lang)}")
         lines.append("")
         lines.append(label("reasoning"))
         for i, step in enumerate(s for s in self.trace if s.fired):

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..i18n import t
+from ..baselines.law_factors import LAW_FACTORS as LF
+from ..i18n import list_join, msg, say
+from .text import t
 from .art36_time_bar import add_years
-from .case_errors import CaseError, Problem
+from .case_errors import UNKNOWN, CaseError, Problem
 
-FIRST, REPEAT = "first_violation", "repeat_violation"
+FIRST, REPEAT = LF.first_violation, LF.repeat_violation
 REPEAT_YEARS = 1  # 一年内
 
 
@@ -45,23 +47,23 @@ def history_problems(library, case) -> list[Problem]:
     act = case.dates.act_start
     for i, h in enumerate(case.history):
         if h.date >= act:
-            out.append((("history", i, "date"), "not an earlier penalty", f"a date before the act ({act})",
-                        str(h.date)))
+            out.append((("history", i, "date"), msg("case_errors.not_earlier"),
+                        msg("case_errors.before_the_act", act=act), str(h.date)))
         if h.matter not in library.matters:
-            out.append((("history", i, "matter"), "unknown matter", "a matter of the library", f"'{h.matter}'"))
+            out.append((("history", i, "matter"), *UNKNOWN["matter"], f"'{h.matter}'"))
         if h.authority is not None and h.authority not in library.authorities:
-            out.append((("history", i, "authority"), "unknown authority", "an authority of the library",
-                        f"'{h.authority}'"))
+            out.append((("history", i, "authority"), *UNKNOWN["authority"], f"'{h.authority}'"))
     if out:
         return out
     factors, same, _ = derived(library, case)
     for factor, value in factors.items():
         if factor in case.factors and case.has(factor) != value:
-            said = "present" if case.has(factor) else "absent"
-            why = f"earlier penalties for {case.matter} on {', '.join(map(str, same))}" if same else \
-                f"no earlier penalty for {case.matter}"
-            out.append((("factors", factor), "contradicts the party's history",
-                        f"{factor} as the history gives it ({'present' if value else 'absent'}: {why})", said))
+            said = msg("case_errors.present" if case.has(factor) else "case_errors.absent")
+            why = msg("case_errors.earlier_penalties", matter=case.matter, dates=", ".join(map(str, same))) if same \
+                else msg("case_errors.no_earlier_penalty", matter=case.matter)
+            out.append((("factors", factor), msg("case_errors.contradicts_history"),
+                        msg("case_errors.as_history_gives", factor=factor, why=why,
+                            value=msg("case_errors.present" if value else "case_errors.absent")), said))
     return out
 
 
@@ -81,13 +83,14 @@ def note_history(state) -> None:
     if case.history is None:
         return
     factors, same, window = derived(state.library, case)
-    span_zh = f"{window}年内" if window else "此前"
-    span_en = f"within {window} years" if window else "ever"
-    dates = "、".join(map(str, same)) or "—"
-    params = {"n": len(same), "dates": dates}
-    zh = t("engine.history", "zh", span=span_zh, **params) + (
+    span = msg("engine.span_years", n=window) if window else msg("engine.span_ever")
+    span_zh, span_en = say(span, "zh"), say(span, "en")
+    def params(lang):
+        return {"n": len(same), "dates": list_join(map(str, same), lang) or "—"}
+
+    zh = t("engine.history", "zh", span=span_zh, **params("zh")) + (
         t("engine.history_first", "zh") if factors[FIRST] else t("engine.history_not_first", "zh", span=span_zh))
-    en = t("engine.history", "en", span=span_en, **params) + (
+    en = t("engine.history", "en", span=span_en, **params("en")) + (
         t("engine.history_first", "en") if factors[FIRST] else t("engine.history_not_first", "en", span=span_en))
     if factors.get(REPEAT):
         zh += t("engine.history_repeat", "zh")

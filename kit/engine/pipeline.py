@@ -8,12 +8,12 @@ provisions an act breaches. The function is pure: no I/O, no globals, same input
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level, PenaltyType
+from ..i18n import msg
+from .text import t
 from .aggravators import aggravators
 from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types
@@ -28,12 +28,13 @@ from .case import Case, case_refusals
 from .case_errors import CaseError
 from .history import note_history, with_history
 from .combination import combine
+from .contract import Step, run
 from .decision import Decision
+from .lawful import PENALTY_STEPS, lawful_levels, optional_ground
 from .state import Options, State
 from .tiers import select_tier
 
-Step = Callable[[State], None]
-
+# Each step declares what it reads and writes (@step in its module; kit/engine/contract.py checks it).
 STEPS: tuple[Step, ...] = (
     criminal_transfer,      # Art. 27: first, since the time bar does not bar the criminal prosecution
     time_bar,               # Art. 36: bars the administrative penalty only
@@ -49,9 +50,10 @@ STEPS: tuple[Step, ...] = (
     compute_fine,           # sub-range arithmetic, per-unit formulas, caps, warning-only thresholds
     confiscation,           # Art. 28
     penalty_types,          # 单处/并处 as the baseline says
+    lawful_levels,          # every level the law allows this case, with its range
+    optional_ground,        # a *may* ground (首违不罚, 轻罚清单) becomes the default: PENALTY_STEPS again for it
 )
-# Run again when a *may* ground (首违不罚, 轻罚清单) becomes the default level.
-PENALTY_STEPS: tuple[Step, ...] = (compute_fine, confiscation, penalty_types)
+__all__ = ["PENALTY_STEPS", "STEPS", "evaluate"]
 
 
 UnknownReference = CaseError  # the older name: a case naming a matter, authority or baseline the library lacks
@@ -127,10 +129,7 @@ def _evaluate_one(library: Library, case: Case, options: Options, resolution: Re
     _note_resolution(state)
     if case.history is not None:
         note_history(state)
-    for step in STEPS:
-        if state.done:
-            break
-        step(state)
+    run(STEPS, state, check=options.check_steps)
     return _decide(state), state
 
 
@@ -140,21 +139,21 @@ def _note_conflicts(state: State, resolution: Resolution) -> None:
         state.note("hierarchy.conflict", conflict_rule(state.library, state.case.authority),
                    {"lower": lower.id, "higher": first.higher, "nodes": [c.dotted for c in found]},
                    f"{lower.id} yields to {first.higher}",
-                   f"{lower.id}与上级基准{first.higher}冲突（{'；'.join(c.zh for c in found)}冲突节点：{first.dotted}），"
-                   f"下级基准让位，适用上级基准。",
-                   f"{lower.id} conflicts with the higher baseline {first.higher} ({' '.join(c.en for c in found)} "
-                   f"Conflicting node: {first.dotted}); the lower baseline yields and the higher one applies.",
+                   *(t("engine.hierarchy_conflict", lang, lower=lower.id, higher=first.higher, node=first.dotted,
+                       conflicts=_JOIN_CONFLICTS[lang].join(getattr(c, lang) for c in found))
+                     for lang in ("zh", "en")),
                    baseline_ref=first.dotted)
+
+
+_JOIN_CONFLICTS = {"zh": "；", "en": " "}  # the conflict checks' sentences: Chinese clauses, English sentences
 
 
 def _note_resolution(state: State) -> None:
     b = state.baseline
     if b is None:
-        state.warnings.append("未找到适用的裁量基准，按法定幅度计算。")
-        state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority}, "no baseline",
-                   "制定机关及其上级均无在违法行为发生时有效的裁量基准，按法定幅度计算。",
-                   "No baseline of the authority or its parents was in force on the day of the act; the statutory "
-                   "range is used.")
+        state.warnings.append(msg("engine.warn_no_baseline"))
+        state.tell("baseline.resolve", state.provision.citation, {"authority": state.case.authority}, "no baseline",
+                   "engine.no_baseline")
         return
     zh, en = state.library.memo(("resolution-note", b.id), lambda: _resolution_texts(state))
     state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority, "baseline": b.id},
@@ -164,33 +163,14 @@ def _note_resolution(state: State) -> None:
 def _resolution_texts(state: State) -> tuple[str, str]:
     b = state.baseline
     author = state.library.authorities[b.authority]
-    return (f"适用{author.name}制定的《{b.title}》（{b.version}版，{b.effective_from}起施行），处罚依据为"
-            f"{state.provision.citation}。",
-            f"Baseline {b.id} of {author.name_en or author.name} (version {b.version}, in force from "
-            f"{b.effective_from}) applies; the penalty provision is {state.provision.citation}.")
+    params = {"version": b.version, "since": b.effective_from, "citation": state.provision.citation}
+    return (t("engine.baseline_applies", "zh", author=author.name, name=f"《{b.title}》", **params),
+            t("engine.baseline_applies", "en", author=author.name_en or author.name, name=b.id, **params))
 
 
 def _decide(state: State) -> Decision:
-    acceptable: dict[Level, object] = {}
-    if state.transfer:
-        pass
-    elif state.done:
-        acceptable[Level.no_penalty] = None
-    else:
-        computed_level, computed_fine = state.level, state.fine
-        for level in state.extra_acceptable:
-            acceptable[level] = range_for(state, level)[0]
-        if computed_level is not None:
-            acceptable[computed_level] = computed_fine
-        if state.optional_ground is not None:
-            level, ground, _ref = state.optional_ground
-            state.level = level
-            state.no_penalty_ground = ground if level is Level.no_penalty else None
-            state.fine = state.suggested_fine = state.individual_fine = state.confiscation = None
-            state.penalties = []
-            for step in PENALTY_STEPS:
-                step(state)
-            acceptable[level] = state.fine
+    # a transferred case has no administrative level; a case settled on the way has only 不予处罚
+    acceptable = {} if state.transfer else {Level.no_penalty: None} if state.done else state.acceptable
     matter, baseline, provision = state.matter, state.baseline, state.provision
     ranges = None
     if acceptable and not state.transfer and state.level is not Level.no_penalty:

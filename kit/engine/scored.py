@@ -14,7 +14,8 @@ import math
 
 from ..baselines.models import ScoreFormula, Scoring
 from ..baselines.vocabulary import Level
-from ..i18n import Lang, bilingual
+from ..i18n import DEFAULT_LANG, Lang, msg
+from .text import t
 from .case_errors import CaseError
 from .decision import FineRange, money
 from .state import State
@@ -22,19 +23,11 @@ from .state import State
 
 class ScoredInputError(CaseError):
     """A case the scored baseline cannot score: not exactly one option of an exclusive 裁量要素, or a base fact
-    the formula needs that the case does not give. A ``CaseError`` like every refusal of the engine; the message
-    names the field; ``zh`` and ``en`` say it in each language (``str()`` is the English)."""
+    the formula needs that the case does not give. A ``CaseError`` like every refusal of the engine (its
+    problems name the field; ``report(lang)``); the group's and the formula's words are the baseline's data."""
 
-    def __init__(self, en: str, zh: str):
-        ValueError.__init__(self, en)
-        self.case_id, self.problems = "", []
-        self.en, self.zh = en, zh
-
-    def report(self) -> str:
-        return self.en
-
-    def message(self, lang: Lang = "zh") -> str:
-        return bilingual(self, lang)
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        return self.report(lang)
 
 
 def group_points(state: State, scoring: Scoring) -> dict[str, float]:
@@ -44,13 +37,11 @@ def group_points(state: State, scoring: Scoring) -> dict[str, float]:
         chosen = [f for f in group.options if state.case.has(f)]
         if len(chosen) != 1:
             names = "、".join(state.library.factors[f].zh for f in group.options)
-            found = "none" if not chosen else ", ".join(chosen)
+            found = msg("case_errors.none") if not chosen else ", ".join(chosen)
             where = f"{state.baseline.id}.rules.scoring.groups.{group.id}"
-            raise ScoredInputError(
-                f"factors: 裁量要素“{group.text}” ({where}) needs exactly one of {', '.join(group.options)} "
-                f"({names}); found {found}",
-                f"factors：裁量要素“{group.text}”（{where}）须且只能选择一项（{names}）；"
-                f"{'未选择' if not chosen else '选择了' + '、'.join(chosen)}")
+            raise ScoredInputError(state.case.id, [(
+                ("factors",), msg("case_errors.scored_one_option", group=group.text, where=where),
+                msg("case_errors.scored_options", options=", ".join(group.options), names=names), found)])
         out[chosen[0]] = group.options[chosen[0]]
     return out
 
@@ -86,29 +77,32 @@ def apply_formula(state: State) -> bool:
     if formula.times == "base":
         value = state.fact(formula.base)
         if value is None:
-            raise ScoredInputError(f"facts.{formula.base}: the formula “{formula.text}” needs it; the case does "
-                                   "not give it",
-                                   f"facts.{formula.base}：公式“{formula.text}”需要该事实，案件未载明")
+            raise ScoredInputError(state.case.id, [(
+                ("facts", formula.base), msg("case_errors.scored_formula_needs", formula=formula.text),
+                msg("case_errors.scored_fact_value", fact=formula.base), msg("case_errors.nothing"))])
         base = value
-        floor_zh = floor_en = ""
-        if formula.base_floor is not None and value < formula.base_floor:
+        floored = formula.base_floor is not None and value < formula.base_floor
+        if floored:
             base = formula.base_floor
-            floor_zh = f"（{money(value)}元不足{money(formula.base_floor)}元，按{money(formula.base_floor)}元计算）"
-            floor_en = f" ({money(value)} is below {money(formula.base_floor)}, which counts instead)"
         amount = base * formula.rate
-        label = next((f.zh for f in state.matter.facts if f.id == formula.base), formula.base)
-        rate_zh = ("" if formula.rate == 1 else f" × {formula.rate:g}倍" if formula.rate > 1 else
-                   f" × {formula.rate * 100:g}%")
-        how_zh = f"{label}{money(base)}元{floor_zh}{rate_zh}"
-        how_en = f"{formula.base} {money(base)}{floor_en}" + ("" if formula.rate == 1 else f" x {formula.rate:g}"
-                                                               if formula.rate > 1 else f" x {formula.rate * 100:g}%")
+        fact = next((f for f in state.matter.facts if f.id == formula.base), None)
+        rate = "" if formula.rate == 1 else ("engine.scored_rate_times", f"{formula.rate:g}") if formula.rate > 1 \
+            else ("engine.scored_rate_percent", f"{formula.rate * 100:g}")
+
+        def how(lang: Lang) -> str:
+            return t("engine.scored_how_base", lang, label=getattr(fact, lang) if fact else formula.base,
+                     base=money(base), rate=t(rate[0], lang, rate=rate[1]) if rate else "",
+                     floor=t("engine.scored_floor", lang, value=money(value), floor=money(formula.base_floor))
+                     if floored else "")
         inputs.update(base=value, counted=base, rate=formula.rate)
     else:
         top = formula.amount if formula.times == "amount" else _statutory_max(state)
         if top is None:
             return False
         amount = top
-        how_zh, how_en = f"法定最高额{money(top)}元", f"statutory maximum {money(top)}"
+
+        def how(lang: Lang) -> str:
+            return t("engine.scored_how_max", lang, top=money(top))
         inputs.update(maximum=top)
     step = state.baseline.rules.rounding if state.baseline else 1
     fine = math.floor(amount * pct / 100 / step + 0.5) * step
@@ -116,8 +110,8 @@ def apply_formula(state: State) -> bool:
     state.fine = FineRange(fine, fine)
     state.suggested_fine = fine
     state.note("arithmetic.scored_formula", "基准适用规则：" + formula.text, inputs, f"fine {fine:g}",
-               f"{formula.text}：罚款 = 裁量百分值{pct:g}% × {how_zh} = {money(fine)}元。",
-               f"{formula.text}: fine = discretion percentage {pct:g}% x {how_en} = {money(fine)}.",
+               *(t("engine.scored_formula", lang, formula=formula.text, percent=f"{pct:g}", how=how(lang),
+                   fine=money(fine)) for lang in ("zh", "en")),
                baseline_ref=state.baseline_ref("适用规则"))
     return True
 

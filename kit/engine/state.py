@@ -16,7 +16,8 @@ from ..baselines.models import Baseline, Matter, Provision, Tier
 from ..baselines.vocabulary import Level, PenaltyType
 from .case import Case
 from .decision import FineRange, TraceStep
-from ..i18n import t
+from ..i18n import Msg
+from .text import t
 
 LAW = "《中华人民共和国行政处罚法》"
 # 过罚相当: "实施行政处罚……必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当" — the ground of every
@@ -40,6 +41,12 @@ class Options:
     """Art. 29 (按照罚款数额高的规定处罚): case_fine compares the fines each norm gives this case (range, then
     suggestion, then statutory maximum, then legal rank); higher_maximum only the statutory maxima; higher_fine
     only the suggested fines."""
+    check_steps: bool = False
+    """Run each step on a view that refuses the state fields its @step declaration does not name (tests)."""
+
+# the circumstances the mitigator and aggravator steps find, read by the steps that weigh them
+CIRCUMSTANCES = ("mandatory_mitigation", "optional_mitigation", "mandatory_aggravation", "discretionary_mitigators",
+                 "discretionary_aggravators")
 
 
 @dataclass(slots=True)
@@ -79,13 +86,20 @@ class State:
     warning_only: bool = False
     penalties: list[PenaltyType] = field(default_factory=list)
     acceptable: dict[Level, FineRange | None] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Msg] = field(default_factory=list)  # catalog messages, said in the reader's language
     trace: list[TraceStep] = field(default_factory=list)
 
     def note(self, rule: str, citation: str, inputs: dict, effect: str, zh: str, en: str, *,
              fired: bool = True, baseline_ref: str | None = None) -> None:
         if self.options.trace:
             self.trace.append(TraceStep(rule, citation, inputs, effect, zh, en, fired, baseline_ref))
+
+    def tell(self, rule: str, citation: str, inputs: dict, effect: str, key: str, /, *, fired: bool = True,
+             baseline_ref: str | None = None, **params: object) -> None:
+        """``note`` with the catalog sentence ``key`` in both languages (formatted only when the trace is on)."""
+        if self.options.trace:
+            self.trace.append(TraceStep(rule, citation, inputs, effect, t(key, "zh", **params), t(key, "en", **params),
+                                        fired, baseline_ref))
 
     def baseline_ref(self, part: str = "") -> str | None:
         if self.baseline is None:

@@ -10,8 +10,11 @@ import operator
 
 from ..baselines.models import Alternative, Tier
 from ..baselines.vocabulary import Level
+from ..i18n import msg
+from .text import t
 from .case_errors import missing_fact
-from .state import State
+from .contract import step
+from .state import CIRCUMSTANCES, State
 
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq,
         "!=": operator.ne}
@@ -39,31 +42,32 @@ def _meets(state: State, alt: Alternative, missing: list[str] | None = None) -> 
     return True
 
 
+@step(reads={"case", "matter", "baseline", "options", "percent", *CIRCUMSTANCES},
+      writes={"tier", "individual_tier", "level", "warnings", "trace"})
 def select_tier(state: State) -> None:
     baseline = state.baseline
     if baseline is None or not baseline.tiers:
         return
     block = "overdue" if state.case.overdue else "main"
-    tiers = [t for t in baseline.tiers if t.block == block]
+    tiers = [tier for tier in baseline.tiers if tier.block == block]
     chosen: Tier | None = None
-    reason_zh = reason_en = ""
+    reason: tuple[str, dict] = ("", {})
     if state.case.tier is not None:
-        chosen = next((t for t in tiers if t.no == state.case.tier), None)
-        reason_zh, reason_en = f"案件载明适用第{state.case.tier}档", f"the case names tier {state.case.tier}"
+        chosen = next((tier for tier in tiers if tier.no == state.case.tier), None)
+        reason = ("engine.tier_named", {"no": state.case.tier})
     else:
         missing: list[str] = []
-        matching = [(t, alt) for t in tiers for alt in t.when if _meets(state, alt, missing)]
+        matching = [(tier, alt) for tier in tiers for alt in tier.when if _meets(state, alt, missing)]
         if missing and not matching:  # no tier can be selected without the fact: refuse, never guess
-            raise missing_fact(state.case.id, missing[0], "the tier conditions of " + baseline.id, state.matter)
+            raise missing_fact(state.case.id, missing[0], msg("case_errors.tier_conditions_of", baseline=baseline.id),
+                               state.matter)
         if matching:
             pick = max if baseline.rules.tier_choice == "highest" else min
             chosen, alt = pick(matching, key=lambda pair: pair[0].no)
-            reason_zh, reason_en = f"符合“{alt.text}”", f"the facts meet “{alt.text}”"
+            reason = ("engine.tier_meets", {"text": alt.text})
     if chosen is None:
-        state.warnings.append("案件事实不符合任何分档条件，按法定幅度计算。")
-        state.note("tier", "基准分档", {"facts": dict(state.case.facts)}, "no tier matched",
-                   "案件事实不符合基准任何一档的条件，按法定幅度计算。",
-                   "The facts meet no tier of the baseline; the statutory range is used.",
+        state.warnings.append(msg("engine.warn_no_tier"))
+        state.tell("tier", "基准分档", {"facts": dict(state.case.facts)}, "no tier matched", "engine.tier_none",
                    baseline_ref=state.baseline_ref("分档"))
         return
     state.tier = chosen
@@ -73,12 +77,14 @@ def select_tier(state: State) -> None:
     neutral = not statutory and balanced and state.percent is None
     if neutral and state.level is Level.standard:
         state.level = chosen.level  # no circumstance moved the case: the tier's own level
-    block_zh = "逾期不改正的" if block == "overdue" else ""
-    state.note("tier", "基准分档", {"tier": chosen.no, "facts": dict(state.case.facts)}, f"tier {chosen.no}",
-               f"{reason_zh}，适用{block_zh}第{chosen.no}档（{chosen.level.zh}）" +
-               (f"：{chosen.standard.rstrip('。')}。" if chosen.standard else "。"),
-               f"Tier {chosen.no} ({chosen.level.en}) applies: {reason_en}.",
-               baseline_ref=state.baseline_ref(f"tiers[{chosen.no}]"))
+    if state.options.trace:
+        key, params = reason
+        standard = {"zh": f"：{chosen.standard.rstrip('。')}。" if chosen.standard else "。", "en": ""}
+        zh, en = (t("engine.tier_chosen", lang, reason=t(key, lang, **params), no=chosen.no,
+                    block=t("engine.tier_block_overdue", lang) if block == "overdue" else "",
+                    level=chosen.level.label(lang), standard=standard[lang]) for lang in ("zh", "en"))
+        state.note("tier", "基准分档", {"tier": chosen.no, "facts": dict(state.case.facts)}, f"tier {chosen.no}",
+                   zh, en, baseline_ref=state.baseline_ref(f"tiers[{chosen.no}]"))
 
 
 def _individual_tier(state: State, chosen: Tier) -> Tier | None:

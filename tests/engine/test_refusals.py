@@ -68,7 +68,9 @@ def test_evaluate_raises_case_error_naming_the_field(name, data, field, problem)
     with pytest.raises(CaseError) as caught:
         evaluate(LIBRARY, case)
     assert isinstance(caught.value, ValueError)
-    assert f"{field}:" in str(caught.value) and problem in str(caught.value)
+    english = caught.value.report("en")
+    assert f"{field}:" in english and problem in english
+    assert f"{field}:" in str(caught.value) and problem not in str(caught.value)  # the default is Chinese
 
 
 @pytest.mark.parametrize("name, data, field, problem", BAD, ids=[b[0] for b in BAD])
@@ -76,7 +78,7 @@ def test_kit_evaluate_prints_the_same_located_message(tmp_path, name, data, fiel
     path = tmp_path / "case.yaml"
     path.write_text(yaml.safe_dump({"cases": [data]}, allow_unicode=True), encoding="utf-8")
     command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "kit"]
-    result = subprocess.run([*command, "evaluate", str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run([*command, "evaluate", str(path), "--lang", "en"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     line = next(x for x in result.stderr.splitlines() if f"cases[0].{field}:" in x)
@@ -85,7 +87,7 @@ def test_kit_evaluate_prints_the_same_located_message(tmp_path, name, data, fiel
         try:
             evaluate(LIBRARY, Case.model_validate(data))
         except CaseError as error:
-            words = next(x for x in str(error).splitlines() if f" {field}:" in x).split(f" {field}: ", 1)[1]
+            words = next(x for x in error.report("en").splitlines() if f" {field}:" in x).split(f" {field}: ", 1)[1]
             assert line.endswith(words)
 
 
