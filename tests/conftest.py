@@ -18,7 +18,7 @@ import pytest
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.engine import CaseError, evaluate
-from kit.engine.case import load_expert_case, read_case_file
+from kit.cases import load_expert_case, read_case_file
 from kit.engine.expectations import Expected, differences
 
 CASES_DIR = Path(__file__).parent / "cases"

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
+from ..i18n import msg
+from ..i18n.validation import Refusal
 from .node import Id, Node  # every node type's base, and the id pattern
 from .scored_models import ScoreFormula, ScoreGroup, Scoring  # noqa: F401  (the scored model, re-exported)
 from .application_rules import ApplicationRule
@@ -270,8 +272,7 @@ class Tier(Node):
         if self.block == "individual":
             extra = [k for k in ("fine", "penalties", "measures") if getattr(self, k)]
             if extra or self.individual_fine is None:
-                raise ValueError("a tier of the individual block with individual_fine only (the fine on the "
-                                 "responsible individuals)" + (f", without {', '.join(extra)}" if extra else ""))
+                raise Refusal(msg("load.v_individual_tier", without=", ".join(extra) or "-"))
         return self
 
 

@@ -6,10 +6,14 @@ Registered on the ``kit`` app by importing this module in ``kit/cli/__init__.py`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from kit.cli import app
+
+if TYPE_CHECKING:
+    from kit.i18n import Lang
 
 grade_app = typer.Typer(help="考试与评分 / exams: set up a course, release, autograde, export grades and "
                              "certificates.", no_args_is_help=True)
@@ -28,14 +32,14 @@ def _lang(value: str):
         raise typer.Exit(2) from None
 
 
-def _fail(error: Exception) -> None:
+def _fail(error: Exception, lang: Lang = "zh") -> None:
     from kit.baselines import LibraryError
 
     if isinstance(error, RuntimeError):  # nbgrader's log: keep its error lines, not its tracebacks
         lines = [line for line in str(error).splitlines() if "ERROR" in line or "failed in" in line]
         typer.echo("\n".join(lines[:20]) or str(error).splitlines()[0], err=True)
     elif isinstance(error, LibraryError):
-        typer.echo(error.report(), err=True)
+        typer.echo(error.report(lang), err=True)
     else:
         typer.echo(str(error), err=True)
     raise typer.Exit(1)
@@ -69,7 +73,7 @@ def course_command(
     try:
         course = new_course(root, answers=answers or ANSWERS_DIR, only=assignment or None)
     except (LibraryError, *ERRORS) as error:
-        _fail(error)
+        _fail(error, language)
     names = sorted(p.name for p in (course / "source").iterdir() if p.is_dir())
     typer.echo(t("grading.cli_course", language, course=course, names=", ".join(names)))
 
@@ -93,7 +97,7 @@ def release_command(
         name = add_attempt(course, exam, attempt)
         path = release(course, name)
     except (LibraryError, *ERRORS) as error:
-        _fail(error)
+        _fail(error, language)
     typer.echo(t("grading.cli_released", language, name=name, path=path))
 
 
@@ -118,7 +122,7 @@ def autograde_command(
         if feedback:
             nbgrader(course, "generate_feedback", assignment, "--force", *only)
     except ERRORS as error:
-        _fail(error)
+        _fail(error, language)
     count = len(list((course / "autograded").glob(f"*/{assignment}")))
     typer.echo(t("grading.cli_autograded", language, name=assignment, count=count))
 
@@ -144,7 +148,7 @@ def export_command(
         write_workbook(report, out, language)
         written = write_certificates(report, certificates, language) if certificates else []
     except (LibraryError, *ERRORS) as error:
-        _fail(error)
+        _fail(error, language)
     typer.echo(summary_text(report, language))
     typer.echo(t("grading.report_written", language, path=out, count=len(written), folder=certificates or "—"))
 

@@ -25,7 +25,7 @@ from ..baselines.checks import fine_bounds
 from ..baselines.models import FixedFine
 from ..baselines.review import review
 from ..baselines.vocabulary import Level
-from ..i18n import t
+from ..i18n import say, t
 from .exam import Exam
 from .results import DRAFT_VAR, PartResult, QuestionResult
 from .sheet import read_cell
@@ -34,13 +34,13 @@ PARTS = ("well_formed", "no_conflict", "complete", "conditioned", "tiles")
 REVIEW_PART = {"conflict": "no_conflict", "missing_part": "complete", "unconditioned_leniency": "conditioned",
                "extreme_default": "tiles"}
 MAX_DRAFT = 20_000
-_TILING = ("gap between", "overlaps")
+_TILING = ("load.c_level_gap", "load.c_level_overlap")  # the library's words for sub-ranges that do not tile
 
 
 def _where(error) -> str:
     """A load error located inside the draft, without any path of the grader's machine."""
     line = f"第{error.line}行 " if error.line else ""
-    text = f"{line}{error.path}: {error.problem}（{error.expected}；{error.found}）"
+    text = f"{line}{error.path}: {say(error.problem)}（{say(error.expected)}；{say(error.found)}）"
     return re.sub(r"(/[^\s:'\"，；）]+)+/([\w.-]+\.ya?ml)", r"\2", text)
 
 
@@ -135,7 +135,7 @@ def _load(text: str, tmp: Path):
     except LibraryError as error:
         mine = [e for e in error.errors if Path(e.file).name == "draft.yaml"]
         others = [e for e in error.errors if e not in mine]
-        tiling = [e for e in mine if e.problem.startswith(_TILING) or " overlaps " in e.problem]
+        tiling = [e for e in mine if getattr(e.problem, "key", None) in _TILING]
         if others or len(tiling) != len(mine) or not mine:
             return None, (mine or others), []
         draft.write_text(text.replace("contiguous: true", "contiguous: false"), encoding="utf-8")

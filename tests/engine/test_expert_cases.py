@@ -7,7 +7,7 @@ import pytest
 
 from kit.baselines import LibraryError, sample_library
 from kit.engine import Case, evaluate
-from kit.engine.case import load_expert_case, read_case_file
+from kit.cases import load_expert_case, read_case_file
 from kit.engine.expectations import Expected, differences
 
 LIBRARY = sample_library()
