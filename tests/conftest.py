@@ -71,7 +71,7 @@ class CaseItem(pytest.Item):
         try:
             library = self._load()
         except LibraryError as error:
-            if load_error and load_error in error.report():
+            if load_error and (load_error in error.report("en") or load_error in error.report()):
                 return
             raise CaseMismatch([f"library failed to load: {error.report()}"], None) from None
         if load_error:

@@ -25,7 +25,7 @@ from ..baselines.checks import fine_bounds
 from ..baselines.models import FixedFine
 from ..baselines.review import review
 from ..baselines.vocabulary import Level
-from ..i18n import say, t
+from ..i18n import Lang, say, t
 from .exam import Exam
 from .results import DRAFT_VAR, PartResult, QuestionResult
 from .sheet import read_cell
@@ -37,10 +37,11 @@ MAX_DRAFT = 20_000
 _TILING = ("load.c_level_gap", "load.c_level_overlap")  # the library's words for sub-ranges that do not tile
 
 
-def _where(error) -> str:
+def _where(error, lang: Lang = "zh") -> str:
     """A load error located inside the draft, without any path of the grader's machine."""
-    line = f"第{error.line}行 " if error.line else ""
-    text = f"{line}{error.path}: {say(error.problem)}（{say(error.expected)}；{say(error.found)}）"
+    line = t("load.draft_line", lang, n=error.line) if error.line else ""
+    text = line + t("load.draft_error", lang, path=error.path, problem=say(error.problem, lang),
+                    expected=say(error.expected, lang), found=say(error.found, lang))
     return re.sub(r"(/[^\s:'\"，；）]+)+/([\w.-]+\.ya?ml)", r"\2", text)
 
 
@@ -75,8 +76,8 @@ def _grade(task, pts: dict[str, float], text: str, tmp: Path) -> list[PartResult
     library, load_errors, tiling = _load(text, tmp)
     parts: dict[str, PartResult] = {}
     if library is None:
-        detail = [_where(e) for e in load_errors[:8]]
-        parts["well_formed"] = _part("well_formed", pts["well_formed"], False, detail, detail)
+        parts["well_formed"] = _part("well_formed", pts["well_formed"], False, [_where(e) for e in load_errors[:8]],
+                                     [_where(e, "en") for e in load_errors[:8]])
         for p in PARTS[1:]:
             parts[p] = _unread(p, pts[p])
         return [parts[p] for p in PARTS]
@@ -104,7 +105,7 @@ def _grade(task, pts: dict[str, float], text: str, tmp: Path) -> list[PartResult
             found[part][1].append(f"{f.path}: {f.en}")
     for e in tiling:
         found["tiles"][0].append(_where(e))
-        found["tiles"][1].append(_where(e))
+        found["tiles"][1].append(_where(e, "en"))
     for zh in ([] if tiling else _overlaps(b)):
         found["tiles"][0].append(zh)
         found["tiles"][1].append(zh)
