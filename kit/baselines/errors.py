@@ -9,9 +9,9 @@ The place (``file:line:column dotted.path``) reads the same in both languages.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from ..i18n import DEFAULT_LANG, Lang, Msg, msg, say
+from ..i18n.validation import show  # noqa: F401  (a found value as the author wrote it; re-exported)
 
 Words = Msg | str  # a catalog message; a plain string only from a loader not yet on the catalog (data as written)
 
@@ -64,17 +64,3 @@ class LibraryError(Exception):
 
     def __str__(self) -> str:
         return self.report()
-
-
-def show(value: object, limit: int = 80) -> Words:
-    """A short printable form of a found value, as the author wrote it (not as Python would print it)."""
-    if value is None:
-        return msg("load.nothing")
-    if isinstance(value, (date, datetime)):
-        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= limit else text[: limit - 1] + "…"

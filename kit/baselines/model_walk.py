@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..i18n.validation import describe
 from .errors import LoadError, Words
-from .models import _fine_shape
+from .fines import _fine_shape
 
 
 class Located(Protocol):
