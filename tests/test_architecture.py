@@ -17,6 +17,7 @@ ALLOWED: dict[str, set[str]] = {
     "store": set(),
     "baselines": {"i18n"},
     "engine": {"baselines", "i18n"},
+    "cases": {"baselines", "engine", "i18n"},
     "scenarios": {"baselines", "engine", "i18n"},
     "excel": {"baselines", "engine", "i18n"},
     "grading": {"baselines", "engine", "scenarios", "i18n"},
@@ -73,3 +74,18 @@ def test_imports_follow_the_map(package, path):
     if package in PURE | CORE:
         third = {name.split(".")[0] for name in _imports(path, top_level_only=package in CORE)} & NOT_IN_CORE
         assert not third, f"kit/{package} is pure and may not import {sorted(third)}"
+
+
+# What reads files: the engine imports none of it and opens nothing (case files load in kit/cases).
+FILE_IO = {"pathlib", "io", "kit.baselines.yaml_source", "kit.baselines.loader", "kit.cases"}
+
+
+@pytest.mark.parametrize("path", sorted((KIT / "engine").glob("*.py")), ids=lambda p: p.name)
+def test_the_engine_reads_no_file(path):
+    names = _imports(path)
+    assert not {n for n in names if n in FILE_IO or n.startswith("kit.cases")}, names
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = [n.func for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    opened = [c for c in calls if (isinstance(c, ast.Name) and c.id == "open")
+              or (isinstance(c, ast.Attribute) and c.attr in ("read_text", "open", "read_bytes"))]
+    assert not opened, f"{path.name} opens a file"

@@ -61,7 +61,7 @@ def read_rubric(text: str, file: str = "rubric.yaml") -> Rubric:
     try:
         return Rubric.model_validate(yaml.safe_load(text))
     except ValidationError as exc:
-        raise RubricError("\n".join(p.text(file) for p in problems(exc))) from None
+        raise RubricError("\n".join(p.text(file).render() for p in problems(exc))) from None
 
 
 _RUBRIC = read_rubric((resources.files(__package__) / "rubric.yaml").read_text(encoding="utf-8"), "kit/audit/rubric.yaml")

@@ -7,6 +7,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable, Iterator
 
+from ..i18n import Msg, msg
+from .checks_words import fact_of, kind_word
 from .cycles import cycle_errors
 from .errors import LoadError
 from .models import (
@@ -37,12 +39,12 @@ def fine_bounds(spec: object) -> tuple[float, float] | None:
     return None
 
 
-def units_of(spec: object) -> str:
+def units_of(spec: object) -> Msg:
     if isinstance(spec, MultipleFine):
-        return f"multiple of {spec.base}"
+        return msg("load.c_units_multiple", fact=spec.base)
     if isinstance(spec, PerUnitFine):
-        return f"per {spec.per}"
-    return "yuan"
+        return msg("load.c_units_per", fact=spec.per)
+    return msg("load.c_units_yuan")
 
 
 class _Index:
@@ -82,8 +84,9 @@ class _Index:
         if id_ in seen:
             first, first_loc = seen[id_]
             line = first.error(first_loc, "", "", "").line
-            self.duplicates.append(source.error(loc, f"duplicate {kind} id", "an id not used elsewhere",
-                                                f"'{id_}', already defined in {first.file}:{line}"))
+            self.duplicates.append(source.error(loc, msg("load.c_duplicate_id", kind=kind_word(kind)),
+                                                msg("load.c_unused_id"),
+                                                msg("load.f_already_in", id=id_, where=f"{first.file}:{line}")))
         else:
             seen[id_] = (source, loc)
 
@@ -133,29 +136,31 @@ def _versions(parsed: list[tuple[Source, LibraryFile]]) -> Iterator[LoadError]:
         versions.sort(key=lambda sb: sb[1].effective_from)
         for (_, prev), (source, nxt) in zip(versions, versions[1:]):
             if prev.effective_to is None or nxt.effective_from <= prev.effective_to:
-                end = "open-ended" if prev.effective_to is None else str(prev.effective_to)
-                yield source.error(("baseline", "effective_from"), f"overlaps version {prev.version} ({prev.id})",
-                                   f"a date after {prev.id} ends ({end}); give {prev.id} an effective_to",
-                                   str(nxt.effective_from))
+                end = msg("load.c_open_ended") if prev.effective_to is None else str(prev.effective_to)
+                yield source.error(("baseline", "effective_from"),
+                                   msg("load.c_overlaps_version", version=prev.version, id=prev.id),
+                                   msg("load.c_after_version", id=prev.id, end=end), str(nxt.effective_from))
             elif (nxt.effective_from - prev.effective_to).days > 1:
-                yield source.error(("baseline", "effective_from"), f"gap after version {prev.version} ({prev.id})",
-                                   f"{prev.effective_to + timedelta(days=1)} (the day after {prev.id} ends)",
+                yield source.error(("baseline", "effective_from"),
+                                   msg("load.c_gap_version", version=prev.version, id=prev.id),
+                                   msg("load.c_day_after", day=str(prev.effective_to + timedelta(days=1)), id=prev.id),
                                    str(nxt.effective_from))
 
 
 def _ref(source: Source, loc: tuple, kind: str, id_: str | None, index: _Index,
-         problem: str | None = None) -> Iterator[LoadError]:
+         problem: Msg | None = None) -> Iterator[LoadError]:
     if id_ is not None and not index.has(kind, id_):
         known = sorted(set(index.ids[kind]) | index.unloaded[kind])
         hint = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
-        yield source.error(loc, problem or f"unknown {kind}", f"a known {kind} id ({hint or 'none defined'})",
+        yield source.error(loc, problem or msg("load.c_unknown", kind=kind_word(kind)),
+                           msg("load.c_known_id", kind=kind_word(kind), ids=hint or msg("load.c_none_defined")),
                            f"'{id_}'")
 
 
 def _dates(source: Source, loc: tuple, start, end) -> Iterator[LoadError]:
     if end is not None and end < start:
-        yield source.error((*loc, "effective_to"), "effective_to before effective_from",
-                           f"a date on or after {start}", str(end))
+        yield source.error((*loc, "effective_to"), msg("load.c_to_before_from"),
+                           msg("load.c_on_or_after", day=str(start)), str(end))
 
 
 def _authorities(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
@@ -170,13 +175,13 @@ def _factors(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
 def _spec(source, loc: tuple, spec: object, matter: Matter) -> Iterator[LoadError]:
     bounds = fine_bounds(spec)
     if bounds and bounds[0] > bounds[1]:
-        yield source.error((*loc, "min"), "min greater than max", f"min ≤ max ({bounds[1]:g})", f"{bounds[0]:g}")
+        yield source.error((*loc, "min"), msg("load.c_min_over_max"), msg("load.c_min_le_max", max=f"{bounds[1]:g}"),
+                           f"{bounds[0]:g}")
     facts = {f.id for f in matter.facts}
     fact = spec.base if isinstance(spec, MultipleFine) else spec.per if isinstance(spec, PerUnitFine) else None
     key = "base" if isinstance(spec, MultipleFine) else "per"
     if fact is not None and fact not in facts:
-        yield source.error((*loc, key), "unknown fact", f"a fact of matter {matter.id} ({', '.join(sorted(facts))})",
-                           f"'{fact}'")
+        yield source.error((*loc, key), msg("load.c_unknown_fact"), fact_of(matter.id, facts), f"'{fact}'")
 
 
 def _matter(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
@@ -192,8 +197,8 @@ def _matter(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
             yield from _spec(source, (*loc, "serious", "fine"), p.serious.fine, m)
     facts = {f.id for f in m.facts}
     if m.transfer_threshold and m.transfer_threshold.fact not in facts:
-        yield source.error(("matter", "transfer_threshold", "fact"), "unknown fact",
-                           f"a fact of this matter ({', '.join(sorted(facts))})", f"'{m.transfer_threshold.fact}'")
+        yield source.error(("matter", "transfer_threshold", "fact"), msg("load.c_unknown_fact"),
+                           fact_of(m.id, facts), f"'{m.transfer_threshold.fact}'")
 
 
 def _within(source, loc: tuple, spec: object, statutory: object, level: Level | None) -> Iterator[LoadError]:
@@ -204,19 +209,19 @@ def _within(source, loc: tuple, spec: object, statutory: object, level: Level | 
     if isinstance(statutory, MultipleFine) != isinstance(spec, MultipleFine) or (
         isinstance(spec, MultipleFine) and isinstance(statutory, MultipleFine) and spec.base != statutory.base
     ):
-        yield source.error(loc, "sub-range in other units than the statute",
-                           f"a fine in {units_of(statutory)}", f"a fine in {units_of(spec)}")
+        yield source.error(loc, msg("load.c_other_units"), msg("load.f_in_units", units=units_of(statutory)),
+                           msg("load.f_in_units", units=units_of(spec)))
         return
     lo, hi = outer
     if level is Level.mitigated:
         if inner[1] > lo:
-            yield source.error((*loc, "max"), "减轻 sub-range not below the statutory minimum",
-                               f"max ≤ {lo:g} (the statutory minimum)", f"{inner[1]:g}")
+            yield source.error((*loc, "max"), msg("load.c_mitigated_not_below"),
+                               msg("load.c_max_le_minimum", min=f"{lo:g}"), f"{inner[1]:g}")
         return
     if inner[0] < lo:
-        yield source.error((*loc, "min"), "sub-range outside the statutory range", f"min ≥ {lo:g}", f"{inner[0]:g}")
+        yield source.error((*loc, "min"), msg("load.c_outside_statute"), f"min ≥ {lo:g}", f"{inner[0]:g}")
     if inner[1] > hi:
-        yield source.error((*loc, "max"), "sub-range outside the statutory range", f"max ≤ {hi:g}", f"{inner[1]:g}")
+        yield source.error((*loc, "max"), msg("load.c_outside_statute"), f"max ≤ {hi:g}", f"{inner[1]:g}")
 
 
 def _baseline(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
@@ -226,7 +231,7 @@ def _baseline(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
     yield from _ref(source, ("baseline", "authority"), "authority", b.authority, index)
     yield from _ref(source, ("baseline", "matter"), "matter", b.matter, index)
     yield from _ref(source, ("baseline", "refines"), "baseline", b.refines, index,
-                    "refines points at no baseline")
+                    msg("load.c_refines_nothing"))
     yield from _dates(source, ("baseline",), b.effective_from, b.effective_to)
     matter = index.matters.get(b.matter)
     if matter is None:
@@ -234,8 +239,8 @@ def _baseline(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
     provision = next((p for p in matter.provisions if p.id == b.provision), None)
     if provision is None:
         ids = ", ".join(p.id for p in matter.provisions)
-        yield source.error(("baseline", "provision"), "unknown provision",
-                           f"a provision of matter {matter.id} ({ids})", f"'{b.provision}'")
+        yield source.error(("baseline", "provision"), msg("load.c_unknown", kind=kind_word("provision")),
+                           msg("load.c_provision_of", matter=matter.id, ids=ids), f"'{b.provision}'")
         return
     ceiling = provision.serious.fine if provision.serious and provision.serious.fine else None
     for level, rule in b.levels.items():
@@ -263,16 +268,16 @@ def _baseline(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:
             yield from _ref(source, ("baseline", "tiers", t, "when", a, "factor"), "factor", alt.factor, index)
             for c, cond in enumerate(alt.all):
                 if cond.fact not in facts:
-                    yield source.error(("baseline", "tiers", t, "when", a, "all", c, "fact"), "unknown fact",
-                                       f"a fact of matter {matter.id} ({', '.join(sorted(facts))})", f"'{cond.fact}'")
+                    yield source.error(("baseline", "tiers", t, "when", a, "all", c, "fact"), msg("load.c_unknown_fact"),
+                                       fact_of(matter.id, facts), f"'{cond.fact}'")
     if b.rules.scoring:
         for factor in b.rules.scoring.weights:
             yield from _ref(source, ("baseline", "rules", "scoring", "weights", factor), "factor", factor, index)
         yield from scored_checks(source, b, matter, index, _ref)
     if b.refines and b.refines in index.baselines and index.baselines[b.refines].matter != b.matter:
-        yield source.error(("baseline", "refines"), "refines a baseline of another matter",
-                           f"a baseline of matter {b.matter}", f"'{b.refines}' (matter "
-                           f"{index.baselines[b.refines].matter})")
+        yield source.error(("baseline", "refines"), msg("load.c_refines_other_matter"),
+                           msg("load.c_baseline_of", matter=b.matter),
+                           msg("load.f_other_matter", id=b.refines, matter=index.baselines[b.refines].matter))
 
 
 from .scored_checks import scored_checks  # noqa: E402
@@ -299,11 +304,15 @@ def _contiguity(source, b: Baseline, statutory: object) -> Iterator[LoadError]:
         assert p and n
         loc = ("baseline", "levels", nxt.value, "fine", "min")
         if n[0] > p[1]:
-            yield source.error(loc, f"gap between {prev.zh} and {nxt.zh}",
-                               f"min = {p[1]:g} ({prev.value} max; rules.contiguous is true)", f"{n[0]:g}")
+            yield source.error(loc, msg("load.c_level_gap", prev=_level(prev), next=_level(nxt)),
+                               msg("load.c_contiguous_min", min=f"{p[1]:g}", prev=prev.value), f"{n[0]:g}")
         elif n[0] < p[1]:
-            yield source.error(loc, f"{nxt.zh} overlaps {prev.zh}",
-                               f"min = {p[1]:g} ({prev.value} max; rules.contiguous is true)", f"{n[0]:g}")
+            yield source.error(loc, msg("load.c_level_overlap", prev=_level(prev), next=_level(nxt)),
+                               msg("load.c_contiguous_min", min=f"{p[1]:g}", prev=prev.value), f"{n[0]:g}")
+
+
+def _level(level: Level) -> Msg:
+    return msg(f"load.level_{level.value}")
 
 
 def _exemption_list(source, model: LibraryFile, index: _Index) -> Iterator[LoadError]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from collections.abc import Iterator
 
+from ..i18n import msg
 from .errors import LoadError
 from .models import LibraryFile
 
@@ -42,9 +43,8 @@ def cycle_errors(parsed: list[tuple[Source, LibraryFile]]) -> Iterator[LoadError
         if model.baseline is not None:
             refines.setdefault(model.baseline.id, model.baseline.refines)
             where.setdefault(("baseline", model.baseline.id), (source, ("baseline", "refines")))
-    for kind, links, field, expected in (
-            ("authority", parents, "parent", "a chain of parents that ends at an authority without a parent"),
-            ("baseline", refines, "refines", "a chain of refined baselines that ends at one refining none")):
+    for kind, links, field in (("authority", parents, "parent"), ("baseline", refines, "refines")):
         for cycle in _cycles(links):
             source, loc = where[(kind, cycle[0])]
-            yield source.error(loc, f"circular {field}", expected, " → ".join([*cycle, cycle[0]]))
+            yield source.error(loc, msg("load.c_circular", field=field), msg(f"load.c_chain_{field}"),
+                               " → ".join([*cycle, cycle[0]]))

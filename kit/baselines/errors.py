@@ -1,10 +1,19 @@
 """Located errors: every problem names the file, the line and column, the dotted path, what was expected
-and what was found."""
+and what was found.
+
+``problem`` and ``expected`` are catalog messages (``kit.i18n.Msg``), put into words when the reader's language
+is known: ``render(lang)`` / ``LibraryError.report(lang)``; ``str()`` is the Chinese default. ``found`` is the
+author's data shown as written (a plain string), or a message where there is nothing to show ("no such key").
+The place (``file:line:column dotted.path``) reads the same in both languages."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from dataclasses import dataclass
+
+from ..i18n import DEFAULT_LANG, Lang, Msg, msg, say
+from ..i18n.validation import show  # noqa: F401  (a found value as the author wrote it; re-exported)
+
+Words = Msg | str  # a catalog message; a plain string only from a loader not yet on the catalog (data as written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,21 +22,31 @@ class LoadError:
     line: int | None
     column: int | None
     path: str
-    problem: str
-    expected: str
-    found: str
+    problem: Words
+    expected: Words
+    found: Words
 
-    def __str__(self) -> str:
+    @property
+    def place(self) -> str:
+        """``file:line:column dotted.path`` — the same in every language."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        path = f" {self.path}:" if self.path else ""
-        return f"{where}:{path} {self.problem} — expected {self.expected}; found {self.found}"
+        return f"{where}: {self.path}" if self.path else where
 
-    def to_dict(self) -> dict:
-        return asdict(self)
+    def render(self, lang: Lang = DEFAULT_LANG) -> str:
+        return msg("load.error", place=self.place, problem=self.problem, expected=self.expected,
+                   found=self.found).render(lang)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict:
+        return {"file": self.file, "line": self.line, "column": self.column, "path": self.path,
+                "problem": say(self.problem, lang), "expected": say(self.expected, lang),
+                "found": say(self.found, lang)}
 
 
 class LibraryError(Exception):
@@ -37,22 +56,11 @@ class LibraryError(Exception):
         self.errors = sorted(errors, key=lambda e: (e.file, e.line or 0, e.column or 0, e.path))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, lang: Lang = DEFAULT_LANG) -> str:
         count = len(self.errors)
-        lines = [str(e) for e in self.errors]
-        lines.append(f"{count} error{'s' if count != 1 else ''}")
+        lines = [e.render(lang) for e in self.errors]
+        lines.append(msg("load.count_one" if count == 1 else "load.count", n=count).render(lang))
         return "\n".join(lines)
 
-
-def show(value: object, limit: int = 80) -> str:
-    """A short printable form of a found value, as the author wrote it (not as Python would print it)."""
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, (date, datetime)):
-        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    def __str__(self) -> str:
+        return self.report()

@@ -12,18 +12,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 
 from . import checks, model_walk
-from .errors import LibraryError, LoadError, show
+from ..i18n import Msg, msg
+from .errors import LibraryError, LoadError, Words, show
 from .library import Library
 from .models import FILE_KINDS, SUPPORTED_FORMAT_VERSIONS, LibraryFile
 from .yaml_source import dotted, key_position, locate, parse_fast, parse_located, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
-_KIND_OF = {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}
+_KIND_OF = {list: "list", str: "text", int: "number", float: "number", bool: "bool"}
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Source:
             self._tree, _ = parse_located(self.text, self.file)
         return self._tree
 
-    def error(self, loc: tuple, problem: str, expected: str, found: str, *, at_key: bool = False) -> LoadError:
+    def error(self, loc: tuple, problem: Words, expected: Words, found: Words, *, at_key: bool = False) -> LoadError:
         line, col = (key_position if at_key else locate)(self.tree, loc)
         return LoadError(self.file, line, col, dotted(self.data, loc), problem, expected, found)
 
@@ -50,7 +51,9 @@ class Source:
 from .real import library_path  # noqa: E402
 
 
-def yaml_files(paths: Iterable[str | Path], what: str = "a library file or folder") -> tuple[list[Path], list[LoadError]]:
+def yaml_files(paths: Iterable[str | Path], what: Msg | None = None) -> tuple[list[Path], list[LoadError]]:
+    """The YAML files under ``paths`` (files and folders); a path that is neither is an error (``what``: what
+    it should have been, by default a library file or folder)."""
     files: list[Path] = []
     errors: list[LoadError] = []
     for raw in paths:
@@ -60,7 +63,8 @@ def yaml_files(paths: Iterable[str | Path], what: str = "a library file or folde
         elif path.is_file():
             files.append(path)
         else:
-            errors.append(LoadError(str(path), None, None, "", "no such file or directory", what, "nothing"))
+            errors.append(LoadError(str(path), None, None, "", msg("load.e_no_path"),
+                                    what or msg("load.x_library_path"), msg("load.f_nothing")))
     return files, errors
 
 
@@ -70,11 +74,16 @@ def load_library(*paths: str | Path) -> Library:
         return _load_library(paths)
 
 
+def no_files(files: list[Path], errors: list[LoadError], paths: tuple[str | Path, ...], problem: Msg) -> None:
+    """An empty folder is an error too (``problem``: no library files, no template files)."""
+    if not files and not errors:
+        errors.append(LoadError(", ".join(map(str, paths)), None, None, "", problem, msg("load.x_yaml_file"),
+                                msg("load.f_none")))
+
+
 def _load_library(paths: tuple[str | Path, ...]) -> Library:
     files, errors = yaml_files(paths)
-    if not files and not errors:
-        errors.append(LoadError(", ".join(map(str, paths)), None, None, "", "no library files",
-                                "at least one .yaml file", "none"))
+    no_files(files, errors, paths, msg("load.e_no_library_files"))
     parsed: list[tuple[Source, LibraryFile]] = []
     unloaded: list[Any] = []  # data of files that parsed but did not validate: their ids still count as defined
     for source, file_errors in read_sources(files):
@@ -193,117 +202,32 @@ def _to_source(path: Path, parsed: _Parsed) -> tuple[Source | None, list[LoadErr
 def validate_file(source: Source) -> tuple[LibraryFile | None, list[LoadError]]:
     data = source.data
     if not isinstance(data, dict):
-        return None, [LoadError(source.file, 1, 1, "", "not a library file", "a mapping with format_version and "
-                                "one of " + ", ".join(FILE_KINDS), "an empty file" if data is None else f"a {_KIND_OF.get(type(data), 'value')}")]
+        return None, [LoadError(source.file, 1, 1, "", msg("load.e_not_library_file"),
+                                msg("load.x_library_file", kinds=", ".join(FILE_KINDS)), not_a_mapping(data))]
     version = data.get("format_version")
     if version not in SUPPORTED_FORMAT_VERSIONS:
-        found = "no format_version" if version is None else show(version)
-        return None, [source.error(("format_version",), "unsupported format_version",
-                                   "format_version: " + " or ".join(map(str, SUPPORTED_FORMAT_VERSIONS)), found)]
+        return None, [format_version_error(source, version, SUPPORTED_FORMAT_VERSIONS)]
     kinds = [k for k in FILE_KINDS if k in data]
     errors: list[LoadError] = []
     if len(kinds) != 1:
-        errors.append(source.error((), "a file holds exactly one kind of content",
-                                   "one of " + ", ".join(FILE_KINDS), ", ".join(kinds) or "none"))
+        errors.append(source.error((), msg("load.e_one_kind"), msg("load.x_one_of", options=", ".join(FILE_KINDS)),
+                                   ", ".join(kinds) or msg("load.f_none")))
     try:
         model = LibraryFile.model_validate(data)
     except ValidationError as exc:
-        errors.extend(_pydantic_errors(source, exc))
+        errors.extend(model_walk.shape_errors(source, exc, LibraryFile))
         return None, errors
     return (None if errors else model), errors
 
 
-def _pydantic_errors(source: Source, exc: ValidationError) -> list[LoadError]:
-    out = []
-    errs = exc.errors(include_url=False)
-    # A key that is not allowed (levels.severe) is one mistake: drop what pydantic also says about its value.
-    bad_keys = {model_walk.data_loc(source.data, e["loc"]) for e in errs if e["loc"] and e["loc"][-1] == "[key]"}
-    for err in errs:
-        loc = model_walk.data_loc(source.data, err["loc"])
-        if err["loc"] and err["loc"][-1] != "[key]" and any(loc[:len(k)] == k for k in bad_keys):
-            continue
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            allowed = allowed_keys(source.data, loc[:-1])
-            out.append(source.error(loc, f"unknown key '{loc[-1]}'", "one of the keys: " + ", ".join(allowed),
-                                    f"'{loc[-1]}'", at_key=True))
-        elif kind == "missing":
-            about = key_description(source.data, loc)
-            out.append(source.error(loc, f"missing required key '{loc[-1]}'",
-                                    f"a '{loc[-1]}' key" + (f" ({about})" if about else ""), "no such key"))
-        else:
-            out.append(source.error(loc, problem_text(err), expected_text(err), show(err.get("input"))))
-    return out
+def not_a_mapping(data: Any) -> Msg:
+    """What a file that should be a mapping holds instead: an empty file, a list, a text …"""
+    if data is None:
+        return msg("load.f_empty_file")
+    return msg("load.f_kind", kind=msg(f"load.k_{_KIND_OF.get(type(data), 'value')}"))
 
 
-_EXPECTED = {
-    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
-    "date_parsing": "a date written YYYY-MM-DD",
-    "date_type": "a date written YYYY-MM-DD",
-    "float_parsing": "a number",
-    "float_type": "a number",
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "string_type": "text",
-    "bool_parsing": "true or false",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "too_short": "at least one entry",
-}
-
-
-_BOUNDS = {"greater_than_equal": ("ge", "≥"), "greater_than": ("gt", ">"), "less_than_equal": ("le", "≤"),
-           "less_than": ("lt", "<")}
-
-
-def expected_text(err: Mapping[str, Any]) -> str:
-    """What a pydantic error expected, in the kit's words (shared by every located loader)."""
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    if kind in ("enum", "literal_error"):
-        return "one of " + ctx.get("expected", "")
-    if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == r"^\d{6}$":
-            return "a six-digit code such as \"320000\" (quoted, so it stays text)"
-        return "an id of letters, digits, '-', '_' or '.'" if "A-Za-z0-9" in ctx.get("pattern", "") \
-            else f"text matching {ctx.get('pattern')}"
-    if kind in _BOUNDS:
-        key, sign = _BOUNDS[kind]
-        return f"a number {sign} {show(ctx.get(key))}"
-    if kind == "string_too_short" or (kind == "too_short" and isinstance(err.get("input"), str)):
-        return "at least one character"
-    if kind.startswith("date"):
-        return "a date written YYYY-MM-DD"
-    if kind == "string_type" and isinstance(err.get("input"), (int, float)) and not isinstance(err["input"], bool):
-        return f'text (put it in quotes: "{show(err["input"]).strip(chr(39))}")'
-    if kind == "fine_shape":
-        return err["msg"]
-    if kind in _EXPECTED:
-        return _EXPECTED[kind]
-    msg = err["msg"]  # fall back on pydantic's words, without its "Input should be"
-    for prefix in ("Input should be ", "Value error, "):
-        msg = msg.removeprefix(prefix)
-    return msg
-
-
-def problem_text(err: Mapping[str, Any]) -> str:
-    """The kind of problem a pydantic error is, in the kit's words."""
-    kind = err["type"]
-    if kind.startswith("date"):
-        return "not a date"
-    if kind == "fine_shape":
-        return "not a fine specification"
-    if kind in ("enum", "literal_error"):
-        return "value not allowed"
-    return "wrong value" if "parsing" not in kind and "type" not in kind else "wrong type"
-
-
-def allowed_keys(data: Any, loc: tuple) -> list[str]:
-    return model_walk.allowed_keys(LibraryFile, data, loc)
-
-
-def key_description(data: Any, loc: tuple) -> str:
-    return model_walk.field_description(LibraryFile, data, loc)
+def format_version_error(source: Source, version: Any, supported: tuple[int, ...]) -> LoadError:
+    found = msg("load.f_no_format_version") if version is None else show(version)
+    return source.error(("format_version",), msg("load.e_format_version"),
+                        msg("load.x_format_version", versions=" / ".join(map(str, supported))), found)

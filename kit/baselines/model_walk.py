@@ -1,15 +1,51 @@
 """Walking pydantic models alongside YAML data: which model a node must be, which keys it accepts, what a
-field means. Shared by every located loader (library, templates) so their messages say the same things."""
+field means, and ``shape_errors``: a model's validation errors as located ``LoadError`` values. Shared by every
+located YAML loader (library, templates) so their messages say the same things, in the words of
+kit/i18n/validation.py."""
 
 from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import Any, Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from .models import _fine_shape
+from ..i18n.validation import describe
+from .errors import LoadError, Words
+from .fines import _fine_shape
+
+
+class Located(Protocol):
+    """A file being loaded that can place an error (``loader.Source``)."""
+
+    data: Any
+
+    def error(self, loc: tuple, problem: Words, expected: Words, found: Words, *, at_key: bool = False) -> LoadError:
+        ...
+
+
+def shape_errors(source: Located, exc: ValidationError, root: type[BaseModel]) -> list[LoadError]:
+    """Every error of validating ``source.data`` as ``root``, located, one message per mistake: a key that is
+    not allowed (``levels.severe``) is one mistake, so what pydantic also says about its value is dropped; a
+    union reports one mistake once per member, so the first is kept, and a member's "wrong type" at a node is
+    dropped when another member found the real mistake inside it."""
+    errs = [(err, data_loc(source.data, err["loc"])) for err in exc.errors(include_url=False)]
+    bad_keys = {loc for err, loc in errs if err["loc"] and err["loc"][-1] == "[key]"}
+    errs = [(err, loc) for err, loc in errs
+            if not (err["loc"] and err["loc"][-1] != "[key]" and any(loc[:len(k)] == k for k in bad_keys))]
+    deeper = {loc[:i] for _, loc in errs for i in range(len(loc))}
+    seen: set[tuple] = set()
+    out: list[LoadError] = []
+    for err, loc in errs:
+        if loc in seen or (loc in deeper and err["type"] != "missing"):
+            continue
+        seen.add(loc)
+        kind = err["type"]
+        allowed = allowed_keys(root, source.data, loc[:-1]) if kind == "extra_forbidden" else []
+        problem, expected, found = describe({**err, "loc": loc}, allowed=allowed)
+        out.append(source.error(loc, problem, expected, found, at_key=kind == "extra_forbidden"))
+    return out
 
 
 def model_at(root: type[BaseModel], data: Any, loc: tuple) -> Any:

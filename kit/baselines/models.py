@@ -8,12 +8,14 @@ every problem of a file is collected and located in one run.
 from __future__ import annotations
 
 import datetime as dt
-from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
+from pydantic import Field, model_validator
 
-from .node import Id, Node  # every node type's base, and the id pattern
+from ..i18n import msg
+from ..i18n.validation import Refusal
+from .fines import FineSpec, FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine, _fine_shape  # noqa: F401
+from .node import EffectiveFrom, EffectiveTo, EnLabel, Id, Node, ZhLabel  # the base, the id pattern, shared fields
 from .scored_models import ScoreFormula, ScoreGroup, Scoring  # noqa: F401  (the scored model, re-exported)
 from .application_rules import ApplicationRule
 from .vocabulary import (
@@ -33,93 +35,6 @@ SUPPORTED_FORMAT_VERSIONS = (1,)
 Disclaimer = Annotated[
     Literal["示例，非正式文件"] | None,
     Field(description=f"'{ILLUSTRATIVE_MARK}' on every constructed (non-official) node; absent on real ones."),
-]
-
-
-# ---------------------------------------------------------------- penalty specs (the five shapes)
-
-
-class RangeFine(Node):
-    """处X元以上Y元以下罚款: a fine between two amounts, both inclusive."""
-
-    min: float = Field(ge=0, description="Lowest fine in yuan (以上, inclusive).")
-    max: float = Field(ge=0, description="Highest fine in yuan (以下, inclusive).")
-
-
-class MaxOnlyFine(Node):
-    """处Y元以下罚款: the statute gives only a maximum; the minimum is 0."""
-
-    max: float = Field(ge=0, description="Highest fine in yuan; the lowest is 0.")
-
-
-class MultipleFine(Node):
-    """处违法所得/货值金额/总投资额 N倍以上M倍以下 (or 百分之N) 罚款: a multiple of a base amount."""
-
-    base: Id = Field(description="The fact holding the base amount, e.g. illegal_gains, goods_value, investment.")
-    min: float = Field(default=0, ge=0, description="Lowest multiple of the base (0.01 = 百分之一).")
-    max: float = Field(ge=0, description="Highest multiple of the base.")
-    display: Literal["times", "percent"] = Field(
-        default="times", description="How the source writes the multiple: 倍 (times) or 百分之 (percent)."
-    )
-    base_unknown: RangeFine | None = Field(
-        default=None, description="The range that applies when the base cannot be determined (e.g. 没有违法所得的)."
-    )
-
-
-class PerUnitFine(Node):
-    """每超N千克处R元, 最高C元; at or below a threshold only a warning: a per-unit formula with a cap."""
-
-    per: Id = Field(description="The fact counted, e.g. excess_weight_kg.")
-    unit: float = Field(gt=0, description="Size of one unit of that fact (e.g. 1000 kg).")
-    rate: float = Field(ge=0, description="Yuan per unit.")
-    cap: float | None = Field(default=None, ge=0, description="Highest fine in yuan (最高不超过).")
-    warning_at_or_below: float | None = Field(
-        default=None, ge=0, description="At or below this value of the fact only a warning is given, no fine."
-    )
-    rounding: Literal["up", "down", "exact"] = Field(
-        default="exact",
-        description="How part units count: up (不足一个单位按一个单位计), down (drop the part), exact (pro rata).",
-    )
-
-
-class FixedFine(Node):
-    """处X元罚款: one amount."""
-
-    amount: float = Field(ge=0, description="The fine in yuan.")
-
-
-def _fine_shape(value: Any) -> str | None:
-    """Pick the penalty shape from the keys present, as OpenFisca picks a parameter type from its data."""
-    if isinstance(value, BaseModel):
-        return {
-            RangeFine: "range", MaxOnlyFine: "max_only", MultipleFine: "multiple",
-            PerUnitFine: "per_unit", FixedFine: "fixed",
-        }.get(type(value))
-    if not isinstance(value, dict):
-        return None
-    if "base" in value:
-        return "multiple"
-    if "per" in value or "rate" in value:
-        return "per_unit"
-    if "amount" in value:
-        return "fixed"
-    if "min" in value:
-        return "range"
-    if "max" in value:
-        return "max_only"
-    return None
-
-
-FineSpec = Annotated[
-    Annotated[RangeFine, Tag("range")] | Annotated[MaxOnlyFine, Tag("max_only")] | Annotated[MultipleFine, Tag("multiple")] | Annotated[PerUnitFine, Tag("per_unit")] | Annotated[FixedFine, Tag("fixed")],
-    Discriminator(
-        _fine_shape,
-        custom_error_type="fine_shape",
-        custom_error_message=(
-            "a fine: {min, max} (range), {max} (maximum only), {base, min, max} (multiple of a base), "
-            "{per, unit, rate, cap, warning_at_or_below} (per unit) or {amount} (fixed)"
-        ),
-    ),
 ]
 
 
@@ -146,8 +61,8 @@ class Factor(Node):
     """裁量因子: a circumstance a case can have, with its legal force (kind) and effect (direction)."""
 
     id: Id = Field(description="Unique id used by cases, baselines and lists.")
-    zh: str = Field(description="Label in Chinese.")
-    en: str = Field(description="Label in English.")
+    zh: ZhLabel
+    en: EnLabel
     kind: FactorKind = Field(description="statutory_mandatory (应当), statutory_optional (可以) or discretionary (酌定).")
     direction: Direction = Field(description="exempt / mitigate / aggravate / transfer / block.")
     value_type: ValueType = Field(default=ValueType.bool, description="bool, amount, count, grade or date.")
@@ -169,8 +84,8 @@ class Provision(Node):
     id: Id = Field(description="Unique id of the provision.")
     citation: str = Field(description="How the provision is cited, e.g. 《市场主体登记管理条例》第四十四条.")
     statute_level: StatuteLevel = Field(description="law, administrative_regulation, departmental_rule, ….")
-    effective_from: date = Field(description="First day in force.")
-    effective_to: date | None = Field(default=None, description="Last day in force; absent while in force.")
+    effective_from: EffectiveFrom
+    effective_to: EffectiveTo = None
     fine: FineSpec | None = Field(default=None, description="The statutory fine (处罚依据's 具体标准).")
     penalties: list[PenaltyType] = Field(default_factory=list, description="Penalty types the provision allows.")
     combination: Literal["alone", "together", "either"] = Field(
@@ -186,8 +101,8 @@ class FactDef(Node):
     """A fact a matter's cases carry, e.g. the excess weight of a truck."""
 
     id: Id = Field(description="Key of the fact in a case's facts.")
-    zh: str = Field(description="Label in Chinese.")
-    en: str = Field(description="Label in English.")
+    zh: ZhLabel
+    en: EnLabel
     unit: str = Field(default="元", description="Unit of the value: 元, 千克, 次, 倍 ….")
 
 
@@ -270,8 +185,7 @@ class Tier(Node):
         if self.block == "individual":
             extra = [k for k in ("fine", "penalties", "measures") if getattr(self, k)]
             if extra or self.individual_fine is None:
-                raise ValueError("a tier of the individual block with individual_fine only (the fine on the "
-                                 "responsible individuals)" + (f", without {', '.join(extra)}" if extra else ""))
+                raise Refusal(msg("load.v_individual_tier", without=", ".join(extra) or "-"))
         return self
 
 
@@ -321,8 +235,8 @@ class Baseline(Node):
     matter: Id = Field(description="The matter it refines.")
     provision: Id = Field(description="The matter's provision it applies.")
     version: str = Field(description="Version label, e.g. 2024.")
-    effective_from: date = Field(description="First day in force.")
-    effective_to: date | None = Field(default=None, description="Last day in force; absent while in force.")
+    effective_from: EffectiveFrom
+    effective_to: EffectiveTo = None
     refines: Id | None = Field(default=None, description="The higher baseline this one refines.")
     document: str | None = Field(default=None, description="Document number (文号).")
     levels: dict[Level, LevelRule] = Field(
@@ -379,8 +293,8 @@ class ExemptionList(Node):
         description="首违不罚 (first_violation), 轻微不罚 (minor), 轻罚/减轻 (reduced) or 无主观过错 (no_fault)."
     )
     document: str | None = Field(default=None, description="Document number.")
-    effective_from: date = Field(description="First day in force.")
-    effective_to: date | None = Field(default=None, description="Last day in force.")
+    effective_from: EffectiveFrom
+    effective_to: EffectiveTo = None
     window_years: int | None = Field(default=None, ge=1, description="'First' means none similar in these years.")
     items: list[ListItem] = Field(min_length=1, description="The rows of the list.")
     disclaimer: Disclaimer = None

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import msg
+from ..i18n.validation import Refusal
 from .node import Id, Node
 
 
@@ -38,9 +40,9 @@ class ScoreFormula(Node):
     @model_validator(mode="after")
     def _parts(self) -> ScoreFormula:
         if self.times == "amount" and self.amount is None:
-            raise ValueError("times: amount needs the amount printed in the formula")
+            raise Refusal(msg("load.v_times_amount"))
         if self.times == "base" and self.base is None:
-            raise ValueError("times: base needs the base fact")
+            raise Refusal(msg("load.v_times_base"))
         return self
 
 

@@ -20,6 +20,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
+from ..i18n import msg
+from ..i18n.validation import EnglishOnly
 from .errors import LoadError
 
 
@@ -248,32 +250,18 @@ def parse_located(text: str, file: str) -> tuple[Any, list[LoadError]]:
         loader_tree = _load_recording(yaml, text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        errors.append(
-            LoadError(
-                file=file,
-                line=mark.line + 1 if mark else None,
-                column=mark.column + 1 if mark else None,
-                path=path_near(text, mark.line + 1) if mark else "",
-                problem="YAML syntax error",
-                expected="valid YAML",
-                found=(exc.problem or str(exc)).strip().removeprefix("found "),
-            )
-        )
+        line = mark.line + 1 if mark else None
+        written = text.splitlines()[mark.line].strip() if mark and mark.line < len(text.splitlines()) else ""
+        detail = EnglishOnly((exc.problem or str(exc)).strip().removeprefix("found "))  # the parser's words
+        errors.append(LoadError(file, line, mark.column + 1 if mark else None, path_near(text, line) if mark else "",
+                                msg("load.e_syntax"), msg("load.x_valid_yaml"),
+                                msg("load.f_syntax", line=f"'{written}'", detail=detail)))
         return None, errors
     tree, duplicates = loader_tree
     for key, mark, mapping_mark in duplicates:
         parent = _path_of_mapping(tree, mapping_mark.line, mapping_mark.column)
-        errors.append(
-            LoadError(
-                file=file,
-                line=mark.line + 1,
-                column=mark.column + 1,
-                path=dotted(tree, (*parent, key)),
-                problem="duplicate key",
-                expected="each key once in a mapping",
-                found=f"'{key}' again",
-            )
-        )
+        errors.append(LoadError(file, mark.line + 1, mark.column + 1, dotted(tree, (*parent, key)),
+                                msg("load.e_duplicate_key"), msg("load.x_key_once"), msg("load.f_again", key=key)))
     return tree, errors
 
 
@@ -394,7 +382,8 @@ def read_text(path: Path) -> tuple[str | None, LoadError | None]:
     try:
         return path.read_text(encoding="utf-8"), None
     except UnicodeDecodeError as exc:
-        return None, LoadError(str(path), None, None, "", "file is not UTF-8 text", "UTF-8 text",
-                               f"byte 0x{exc.object[exc.start]:02x} at position {exc.start}")
+        return None, LoadError(str(path), None, None, "", msg("load.e_not_utf8"), msg("load.x_utf8"),
+                               msg("load.f_byte", byte=f"{exc.object[exc.start]:02x}", position=exc.start))
     except OSError as exc:
-        return None, LoadError(str(path), None, None, "", "cannot read file", "a readable file", exc.strerror or "")
+        return None, LoadError(str(path), None, None, "", msg("load.e_unreadable"), msg("load.x_readable"),
+                               msg("load.f_os_error", detail=EnglishOnly(exc.strerror or "")))

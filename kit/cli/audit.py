@@ -54,7 +54,7 @@ def audit_command(
         report = audit(table, lib, strict=strict, encoding=encoding, workers=workers, chunk_rows=chunk_rows,
                        today=day, progress=progress, lang=language, dask=dask)
     except LibraryError as error:
-        typer.echo(error.report(), err=True)
+        typer.echo(error.report(language), err=True)
         raise typer.Exit(1) from None
     except AuditInputError as error:
         typer.echo(error.report(language), err=True)

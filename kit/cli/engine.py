@@ -10,8 +10,8 @@ import typer
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
 from kit.cli.options import LangOption, LibraryOption
-from kit.engine import CaseError, check_proposal, evaluate, load_cases
-from kit.engine.case import located_refusal
+from kit.cases import load_cases, located_refusal
+from kit.engine import CaseError, check_proposal, evaluate
 from kit.i18n import Lang, t
 
 
@@ -19,13 +19,13 @@ def _library(paths: list[Path] | None):
     return load_library(*paths) if paths else sample_library()
 
 
-def _load(case_file: Path, library: list[Path] | None):
+def _load(case_file: Path, library: list[Path] | None, lang: Lang = "zh"):
     """The library and the cases of a file; a user's mistake ends the command with located errors."""
     try:
         lib = _library(library)
         return lib, load_cases(case_file, lib)
     except LibraryError as error:
-        typer.echo(error.report(), err=True)
+        typer.echo(error.report(lang), err=True)
         raise typer.Exit(1) from None
 
 
@@ -34,7 +34,7 @@ def _evaluate(lib, case, case_file: Path, index: int, lang: Lang = "zh"):
     try:
         return evaluate(lib, case)
     except CaseError as error:  # ScoredInputError too (a scored baseline's 裁量要素 without exactly one option)
-        typer.echo(located_refusal(case_file, index, error, lang).report(), err=True)
+        typer.echo(located_refusal(case_file, index, error).report(lang), err=True)
         raise typer.Exit(1) from None
 
 
@@ -48,7 +48,7 @@ def evaluate_command(
                                           "of the applicable baseline, side by side."),
 ) -> None:
     """评估案件：打印裁量结论及推理过程 / Evaluate a case and print the decision with its trace."""
-    lib, cases = _load(case_file, library)
+    lib, cases = _load(case_file, library, lang)
     if compare_versions:
         cases = [version for case in cases for version in versions_of(lib, case)]
     decisions = [_evaluate(lib, case, case_file, i if not compare_versions else 0, lang)
@@ -74,7 +74,7 @@ def check_command(
     as_json: bool = typer.Option(False, "--json", help="Print the check as JSON."),
 ) -> None:
     """核对执法人员的裁量选择 / Check an officer's chosen level and fine against the baseline."""
-    lib, cases = _load(case_file, library)
+    lib, cases = _load(case_file, library, lang)
     try:
         from kit.baselines.vocabulary import Level
         Level.parse(level)

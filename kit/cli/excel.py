@@ -52,7 +52,7 @@ def import_xlsx(file: Path, *, out: Path, partial: bool = False, options: Import
     err = stream or sys.stderr
     result = import_to_folder(file, out, options, partial=partial)
     for e in result.errors:
-        print(str(e), file=err)
+        print(e.render(lang), file=err)
     print(result.summary(), file=err)
     written = not result.errors or (partial and result.items_ok)
     for line in report_lines(result, out if written else None, lang):

@@ -34,28 +34,28 @@ def _lang(value: str):
         raise typer.Exit(2) from None
 
 
-def _fail(error: Exception) -> None:
+def _fail(error: Exception, lang: Lang = "zh") -> None:
     from kit.baselines import LibraryError
 
     if isinstance(error, RuntimeError):  # nbgrader's log: keep its error lines, not its tracebacks
         lines = [line for line in str(error).splitlines() if "ERROR" in line or "failed in" in line]
         typer.echo("\n".join(lines[:20]) or str(error).splitlines()[0], err=True)
     elif isinstance(error, LibraryError):
-        typer.echo(error.report(), err=True)
+        typer.echo(error.report(lang), err=True)
     else:
         typer.echo(str(error), err=True)
     raise typer.Exit(1)
 
 
 @contextmanager
-def _reported() -> Iterator[None]:
+def _reported(lang: Lang = "zh") -> Iterator[None]:
     """Run a course step: a library, file or nbgrader error ends the command with its message (exit 1)."""
     from kit.baselines import LibraryError
 
     try:
         yield
     except (LibraryError, *ERRORS) as error:
-        _fail(error)
+        _fail(error, lang)
 
 
 def _course(path: Path, lang: str) -> tuple[Path, Lang]:
@@ -84,7 +84,7 @@ def course_command(
     from kit.i18n import t
 
     language = _lang(lang)
-    with _reported():
+    with _reported(language):
         course = new_course(root, answers=answers or ANSWERS_DIR, only=assignment or None)
     names = sorted(p.name for p in (course / "source").iterdir() if p.is_dir())
     typer.echo(t("grading.cli_course", language, course=course, names=", ".join(names)))
@@ -103,7 +103,7 @@ def release_command(
     from kit.i18n import t
 
     course, language = _course(course, lang)
-    with _reported():
+    with _reported(language):
         name = add_attempt(course, exam, attempt)
         path = release(course, name)
     typer.echo(t("grading.cli_released", language, name=name, path=path))
@@ -124,7 +124,7 @@ def autograde_command(
 
     course, language = _course(course, lang)
     only = [f"--student={student}"] if student else []
-    with _reported():
+    with _reported(language):
         nbgrader(course, "autograde", assignment, "--force", *only)
         if feedback:
             nbgrader(course, "generate_feedback", assignment, "--force", *only)
@@ -146,7 +146,7 @@ def export_command(
     from kit.i18n import t
 
     course, language = _course(course, lang)
-    with _reported():
+    with _reported(language):
         report = course_report(course, language)
         write_workbook(report, out, language)
         written = write_certificates(report, certificates, language) if certificates else []

@@ -74,11 +74,11 @@ def _other_penalties(penalties, lang: Lang) -> str:
     return f"  {list_join(others, lang)}" if others else ""
 
 
-def _load_or_exit(paths: list[Path]) -> Library:
+def _load_or_exit(paths: list[Path], lang: Lang = "zh") -> Library:
     try:
         return load_library(*paths)
     except LibraryError as exc:
-        typer.echo(exc.report(), err=True)
+        typer.echo(exc.report(lang), err=True)
         raise typer.Exit(1) from None
 
 
@@ -86,6 +86,7 @@ def _load_or_exit(paths: list[Path]) -> Library:
 def validate(
     paths: list[Path] | None = typer.Argument(None, help="Library folders or YAML files (all load as one library)."),
     sample: bool = typer.Option(False, "--sample", help="Validate the bundled sample library."),
+    lang: LangOption = "zh",
 ) -> None:
     """Load and check a library: print the counts and OK, or every error (file:line:column, path, expected,
     found) and exit 1."""
@@ -93,7 +94,7 @@ def validate(
     if not targets:
         typer.echo("kit validate: give one or more library folders or files, or --sample", err=True)
         raise typer.Exit(1)
-    library = _load_or_exit(targets)
+    library = _load_or_exit(targets, lang)
     typer.echo(summary_line(library))
 
 
@@ -104,7 +105,7 @@ def list_(
     library: LibraryOption = None,
 ) -> None:
     """List the matters with their baselines and levels."""
-    loaded = _load_or_exit(list(paths or []) + list(library or []) or [SAMPLE_LIBRARY])
+    loaded = _load_or_exit(list(paths or []) + list(library or []) or [SAMPLE_LIBRARY], lang)
     for line in matters_listing(loaded, lang=lang):
         typer.echo(line)
 

@@ -16,8 +16,8 @@ from kit.cli.options import LangOption, LibraryOption
 from kit.i18n import Lang, bilingual, t
 
 
-def _fail(error: LibraryError) -> None:
-    typer.echo(error.report(), err=True)
+def _fail(error: LibraryError, lang: Lang = "zh") -> None:
+    typer.echo(error.report(lang), err=True)
     raise typer.Exit(1)
 
 
@@ -49,7 +49,7 @@ def review_command(
         else:
             library = load_library(*paths)
     except LibraryError as error:
-        _fail(error)
+        _fail(error, lang)
     findings = review(library, only=only)
     typer.echo(as_json(findings) if as_json_ else as_text(findings, lang))
     if xlsx is not None:
@@ -84,7 +84,7 @@ def diff_command(
         lib = load_library(*library) if library else sample_library()
         a, b = _baseline(old, lib, lang), _baseline(new, lib, lang)
     except LibraryError as error:
-        _fail(error)
+        _fail(error, lang)
     changes = diff_baselines(a, b)
     typer.echo(t("cli.diff.title", lang, a=a.id, va=a.version, b=b.id, vb=b.version))
     for change in changes:

@@ -13,6 +13,7 @@ import typer
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
 from kit.cli.options import LangOption
+from kit.i18n import Lang
 from kit.scenarios import (OUTCOMES, ScenarioError, Template, find_template, generate, load_templates, outcome_counts,
                            outcome_label, parse_outcome)
 from kit.scenarios.generate import self_contradictions
@@ -21,8 +22,8 @@ scenario_app = typer.Typer(help="场景案例生成 / generate case scenarios fr
 app.add_typer(scenario_app, name="scenario")
 
 
-def _fail(error: Exception) -> None:
-    typer.echo(error.report() if isinstance(error, LibraryError) else str(error), err=True)
+def _fail(error: Exception, lang: Lang = "zh") -> None:
+    typer.echo(error.report(lang) if isinstance(error, LibraryError) else str(error), err=True)
     raise typer.Exit(1)
 
 
@@ -58,7 +59,7 @@ def generate_command(
         tpl = find_template(template, lib)
         scenarios = [generate(tpl, lib, trainee_id=trainee, seed=seed + i, target_level=level) for i in range(n)]
     except (LibraryError, ScenarioError) as error:
-        _fail(error)
+        _fail(error, lang)
     if as_json:
         typer.echo(json.dumps([s.to_dict(answer=answers) for s in scenarios], ensure_ascii=False, indent=2))
         return
@@ -90,13 +91,14 @@ def check_command(
     draws: int = typer.Option(300, "--draws", min=10, help="Draws per template for the outcome shares."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     library: list[Path] | None = typer.Option(None, "--library", "-l", help="Library files or folders."),
+    lang: LangOption = "zh",
 ) -> None:
     """检查模板 / Validate templates and report which outcomes each can reach."""
     try:
         lib = _library(library)
         loaded = load_templates(*templates, library=lib)
     except LibraryError as error:
-        _fail(error)
+        _fail(error, lang)
     rows = [reachability(t, lib, draws=draws) for t in loaded]
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -1,21 +1,19 @@
 """A case to evaluate: the matter, who decides, the dates, the party, the facts and the factors present.
 
-Cases load from YAML/JSON files (located errors: file, line, field) or are built in Python."""
+Cases are built in Python or loaded from YAML/JSON files by kit/cases/loader.py (located errors: file, line,
+field); the engine itself reads no file."""
 
 from __future__ import annotations
 
 from datetime import date
 from datetime import date as _date
-from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..baselines.errors import LibraryError, LoadError, show
 from ..baselines.library import Library
-from ..baselines.yaml_source import locate, parse_fast, parse_located, read_text
-from ..i18n import DEFAULT_LANG, Lang, Msg, msg, say
-from .case_errors import MAX_VALUE, UNKNOWN, CaseError, Problem, dotted, input_problems
+from ..i18n import Msg, msg
+from .case_errors import MAX_VALUE, UNKNOWN, Problem, input_problems
 
 Id = str
 
@@ -196,119 +194,3 @@ def reference_problems(library: Library, data: dict) -> list[Problem]:
         if other not in library.matters:
             out.append((("also_breaches", i), *UNKNOWN["matter"], f"'{other}'"))
     return out
-
-
-def load_cases(path: str | Path, library: Library) -> list[Case]:
-    """Load one case (a mapping) or several (``cases:`` list) from YAML/JSON, with located errors."""
-    source = _CaseSource(path)
-    data = source.data
-    items = data.get("cases") if isinstance(data, dict) and "cases" in data else [data]
-    prefix: tuple = ("cases",) if isinstance(data, dict) and "cases" in data else ()
-    errors: list[LoadError] = []
-    cases: list[Case] = []
-    for i, item in enumerate(items or []):
-        case = source.validate(item, (*prefix, i) if prefix else (), library, errors)
-        if case is not None:
-            cases.append(case)
-    if not items:
-        errors.append(LoadError(source.file, 1, 1, "", "no case", "a case mapping or a cases: list", "nothing"))
-    if errors:
-        raise LibraryError(errors)
-    return cases
-
-
-def load_expert_case(path: str | Path, index: int, library: Library) -> Case:
-    """Entry ``index`` of an expert case file (``cases: [{case: …, expect: …}]``, tests/cases), through the same
-    located checks as ``load_cases``: a broken entry names the file, line, column and dotted path."""
-    source = _CaseSource(path)
-    entries = source.data.get("cases") if isinstance(source.data, dict) else None
-    if not isinstance(entries, list) or index >= len(entries) or not isinstance(entries[index], dict) \
-            or "case" not in entries[index]:
-        raise LibraryError([source.error(("cases", index), "not an expert case", "a mapping with case and expect",
-                                         "something else")])
-    errors: list[LoadError] = []
-    case = source.validate(entries[index]["case"], ("cases", index, "case"), library, errors)
-    if errors or case is None:
-        raise LibraryError(errors)
-    return case
-
-
-def read_case_file(path: str | Path) -> Any:
-    """The data of a case file; a file that does not parse is a ``LibraryError`` naming its line and column."""
-    return _CaseSource(path).data
-
-
-class _CaseSource:
-    """A case file read once; its located tree is parsed only when an error has to be placed."""
-
-    def __init__(self, path: str | Path):
-        path = Path(path)
-        text, error = read_text(path)
-        if error:
-            raise LibraryError([error])
-        self.file, self.text, self.tree = str(path), text, None
-        try:
-            self.data = parse_fast(text)
-        except Exception:
-            tree, errors = parse_located(text, self.file)
-            if tree is None or errors:
-                raise LibraryError(errors) from None  # the located parse reports the place
-            self.tree = self.data = tree
-
-    def error(self, loc: tuple, problem: object, expected: object, found: object) -> LoadError:
-        if self.tree is None:
-            self.tree, _ = parse_located(self.text, self.file)
-        line, col = locate(self.tree, loc)
-        # the load errors' words are English until the loader renders them in the reader's language (issue 10)
-        return LoadError(self.file, line, col, dotted(loc), say(problem, "en"), say(expected, "en"), say(found, "en"))
-
-    def validate(self, item: Any, base: tuple, library: Library, errors: list[LoadError]) -> Case | None:
-        err = self.error
-        if not isinstance(item, dict):
-            errors.append(err(base, "not a case", "a mapping with id, matter, authority, dates", show(item)))
-            return None
-        try:
-            case = Case.model_validate(item)
-        except ValidationError as exc:
-            for e in exc.errors(include_url=False):
-                loc = (*base, *[p for p in e["loc"] if p != "[key]"])
-                if e["type"] == "extra_forbidden":
-                    errors.append(err(loc, f"unknown field '{loc[-1]}'", "one of: " + ", ".join(
-                        _fields_at(e["loc"])), f"'{loc[-1]}'"))
-                elif e["type"] == "missing":
-                    errors.append(err(loc, f"missing field '{loc[-1]}'", f"'{loc[-1]}'", "nothing"))
-                else:
-                    errors.append(err(loc, "wrong value", e["msg"].lower(), show(e.get("input"))))
-            for loc, problem, expected, found in reference_problems(library, item):
-                errors.append(err((*base, *loc), problem, expected, found))
-            return None
-        for loc, problem, expected, found in case_problems(library, case, item):
-            errors.append(err((*base, *loc), problem, expected, found))
-        return case
-
-
-def _fields_at(loc: tuple) -> list[str]:
-    model: Any = Case
-    for part in loc[:-1]:
-        field = model.model_fields.get(part) if isinstance(part, str) else None
-        if field is None or not (isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)):
-            break
-        model = field.annotation
-    return list(model.model_fields)
-
-
-def located_refusal(path: str | Path, index: int, error: CaseError, lang: Lang = DEFAULT_LANG) -> LibraryError:
-    """A ``CaseError`` raised while case ``index`` of ``path`` was evaluated, as located load errors (file,
-    line, column, dotted path): the same words the engine raised (``error.report(lang)``), placed in the file."""
-    path = Path(path)
-    text, _ = read_text(path)
-    tree, _ = parse_located(text or "", str(path))
-    data = tree if tree is not None else {}
-    prefix: tuple = ("cases", index) if isinstance(data, dict) and "cases" in data else ()
-    out = []
-    for loc, problem, expected, found in error.problems:
-        full = (*prefix, *loc)
-        line, col = locate(tree, full) if tree is not None else (None, None)
-        out.append(LoadError(str(path), line, col, dotted(full), say(problem, lang), say(expected, lang),
-                             say(found, lang)))
-    return LibraryError(out)

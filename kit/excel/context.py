@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kit.baselines.errors import LoadError
+from kit.baselines.errors import LoadError, Words
 
 from .workbook import ref
 
@@ -70,7 +70,7 @@ class ImportResult:
     rows_parsed: int = 0  # rows whose 裁量标准 was read to exact specs
     items_total: int = 0
     items_ok: int = 0
-    failed_rows: dict[tuple[str, int], str] = field(default_factory=dict)
+    failed_rows: dict[tuple[str, int], Words] = field(default_factory=dict)
     layouts: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per table sheet: each column the importer recognised → the header name it found there."""
     written: dict[tuple[str, str, int], list[tuple[str, int]]] = field(default_factory=dict)
@@ -95,12 +95,12 @@ class Context:
         self.file = file
         self.options = options
         self.errors: list[LoadError] = []
-        self.failed: dict[tuple[str, int], str] = {}
+        self.failed: dict[tuple[str, int], Words] = {}
         self.parsed: set[tuple[str, int]] = set()  # rows whose 裁量标准 was read to exact specs
         self.tier_of: dict[tuple[str, int], tuple[str, int]] = {}  # row → (block, 类别) of its tier
         self.layouts: dict[str, dict[str, str]] = {}  # sheet → column key → the header name found
 
-    def error(self, row: Row | None, key: str | None, problem: str, expected: str, found: str,
+    def error(self, row: Row | None, key: str | None, problem: Words, expected: Words, found: Words,
               *, sheet: str = "", line: int | None = None) -> None:
         if row is not None:
             col = row.cols.get(key) if key else None

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from kit.baselines.errors import LibraryError, LoadError
+from kit.i18n import msg
 from kit.baselines.loader import load_library
 
 from .build import Built
@@ -54,7 +55,7 @@ def validate(common: dict[str, dict], built: list[Built], ctx: Context) -> tuple
         else:
             dead.add(id(b))
             row, key = b.item.rows[0], "basis"
-        ctx.error(row, key, f"{e.problem} ({e.path})", e.expected, e.found)
+        ctx.error(row, key, msg("load.at", where=e.path, text=e.problem), e.expected, e.found)
     kept = []
     for b in built:
         b.tiers = [t for i, t in enumerate(b.tiers) if i not in drop_tiers.get(id(b), ())]

@@ -25,7 +25,7 @@ from ..baselines.checks import fine_bounds
 from ..baselines.models import FixedFine
 from ..baselines.review import review
 from ..baselines.vocabulary import Level
-from ..i18n import t
+from ..i18n import Lang, say, t
 from .exam import Exam
 from .results import DRAFT_VAR, PartResult, QuestionResult
 from .sheet import read_cell
@@ -34,13 +34,14 @@ PARTS = ("well_formed", "no_conflict", "complete", "conditioned", "tiles")
 REVIEW_PART = {"conflict": "no_conflict", "missing_part": "complete", "unconditioned_leniency": "conditioned",
                "extreme_default": "tiles"}
 MAX_DRAFT = 20_000
-_TILING = ("gap between", "overlaps")
+_TILING = ("load.c_level_gap", "load.c_level_overlap")  # the library's words for sub-ranges that do not tile
 
 
-def _where(error) -> str:
+def _where(error, lang: Lang = "zh") -> str:
     """A load error located inside the draft, without any path of the grader's machine."""
-    line = f"第{error.line}行 " if error.line else ""
-    text = f"{line}{error.path}: {error.problem}（{error.expected}；{error.found}）"
+    line = t("load.draft_line", lang, n=error.line) if error.line else ""
+    text = line + t("load.draft_error", lang, path=error.path, problem=say(error.problem, lang),
+                    expected=say(error.expected, lang), found=say(error.found, lang))
     return re.sub(r"(/[^\s:'\"，；）]+)+/([\w.-]+\.ya?ml)", r"\2", text)
 
 
@@ -75,8 +76,8 @@ def _grade(task, pts: dict[str, float], text: str, tmp: Path) -> list[PartResult
     library, load_errors, tiling = _load(text, tmp)
     parts: dict[str, PartResult] = {}
     if library is None:
-        detail = [_where(e) for e in load_errors[:8]]
-        parts["well_formed"] = _part("well_formed", pts["well_formed"], False, detail, detail)
+        parts["well_formed"] = _part("well_formed", pts["well_formed"], False, [_where(e) for e in load_errors[:8]],
+                                     [_where(e, "en") for e in load_errors[:8]])
         for p in PARTS[1:]:
             parts[p] = _unread(p, pts[p])
         return [parts[p] for p in PARTS]
@@ -104,7 +105,7 @@ def _grade(task, pts: dict[str, float], text: str, tmp: Path) -> list[PartResult
             found[part][1].append(f"{f.path}: {f.en}")
     for e in tiling:
         found["tiles"][0].append(_where(e))
-        found["tiles"][1].append(_where(e))
+        found["tiles"][1].append(_where(e, "en"))
     for zh in ([] if tiling else _overlaps(b)):
         found["tiles"][0].append(zh)
         found["tiles"][1].append(zh)
@@ -135,7 +136,7 @@ def _load(text: str, tmp: Path):
     except LibraryError as error:
         mine = [e for e in error.errors if Path(e.file).name == "draft.yaml"]
         others = [e for e in error.errors if e not in mine]
-        tiling = [e for e in mine if e.problem.startswith(_TILING) or " overlaps " in e.problem]
+        tiling = [e for e in mine if getattr(e.problem, "key", None) in _TILING]
         if others or len(tiling) != len(mine) or not mine:
             return None, (mine or others), []
         draft.write_text(text.replace("contiguous: true", "contiguous: false"), encoding="utf-8")

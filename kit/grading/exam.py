@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..baselines.errors import LibraryError, LoadError
-from ..baselines.model_walk import data_loc
+from ..baselines import model_walk
+from ..i18n import msg
+from ..i18n.validation import Refusal
+from ..baselines.loader import Source
 from ..baselines.yaml_source import dotted, locate, parse_located
 from ..scenarios import OUTCOMES, Scenario, builtin_templates, generate
 from ..scenarios.template import Template
@@ -95,12 +97,12 @@ class Exam(_Node):
     @model_validator(mode="after")
     def _shape(self) -> Exam:
         if self.kind == "cases" and not self.pools:
-            raise ValueError("an exam of kind cases needs pools")
+            raise Refusal(msg("load.v_exam_pools"))
         if self.kind == "drafting" and self.task is None:
-            raise ValueError("an exam of kind drafting needs a task")
+            raise Refusal(msg("load.v_exam_task"))
         ids = [p.id for p in self.pools]
         if len(set(ids)) != len(ids):
-            raise ValueError(f"pool ids must be unique; found {ids}")
+            raise Refusal(msg("load.v_pool_ids", ids=", ".join(ids)))
         return self
 
     @property
@@ -133,18 +135,12 @@ def load_exam(path: str | Path) -> Exam:
     try:
         exam = ExamFile.model_validate(tree).exam
     except ValidationError as error:
-        raise LibraryError([_located(file, tree, e) for e in error.errors()]) from None
+        # the one validation path: the library's words, located (kit/i18n/validation.py via model_walk)
+        raise LibraryError(model_walk.shape_errors(Source(file, text, tree, tree), error, ExamFile)) from None
     problems = list(_check_pools(file, tree, exam))
     if problems:
         raise LibraryError(problems)
     return exam
-
-
-def _located(file: str, tree: object, err: Mapping[str, Any]) -> LoadError:
-    loc = data_loc(tree, tuple(err["loc"]))
-    line, col = locate(tree, loc)
-    found = err.get("input")
-    return LoadError(file, line, col, dotted(tree, loc), err["msg"], err.get("type", ""), repr(found)[:60])
 
 
 def _check_pools(file: str, tree: object, exam: Exam):

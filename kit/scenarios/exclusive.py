@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..i18n import msg
+
 BUILTIN_EXCLUSIVE: tuple[frozenset[str], ...] = (
     frozenset({"first_violation", "repeat_violation"}),
     frozenset({"first_violation", "repeat_price_violation"}),
@@ -39,9 +41,10 @@ def exclusive_problems(t, library, add) -> None:
     for i, c in enumerate(t.circumstances):
         both = clash(c.factors, sets)
         if both:
-            add(("circumstances", i, "factors"), "factors that exclude each other", "at most one of "
-                + " / ".join(both), ", ".join(both))
+            add(("circumstances", i, "factors"), msg("load.t_exclusive"), msg("load.t_at_most_one", ids=" / ".join(both)),
+                ", ".join(both))
     for i, group in enumerate(t.exclusive):
         for j, factor in enumerate(group):
             if factor not in library.factors:
-                add(("exclusive", i, j), "unknown factor", "a factor of the library", f"'{factor}'")
+                add(("exclusive", i, j), msg("load.c_unknown", kind=msg("load.kind_factor")),
+                    msg("load.t_factor_of_library"), f"'{factor}'")

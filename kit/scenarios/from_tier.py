@@ -17,7 +17,7 @@ import math
 from ..baselines.decidable import reachable_alternatives
 from ..baselines.library import Library
 from ..baselines.models import Alternative, Baseline, MultipleFine, PerUnitFine, Tier
-from .loader import problems
+from .template_checks import problems
 from .template import Template
 
 _BASE_AMOUNTS = {"investment": (500_000, 20_000_000, 10_000), "fees": (20_000, 500_000, 1_000),

@@ -26,6 +26,15 @@ OUTCOMES: tuple[str, ...] = (*(lv.value for lv in Level), "transfer", "time_barr
 追责时效已过 (Art. 36; the engine's level is 不予处罚, but it counts as its own outcome, distinct from the other
 no-penalty grounds)."""
 
+# Fields several nodes share: a sentence a circumstance or a distractor adds to the narrative, the one kind of
+# party it is drawn for; and what a template shares with the cases it generates (kit/engine/case.py).
+SentenceZh = Annotated[str, Field(min_length=1, description="The sentence in the Chinese narrative (may use "
+                                                             "placeholders).")]
+SentenceEn = Annotated[str, Field(min_length=1, description="The sentence in the English narrative.")]
+OnlyFor = Annotated[Literal["person", "organisation"] | None, Field(description="Only for this kind of party.")]
+CaseMatter = Annotated[Id, Field(description="The library matter (违法行为) the cases are about.")]
+DecidingAuthority = Annotated[Id, Field(description="The deciding authority; its baseline chain applies.")]
+
 Outcome = Literal["no_penalty", "mitigated", "lenient", "standard", "aggravated", "transfer", "time_barred"]
 PartyKind = Literal["person", "organisation"]
 Capacity = Literal["full", "partial", "none", "intermittent_lucid"]
@@ -171,18 +180,18 @@ class Circumstance(Node):
     p: float = Field(ge=0, le=1, description="Probability it appears (within its group: its share).")
     group: Id | None = Field(default=None, description="Circumstances of one group exclude each other: at most "
                              "one is drawn; their p must sum to at most 1.")
-    party: Literal["person", "organisation"] | None = Field(default=None, description="Only for this kind of party.")
-    zh: str = Field(min_length=1, description="The sentence in the Chinese narrative (may use placeholders).")
-    en: str = Field(min_length=1, description="The sentence in the English narrative.")
+    party: OnlyFor = None
+    zh: SentenceZh
+    en: SentenceEn
 
 
 class Distractor(Node):
     """A detail that sounds relevant but changes nothing in law: it teaches what does *not* count."""
 
     p: float = Field(ge=0, le=1, description="Probability it appears.")
-    party: Literal["person", "organisation"] | None = Field(default=None, description="Only for this kind of party.")
-    zh: str = Field(min_length=1, description="The sentence in the Chinese narrative (may use placeholders).")
-    en: str = Field(min_length=1, description="The sentence in the English narrative.")
+    party: OnlyFor = None
+    zh: SentenceZh
+    en: SentenceEn
     why: Text = Field(description="Why it changes nothing (for the answer key).")
 
 
@@ -191,8 +200,8 @@ class Template(Node):
 
     id: Id = Field(description="Unique id of the template.")
     title: Text = Field(description="Short title in Chinese and English.")
-    matter: Id = Field(description="The library matter (违法行为) the cases are about.")
-    authority: Id = Field(description="The deciding authority; its baseline chain applies.")
+    matter: CaseMatter
+    authority: DecidingAuthority
     difficulty: Literal["basic", "intermediate", "advanced"] = Field(
         description="basic (基础: one rule decides), intermediate (进阶: circumstances to weigh), advanced (综合: "
         "grounds, exclusions and distractors interact).")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kit.baselines import LibraryError, load_library
+from kit.i18n import say
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BROKEN = FIXTURES / "broken"
@@ -42,7 +43,7 @@ CASES: dict[str, Expect] = {
                                    "10000", "40000"),
     "outside-statutory-range": Expect(B, 29, "js-scjg-44.levels.aggravated.fine.max",
                                       "outside the statutory range", "200000", "250000"),
-    "mitigated-not-below": Expect(B, 14, "js-scjg-44.levels.mitigated.fine.max", "减轻", "50000", "60000"),
+    "mitigated-not-below": Expect(B, 14, "js-scjg-44.levels.mitigated.fine.max", "mitigated", "50000", "60000"),
     "overlapping-levels": Expect(B, 23, "js-scjg-44.levels.standard.fine.min", "overlaps", "95000", "90000"),
     "gap-between-levels": Expect(B, 23, "js-scjg-44.levels.standard.fine.min", "gap", "95000", "100000"),
     "unknown-factor": Expect("lists/js-scjg-reduced.yaml", 13, "js-scjg-reduced.items[0].requires[1]",
@@ -94,14 +95,16 @@ def test_broken_fixture_is_reported_at_its_place(kind: str):
     assert error.line == want.line, str(error)
     assert error.column is not None and error.column >= 1
     assert error.path == want.path, str(error)
-    assert want.problem in error.problem, str(error)
-    assert want.expected in error.expected, str(error)
-    assert want.found in error.found, str(error)
-    text = str(error)
+    text = error.render("en")
+    assert want.problem in say(error.problem, "en"), text
+    assert want.expected in say(error.expected, "en"), text
+    assert want.found in say(error.found, "en"), text
     assert text.startswith(f"{folder / want.file}:{want.line}:"), text
     assert f"{want.path}:" in text and "expected" in text and "found" in text
+    zh = str(error)  # Chinese by default: the same place, the words around it translated
+    assert zh.startswith(error.place + "：") and "应为" in zh and "实为" in zh, zh
     for internal in ("Input should", "pydantic", "[key]", "ValidationError", "Traceback", "model_type"):
-        assert internal not in text, text
+        assert internal not in text and internal not in zh, text
 
 
 def test_three_files_with_two_errors_each_report_all_six():
@@ -115,7 +118,7 @@ def test_three_files_with_two_errors_each_report_all_six():
         (B, 5, "js-scjg-44.authority"),
         (B, 9, "js-scjg-44.version"),
     ]), "\n".join(map(str, errors))
-    assert len({e.problem.split(" '")[0] for e in errors}) == 6  # six different kinds of mistake
+    assert len({e.problem.key for e in errors}) == 6  # six different kinds of mistake
 
 
 def test_a_broken_library_builds_nothing():
@@ -123,11 +126,13 @@ def test_a_broken_library_builds_nothing():
     with pytest.raises(LibraryError) as caught:
         result = load_library(FIXTURES / "six-errors")
     assert result is None
-    assert caught.value.report().endswith("6 errors")
+    assert caught.value.report("en").endswith("\n6 errors")
+    assert caught.value.report().endswith("\n共 6 处错误") and str(caught.value) == caught.value.report()
 
 
 def test_a_missing_path_is_an_error_not_an_exception(tmp_path: Path):
     errors = load_errors(tmp_path / "nowhere")
-    assert errors[0].problem == "no such file or directory"
+    assert say(errors[0].problem, "en") == "no such file or directory"
+    assert say(errors[0].problem) == "没有这个文件或文件夹"
     errors = load_errors(tmp_path)  # an empty folder
-    assert errors[0].problem == "no library files"
+    assert say(errors[0].problem, "en") == "no library files"

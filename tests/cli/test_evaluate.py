@@ -36,12 +36,15 @@ def test_bad_case_file_gets_located_errors_and_no_traceback(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\nmatter: nope\nauthority: js-jtt\ndates: {act_start: 2025-13-05}\n"
                    "factors: [bogus]\nfoo: 1\n", encoding="utf-8")
-    out = kit("evaluate", str(bad))
+    out = kit("evaluate", str(bad), "--lang", "en")
     assert out.returncode == 1 and "Traceback" not in out.stderr
-    for expected in (f"{bad}:2:9: matter: unknown matter", f"{bad}:4:20: dates.act_start",
-                     f"{bad}:5:11: factors[0]: unknown factor", f"{bad}:6:6: foo: unknown field"):
+    for expected in (f"{bad}:2:9: matter: unknown matter", f"{bad}:4:20: dates.act_start: not a date",
+                     f"{bad}:5:11: factors[0]: unknown factor", f"{bad}:6:6: foo: unknown key 'foo'"):
         assert expected in out.stderr, out.stderr
-    assert "4 errors" in out.stderr
+    assert out.stderr.rstrip().endswith("4 errors")
+    zh = kit("evaluate", str(bad))  # Chinese by default: the same places
+    assert zh.returncode == 1 and "Traceback" not in zh.stderr and zh.stderr.rstrip().endswith("共 4 处错误")
+    assert f"{bad}:4:20: dates.act_start：不是日期" in zh.stderr and f"{bad}:6:6: foo：未知的键 'foo'" in zh.stderr
 
 
 def test_missing_case_file():

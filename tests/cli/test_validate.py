@@ -55,7 +55,7 @@ def test_python_dash_m_kit_works_too():
 def test_validate_broken_fixture(kind: str):
     want = CASES[kind]
     folder = Path("tests/fixtures/broken") / kind
-    result = kit_cmd("validate", str(folder))
+    result = kit_cmd("validate", str(folder), "--lang", "en")
     no_traceback(result)
     assert result.returncode == 1
     assert "OK" not in result.stdout
@@ -68,17 +68,26 @@ def test_validate_broken_fixture(kind: str):
     assert want.problem in line and "expected" in line and "found" in line
 
 
-def test_validate_reports_all_six_errors_of_three_files():
-    result = kit_cmd("validate", "tests/fixtures/six-errors")
+@pytest.mark.parametrize("lang, count, words", [(None, "共 6 处错误", ("应为", "实为")),
+                                                 ("en", "6 errors", ("expected", "found"))])
+def test_validate_reports_all_six_errors_of_three_files(lang, count, words):
+    result = kit_cmd("validate", "tests/fixtures/six-errors", *(["--lang", lang] if lang else []))
     no_traceback(result)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[-1] == "6 errors" and len(lines) == 7
+    assert lines[-1] == count and len(lines) == 7
     assert {ln.split(":", 1)[0] for ln in lines[:-1]} == {
         "tests/fixtures/six-errors/authorities.yaml",
         "tests/fixtures/six-errors/matters/false-registration.yaml",
         "tests/fixtures/six-errors/baselines/js-scjg-44.yaml",
     }
+    assert all(all(w in ln for w in words) for ln in lines[:-1]), result.stderr
+
+
+def test_validate_rejects_an_unknown_language():
+    result = kit_cmd("validate", "tests/fixtures/six-errors", "--lang", "fr")
+    no_traceback(result)
+    assert result.returncode != 0 and "fr" in result.stderr
 
 
 @pytest.mark.parametrize("args", [["validate"], ["validate", "no/such/folder"], ["list", "no/such/folder"]])

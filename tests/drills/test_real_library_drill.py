@@ -115,7 +115,7 @@ def test_a_case_from_a_real_library_in_the_browser(real_voila, chromium, tmp_pat
                 page.screenshot(path=str(shots / f"drill-{name}-{width}-zh.png"), full_page=True)
                 page.locator(".kit-drill-lang").get_by_text("English", exact=True).click()
                 page.locator("button.kit-drill-next", has_text="Next case").wait_for(timeout=30_000)
-                # the button and the feedback are re-rendered by separate widget messages: wait for the feedback too
+                # the feedback is its own widget update, after the buttons': wait for it, do not race it
                 page.locator(".kit-drill-feedback", has_text="Reasoning").wait_for(timeout=30_000)
                 page.screenshot(path=str(shots / f"drill-{name}-{width}-en.png"), full_page=True)
                 page.close()

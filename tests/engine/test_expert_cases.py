@@ -7,7 +7,8 @@ import pytest
 
 from kit.baselines import LibraryError, sample_library
 from kit.engine import Case, evaluate
-from kit.engine.case import load_expert_case, read_case_file
+from kit.cases import load_expert_case, read_case_file
+from kit.i18n import say
 from kit.engine.expectations import Expected, differences
 
 LIBRARY = sample_library()
@@ -25,7 +26,8 @@ def test_a_broken_entry_names_file_line_column_and_field(tmp_path):
         load_expert_case(path, 1, LIBRARY)
     (error,) = caught.value.errors
     assert (error.file, error.line, error.path) == (str(path), 5, "cases[1].case.factorz")
-    assert error.column and "unknown field 'factorz'" in error.problem
+    assert error.column and say(error.problem, "en") == "unknown key 'factorz'"
+    assert say(error.problem) == "未知的键 'factorz'"
 
 
 def test_a_file_that_does_not_parse_is_located(tmp_path):

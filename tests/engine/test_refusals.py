@@ -78,7 +78,8 @@ def test_kit_evaluate_prints_the_same_located_message(tmp_path, name, data, fiel
     path = tmp_path / "case.yaml"
     path.write_text(yaml.safe_dump({"cases": [data]}, allow_unicode=True), encoding="utf-8")
     command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "kit"]
-    result = subprocess.run([*command, "evaluate", str(path), "--lang", "en"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run([*command, "evaluate", str(path), "--lang", "en"], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     line = next(x for x in result.stderr.splitlines() if f"cases[0].{field}:" in x)

@@ -34,7 +34,8 @@ def test_a_flawed_draft_is_told_each_flaw(exam):
     assert got["complete"].status == "right"
     assert got["no_conflict"].status == "wrong" and "js-scjg-price-marking" in got["no_conflict"].zh
     assert got["conditioned"].status == "wrong" and "levels.no_penalty" in got["conditioned"].zh
-    assert got["tiles"].status == "wrong" and "第15行" in got["tiles"].zh and "overlaps" in got["tiles"].zh
+    assert got["tiles"].status == "wrong" and "第15行" in got["tiles"].zh and "重叠" in got["tiles"].zh
+    assert "line 15" in got["tiles"].en and "overlaps" in got["tiles"].en
 
 
 def test_a_draft_that_does_not_load_lists_every_error_by_line_and_no_path(exam):

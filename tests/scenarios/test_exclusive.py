@@ -59,7 +59,7 @@ def test_one_circumstance_with_both_is_a_load_error(tmp_path):
     both = {**FIRST, "factors": ["first_violation", "repeat_violation"]}
     with pytest.raises(LibraryError) as caught:
         template(tmp_path, circumstances=[both])
-    report = caught.value.report()
+    report = caught.value.report("en")
     assert "exclusive-demo.circumstances[0].factors" in report and "factors that exclude each other" in report
 
 

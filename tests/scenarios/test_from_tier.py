@@ -8,7 +8,7 @@ import pytest
 from kit.baselines import REAL_LIBRARIES, load_library, sample_library
 from kit.scenarios import generate
 from kit.scenarios.from_tier import tier_template, tier_templates
-from kit.scenarios.loader import problems
+from kit.scenarios.template_checks import problems
 
 
 def _tier_of(template_id: str) -> tuple[str, str, int]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kit.baselines import LibraryError
+from kit.i18n import say
 from kit.scenarios import load_templates
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,11 +60,12 @@ def test_broken_template_is_reported_at_its_place(kind: str, library):
     with pytest.raises(LibraryError) as caught:
         load_templates(file, library=library)
     first = caught.value.errors[0]
-    message = str(first)
+    message = first.render("en")
     assert first.file == str(file) and first.line == want.line, message
     assert message.startswith(f"{file}:{want.line}:"), message
     assert first.path == want.path, message
-    assert want.problem in first.problem and "expected" in message and want.found in first.found, message
+    assert want.problem in say(first.problem, "en") and "expected" in message, message
+    assert want.found in say(first.found, "en"), message
 
 
 def test_all_errors_of_all_files_at_once(library):
