@@ -19,7 +19,8 @@ from pydantic import BaseModel
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.engine import CaseError, evaluate
-from kit.engine.case import Case, load_expert_case, read_case_file
+from kit.cases import load_expert_case, read_case_file
+from kit.engine.case import Case
 
 TESTS = Path(__file__).resolve().parents[1]
 REAL = Path(__file__).resolve().parents[2] / "kit" / "baselines" / "real"
