@@ -40,3 +40,23 @@ def test_the_template_writes_a_revision_alembic_reads(tmp_path):
     assert scripts["0098_probe"].down_revision == head and not hasattr(scripts["0098_probe"].module, "branch_labels")
     assert scripts["0099_probe"].down_revision == "0098_probe"
     assert labelled.module.branch_labels == ("probe",)  # written when given (Alembic then labels the branch)
+
+
+def test_downgrade_to_base_removes_every_table(empty_url):
+    """Each downgrade drops what its upgrade made (a table's indexes go with it), on SQLite and PostgreSQL."""
+    import sqlalchemy as sa
+
+    from kit.store.migrate import upgrade
+
+    upgrade(empty_url)
+    engine = sa.create_engine(empty_url)
+    try:
+        made = set(sa.inspect(engine).get_table_names())
+        assert {"workshops", "rounds", "submissions", "participants", "drill_attempts", "drill_reviews"} <= made
+        command.downgrade(alembic_config(empty_url), "base")
+        left = sa.inspect(engine)
+        assert set(left.get_table_names()) == {"alembic_version"}
+        upgrade(empty_url)  # and up again: nothing of the old tables stood in the way
+        assert set(sa.inspect(engine).get_table_names()) == made
+    finally:
+        engine.dispose()

@@ -21,7 +21,7 @@ def upgrade() -> None:
     op.create_table(
         "rounds",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("workshop_id", sa.Integer(), sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("workshop_id", sa.Integer(), sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
         sa.Column("number", sa.Integer(), nullable=False, comment="1, 2, … within the workshop."),
         sa.Column("template_id", sa.String(100), nullable=False),
         sa.Column("seed", sa.Integer(), nullable=False),
@@ -31,11 +31,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("workshop_id", "number", name="uq_rounds_workshop_number"),
         sa.CheckConstraint("status IN ('open', 'closed', 'revealed')", name="ck_rounds_status"),
     )
-    op.create_index("ix_rounds_workshop_id", "rounds", ["workshop_id"])
     op.create_table(
         "submissions",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("round_id", sa.Integer(), sa.ForeignKey("rounds.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("round_id", sa.Integer(), sa.ForeignKey("rounds.id", ondelete="CASCADE"), nullable=False, index=True),
         sa.Column("participant", sa.String(100), nullable=False),
         sa.Column("level", sa.String(32), nullable=False,
                   comment="A level key (no_penalty … aggravated) or transfer."),
@@ -44,12 +43,9 @@ def upgrade() -> None:
         sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("round_id", "participant", name="uq_submissions_round_participant"),
     )
-    op.create_index("ix_submissions_round_id", "submissions", ["round_id"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_submissions_round_id", "submissions")
     op.drop_table("submissions")
-    op.drop_index("ix_rounds_workshop_id", "rounds")
     op.drop_table("rounds")
     op.drop_table("workshops")

@@ -22,18 +22,16 @@ def upgrade() -> None:
     op.create_table(
         "participants",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("workshop_id", sa.Integer(), sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("workshop_id", sa.Integer(), sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
         sa.Column("name", sa.String(40), nullable=False, comment="Unique within the workshop."),
         sa.Column("token_hash", sa.String(64), nullable=False, comment="SHA-256 of the phone's token (cookie)."),
         sa.Column("joined_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("workshop_id", "name", name="uq_participants_workshop_name"),
         sa.UniqueConstraint("token_hash", name="uq_participants_token_hash"),
     )
-    op.create_index("ix_participants_workshop_id", "participants", ["workshop_id"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_participants_workshop_id", "participants")
     op.drop_table("participants")
     with op.batch_alter_table("rounds") as batch:
         batch.drop_column("authority")

@@ -13,7 +13,7 @@ def upgrade() -> None:
     op.create_table(
         "drill_attempts",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("officer", sa.String(100), nullable=False, comment="The officer's name or hub user."),
+        sa.Column("officer", sa.String(100), nullable=False, index=True, comment="The officer's name or hub user."),
         sa.Column("case_id", sa.String(200), nullable=False, comment="Case.id of the generated case."),
         sa.Column("template_id", sa.String(100), nullable=False),
         sa.Column("seed", sa.Integer(), nullable=False),
@@ -30,11 +30,10 @@ def upgrade() -> None:
         sa.Column("answered_on", sa.Date(), nullable=False, comment="The drill's day (its clock) of the answer."),
         sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_drill_attempts_officer", "drill_attempts", ["officer"])
     op.create_table(
         "drill_reviews",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("officer", sa.String(100), nullable=False),
+        sa.Column("officer", sa.String(100), nullable=False, index=True),
         sa.Column("case_id", sa.String(200), nullable=False),
         sa.Column("template_id", sa.String(100), nullable=False),
         sa.Column("seed", sa.Integer(), nullable=False),
@@ -43,11 +42,8 @@ def upgrade() -> None:
         sa.Column("due", sa.Date(), nullable=False, comment="The day the case comes back."),
         sa.UniqueConstraint("officer", "case_id", name="uq_drill_reviews_officer_case"),
     )
-    op.create_index("ix_drill_reviews_officer", "drill_reviews", ["officer"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_drill_reviews_officer", "drill_reviews")
     op.drop_table("drill_reviews")
-    op.drop_index("ix_drill_attempts_officer", "drill_attempts")
     op.drop_table("drill_attempts")
