@@ -11,7 +11,7 @@ from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFi
 from kit.baselines.vocabulary import Level, PenaltyType
 from kit.cli import app
 from kit.cli.options import LangOption, LibraryOption
-from kit.i18n import Lang, list_join, named, t
+from kit.i18n import Lang, list_join, money, money_range, named, number, t
 
 def summary_line(library: Library, *, lang: Lang = "en") -> str:
     """``OK: 14 authorities, 14 matters, 16 baselines, 25 factors, 3 exemption lists``."""
@@ -19,26 +19,22 @@ def summary_line(library: Library, *, lang: Lang = "en") -> str:
     return "OK: " + ", ".join(parts)
 
 
-def _n(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else str(value)
-
-
 def fine_text(spec: object, *, lang: Lang = "zh") -> str:
-    """A fine in a line: ``50000–95000 元``, ``≤ 50000 元``, ``1–5 倍 illegal_gains`` …."""
-    yuan = t("cli.yuan", lang)
-    if isinstance(spec, RangeFine):
-        return f"{_n(spec.min)}–{_n(spec.max)} {yuan}"
+    """A fine in a line, money written the kit's one way: ``50,000–95,000元``, ``至多 50,000元``,
+    ``1–5倍 illegal_gains``, ``200元 / 1,000 excess_weight_kg，最高 30,000元`` …."""
+    if isinstance(spec, RangeFine | FixedFine):
+        lo, hi = (spec.min, spec.max) if isinstance(spec, RangeFine) else (spec.amount, spec.amount)
+        return money_range(lo, hi, lang)
     if isinstance(spec, MaxOnlyFine):
-        return f"≤ {_n(spec.max)} {yuan}"
-    if isinstance(spec, FixedFine):
-        return f"{_n(spec.amount)} {yuan}"
+        return t("cli.fine_at_most", lang, amount=money(spec.max, lang))
     if isinstance(spec, MultipleFine):
-        if spec.display == "percent":
-            return f"{_n(spec.min * 100)}%–{_n(spec.max * 100)}% × {spec.base}"
-        return f"{_n(spec.min)}–{_n(spec.max)} {t('cli.times', lang)} {spec.base}"
+        scale, unit = (100, "%") if spec.display == "percent" else (1, t("cli.times", lang))
+        return t("cli.fine_multiple", lang, lo=number(spec.min * scale, lang), hi=number(spec.max * scale, lang),
+                 unit=unit, base=spec.base)
     if isinstance(spec, PerUnitFine):
-        cap = f", {t('cli.cap', lang)} {_n(spec.cap)} {yuan}" if spec.cap is not None else ""
-        return f"{_n(spec.rate)} {yuan} / {_n(spec.unit)} {spec.per}{cap}"
+        cap = t("cli.fine_cap", lang, amount=money(spec.cap, lang)) if spec.cap is not None else ""
+        return t("cli.fine_per_unit", lang, rate=money(spec.rate, lang), unit=number(spec.unit, lang), per=spec.per,
+                 cap=cap)
     return ""
 
 

@@ -42,3 +42,15 @@ def test_a_fine_only_tier_lists_no_other_penalty():
     result = CliRunner().invoke(app, ["list", "--library", str(FIRE)])
     line = next(x for x in _tier_lines(result.output, "sh-gaj-10") if x.startswith("类别 2 "))
     assert line.endswith("元") and "拘留" not in line
+
+
+def test_kit_list_writes_money_the_kits_one_way():
+    """The listing's fines are money as every page writes it (11,900元 / CNY 11,900), not bare numbers."""
+    from kit.baselines.models import MaxOnlyFine, RangeFine
+    from kit.cli.library import fine_text
+    from kit.i18n import money, money_range
+
+    assert fine_text(RangeFine(min=1500, max=3500), lang="zh") == money_range(1500, 3500, "zh") == "1,500–3,500元"
+    assert fine_text(RangeFine(min=1500, max=3500), lang="en") == "CNY 1,500–3,500"
+    assert fine_text(MaxOnlyFine(max=50000), lang="zh") == f"{money(50000, 'zh')}以下"
+    assert fine_text(MaxOnlyFine(max=50000), lang="en") == "up to CNY 50,000"

@@ -101,9 +101,9 @@ def test_list_shows_matters_with_levels():
     zh = kit_cmd("list")
     assert zh.returncode == 0, zh.stderr
     assert "提交虚假材料或者采取其他欺诈手段隐瞒重要事实取得市场主体登记" in zh.stdout
-    assert "从重处罚  155000–200000 元" in zh.stdout
+    assert "从重处罚  155,000–200,000元" in zh.stdout
     en = kit_cmd("list", "--lang", "en")
-    assert "aggravated  155000–200000 yuan" in en.stdout
+    assert "aggravated  CNY 155,000–200,000" in en.stdout
     # constructed baselines carry the mark wherever they are shown; the real 江门 rows do not
     lines = zh.stdout.splitlines()
     assert any(line.strip().startswith("js-scjg-false-registration") and "示例，非正式文件" in line for line in lines)
