@@ -169,6 +169,7 @@ def server_environment(s: Settings, user: str, *, assessor: bool) -> dict[str, s
         "KIT_TRAINEE_ID": user,
         "KIT_NBGRADER_EXCHANGE": str(s.exchange),
         "KIT_COURSE_ID": s.course_id,
+        "KIT_NOTEBOOKS": str(s.notebooks),  # the only notebooks Voila renders on an officer's server, unchanged
     }
     if s.store_url:
         env["KIT_DB_URL"] = s.store_url

@@ -120,23 +120,58 @@ def test_every_kit_page_is_behind_the_login():
     assert _jupyter_server_extension_points() == [{"module": "kit.web.extension"}]
 
 
-def test_the_single_user_config_loads_the_kit_voila_and_no_formgrader():
+def _single_user_config(role: str) -> Config:
     c = Config()
+    path = DEPLOY / "jupyterhub" / "single-user" / "jupyter_server_config.py"
+    env = {"KIT_ROLE": role, "JUPYTERHUB_USER": "alice", "KIT_NOTEBOOKS": "", "PYTHONSAFEPATH": ""}
+    namespace = {"get_config": lambda: c, "__file__": str(path)}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        exec(compile(path.read_text(), str(path), "exec"), namespace)
+        c.kit_safe_path = os.environ.get("PYTHONSAFEPATH")  # what the server's kernels would inherit
+    finally:
+        for k, v in saved.items():
+            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+    return c
+
+
+def test_the_single_user_config_loads_the_kit_voila_and_no_formgrader():
     for role in ("officer", "assessor"):
-        env = {"KIT_ROLE": role, "JUPYTERHUB_USER": "alice"}
-        namespace = {"get_config": lambda: c, "__file__": "x"}
-        saved = {k: os.environ.get(k) for k in env}
-        os.environ.update(env)
-        try:
-            code = (DEPLOY / "jupyterhub" / "single-user" / "jupyter_server_config.py").read_text()
-            exec(compile(code, "jupyter_server_config.py", "exec"), namespace)
-        finally:
-            for k, v in saved.items():
-                os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+        c = _single_user_config(role)
         extensions = c.ServerApp.jpserver_extensions
         assert extensions["kit.web.extension"] and extensions["voila"]
         assert not extensions["nbgrader.server_extensions.formgrader"]
         assert c.ServerApp.terminals_enabled == (role == "assessor")
+
+
+def test_an_officer_server_runs_no_code_of_the_officer():
+    officer, assessor = _single_user_config("officer"), _single_user_config("assessor")
+    allowed = officer.MappingKernelManager.allowed_message_types
+    assert "execute_request" not in allowed and {"comm_msg", "kernel_info_request"} <= set(allowed)
+    assert "allowed_message_types" not in assessor.MappingKernelManager  # assessors run `kit grade`
+    extensions = officer.ServerApp.jpserver_extensions
+    assert not extensions["nbgrader.server_extensions.validate_assignment"]  # it executes the notebook
+    assert assessor.ServerApp.jpserver_extensions["nbgrader.server_extensions.validate_assignment"]
+    shipped = Path(officer.ServerApp.tornado_settings["kit_render_only"])
+    assert shipped == ROOT / "notebooks" and "kit_render_only" not in assessor.ServerApp.get("tornado_settings", {})
+    assert officer.kit_safe_path == "1" and not assessor.kit_safe_path
+
+
+def test_the_render_guard_lets_through_only_unchanged_shipped_notebooks(tmp_path):
+    from kit.web.render_guard import allowed, shipped
+
+    notebooks = shipped(ROOT / "notebooks")
+    assert "drill.ipynb" in notebooks
+    for name in notebooks:
+        (tmp_path / name).write_bytes(notebooks[name])
+    (tmp_path / "mine.ipynb").write_text("{}", encoding="utf-8")
+    assert allowed(tmp_path, "drill.ipynb", notebooks) and allowed(tmp_path, "x/../drill.ipynb", notebooks)
+    assert not allowed(tmp_path, "mine.ipynb", notebooks)
+    assert not allowed(tmp_path, "../drill.ipynb", notebooks)  # outside the home
+    assert not allowed(tmp_path, "missing.ipynb", notebooks)
+    (tmp_path / "drill.ipynb").write_bytes(notebooks["drill.ipynb"] + b" ")
+    assert not allowed(tmp_path, "drill.ipynb", notebooks)  # same name, changed content
 
 
 # ---- Kubernetes ----------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ collected and autograded (``kit grade autograde``) into a PostgreSQL gradebook."
 from __future__ import annotations
 
 import json
+from html import escape
 
 import nbformat
 import requests
@@ -207,6 +208,140 @@ def test_an_exam_is_released_collected_and_autograded_into_postgresql(hub):
     assert totals.loc["alice", "score"] == totals.loc["alice", "max_score"] == 2 * len(questions(exam, "alice"))
     assert totals.loc["bob", "score"] < totals.loc["bob", "max_score"]
     assert not list(hub.homes.rglob("gradebook.db"))  # no SQLite gradebook anywhere
+
+
+# ---- an officer runs no code on their server (it holds KIT_DB_URL) ----------------------------------------
+
+def _kernel_session(hub, user: str, code: str, wait_after: float = 8.0) -> tuple[list[dict], list[dict]]:
+    """Start a kernel on ``user``'s server (POST /api/kernels), connect to its websocket through the proxy
+    with ``user``'s token, send an ``execute_request`` of ``code`` and then a ``kernel_info_request`` on the
+    same socket. Returns (messages answering the execute request, answering the kernel-info request), read
+    until the kernel-info reply has come and ``wait_after`` seconds more (bounded: the kernel answers the shell
+    channel in order, so an execute request let through is answered before the kernel-info request)."""
+    import asyncio
+    import time
+    import uuid
+
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    kernel = hub.server(user, "POST", "/api/kernels", json={"name": "python3"}).json()["id"]
+    url = f"{hub.base.replace('http://', 'ws://')}/user/{user}/api/kernels/{kernel}/channels"
+    session = uuid.uuid4().hex
+
+    def message(kind: str, content: dict) -> tuple[str, str]:
+        msg_id = uuid.uuid4().hex
+        return msg_id, json.dumps({"header": {"msg_id": msg_id, "msg_type": kind, "session": session,
+                                              "username": user, "version": "5.3", "date": ""},
+                                   "parent_header": {}, "metadata": {}, "content": content, "buffers": [],
+                                   "channel": "shell"})
+
+    async def run() -> tuple[list[dict], list[dict]]:
+        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {hub.token(user)}"}))
+        try:
+            exec_id, execute = message("execute_request", {"code": code, "silent": False, "store_history": False,
+                                                           "user_expressions": {}, "allow_stdin": False,
+                                                           "stop_on_error": True})
+            info_id, info = message("kernel_info_request", {})
+            await ws.write_message(execute)
+            await ws.write_message(info)
+            to_exec: list[dict] = []
+            to_info: list[dict] = []
+            deadline = time.monotonic() + 240  # the kernel starts on two busy cores
+            while time.monotonic() < deadline:
+                try:
+                    raw = await asyncio.wait_for(ws.read_message(), max(0.5, deadline - time.monotonic()))
+                except TimeoutError:
+                    break
+                if raw is None:
+                    break
+                msg = json.loads(raw)
+                parent = msg.get("parent_header", {}).get("msg_id")
+                if parent == exec_id:
+                    to_exec.append(msg)
+                elif parent == info_id:
+                    to_info.append(msg)
+                    if msg["msg_type"] == "kernel_info_reply":
+                        deadline = min(deadline, time.monotonic() + wait_after)
+            return to_exec, to_info
+        finally:
+            ws.close()
+
+    try:
+        return asyncio.run(run())
+    finally:
+        hub.server(user, "DELETE", f"/api/kernels/{kernel}", ok=(204, 404))
+
+
+def test_an_officer_kernel_takes_no_code_and_the_assessor_keeps_full_kernels(hub):
+    for user in ("alice", "assessor"):
+        hub.start_server(user)
+    # a module in the home that a kernel would import in place of its own (python -m puts the home on sys.path)
+    launcher = hub.home("alice") / "ipykernel_launcher.py"
+    hub.server("alice", "PUT", "/api/contents/ipykernel_launcher.py", json={
+        "type": "file", "format": "text",
+        "content": f"open({str(hub.home('alice') / 'LAUNCHER-RAN')!r}, 'w').write('x')\n"})
+    assert launcher.is_file()
+    try:
+        for user in ("alice", "assessor"):
+            marker = hub.home(user) / "RAN"
+            code = (f"import os\nopen({str(marker)!r}, 'w').write('x')\n"
+                    "print('DB:', os.environ['KIT_DB_URL'])\n")
+            to_exec, to_info = _kernel_session(hub, user, code)
+            assert any(m["msg_type"] == "kernel_info_reply" for m in to_info), (user, to_info)
+            said = json.dumps(to_exec)
+            if user == "alice":
+                assert to_exec == [] and not marker.exists(), to_exec  # dropped by the server, never run
+                assert hub.store_url not in said
+                assert not (hub.home("alice") / "LAUNCHER-RAN").exists()  # the kernel was the real one
+            else:
+                replies = [m for m in to_exec if m["msg_type"] == "execute_reply"]
+                assert replies and replies[0]["content"]["status"] == "ok", said[:2000]
+                assert marker.exists() and hub.store_url in said
+    finally:
+        launcher.unlink(missing_ok=True)
+    # nbgrader's validate handler runs the notebook it is given: not on an officer's server
+    assert hub.server("alice", "POST", "/assignments/validate", json={"path": "drill.ipynb"},
+                      ok=None).status_code == 404
+
+
+def _notebook_writing(marker) -> dict:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"open({str(marker)!r}, 'w').write('x')")]
+    return json.loads(nbformat.writes(nb))
+
+
+def test_voila_renders_only_the_kit_notebooks_unchanged_on_an_officer_server(hub):
+    hub.start_server("alice")
+    home = hub.home("alice")
+    marker = home / "RENDERED"
+    hub.server("alice", "PUT", "/api/contents/mine.ipynb",
+               json={"type": "notebook", "format": "json", "content": _notebook_writing(marker)})
+    assert (home / "mine.ipynb").is_file()  # an officer may save a notebook (the exam's) ...
+    for lang in ("zh", "en"):  # ... but Voila does not run it
+        page = hub.server("alice", "GET", f"/voila/render/mine.ipynb?lang={lang}", ok=(403,))
+        assert escape(t("deploy.render_refused_text", lang)) in page.text and "Traceback" not in page.text
+    assert hub.server("alice", "GET", "/voila/render/./mine.ipynb", ok=None).status_code == 403
+    # the home's drill.ipynb overwritten by the officer: same name, other content → refused too
+    from .hub import kit_hub
+
+    shipped = (kit_hub.REPO / "notebooks" / "drill.ipynb").read_bytes()
+    assert (home / "drill.ipynb").read_bytes() == shipped
+    altered = json.loads(shipped)
+    altered["cells"].insert(0, _notebook_writing(marker)["cells"][0])
+    try:
+        hub.server("alice", "PUT", "/api/contents/drill.ipynb",
+                   json={"type": "notebook", "format": "json", "content": altered})
+        hub.server("alice", "GET", "/voila/render/drill.ipynb?lang=zh", ok=(403,))
+    finally:
+        (home / "drill.ipynb").write_bytes(shipped)  # as the next start does (prepare_home)
+    assert not marker.exists()
+    # without a login the refusal is the hub's log-in, as every kit page
+    anonymous = hub.server("alice", "GET", "/voila/render/mine.ipynb", anonymous=True, ok=None)
+    assert anonymous.status_code == 302 and "/hub/" in anonymous.headers["Location"]
+    # the kit's own drill, unchanged, still renders (and its widgets answer: the drill test above)
+    page = hub.server("alice", "GET", "/voila/render/drill.ipynb?lang=zh")
+    assert page.status_code == 200 and "application/vnd.jupyter.widget-view+json" in page.text  # it ran
 
 
 # ---- idle culling ---------------------------------------------------------------------------------------------
