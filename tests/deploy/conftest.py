@@ -9,19 +9,14 @@ import os
 import pytest
 
 from kit.store import upgrade
-from tests.store.conftest import PostgresServer
+from tests.store.conftest import postgres_server  # noqa: F401  the session's one PostgreSQL server
 
 from .hub import Hub
 
 
 @pytest.fixture(scope="module")
-def postgres():
-    server = PostgresServer()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
+def postgres(postgres_server):  # noqa: F811
+    return postgres_server
 
 
 @pytest.fixture(scope="module")

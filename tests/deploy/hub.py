@@ -180,6 +180,29 @@ class Hub:
             raise HubError(f"{method} /user/{user}{path}: {r.status_code} {r.text[:800]}\nHub log:\n{self.log()}")
         return r
 
+    def over_websocket(self, user: str, path: str, talk, *, then_delete: str):
+        """What ``talk(ws)`` (a coroutine function) returns, run on the websocket ``path`` of ``user``'s server
+        through the proxy with ``user``'s token; the socket is closed and ``then_delete`` (the terminal or kernel)
+        deleted on that server afterwards, whatever happened."""
+        import asyncio
+
+        from tornado.httpclient import HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        url = f"{self.base.replace('http://', 'ws://')}/user/{user}{path}"
+
+        async def run():
+            ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token(user)}"}))
+            try:
+                return await talk(ws)
+            finally:
+                ws.close()
+
+        try:
+            return asyncio.run(run())
+        finally:
+            self.server(user, "DELETE", then_delete, ok=(204, 404))
+
     def terminal(self, user: str, command: str, timeout: float = 600) -> tuple[int, str]:
         """(exit status, output) of ``command`` typed into a new terminal of ``user``'s server, over the
         terminal's websocket through the proxy, as a person in JupyterLab's terminal would run it."""
@@ -187,32 +210,21 @@ class Hub:
         import json
         import re
 
-        from tornado.httpclient import HTTPRequest
-        from tornado.websocket import websocket_connect
-
         name = self.server(user, "POST", "/api/terminals").json()["name"]
         marker = secrets.token_hex(4)
         done = re.compile(rf"KIT-DONE-{marker}-(\d+)")
-        url = f"{self.base.replace('http://', 'ws://')}/user/{user}/terminals/websocket/{name}"
 
-        async def run() -> tuple[int, str]:
-            ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token(user)}"}))
-            try:
-                await ws.write_message(json.dumps(["stdin", f"{command}; echo KIT-DONE-{marker}-$?\r"]))
-                out = ""
-                deadline = time.monotonic() + timeout
-                while (found := done.search(out)) is None:
-                    message = await asyncio.wait_for(ws.read_message(), max(1.0, deadline - time.monotonic()))
-                    if message is None:
-                        raise HubError(f"{user}'s terminal closed. Output:\n{out[-3000:]}")
-                    kind, *data = json.loads(message)
-                    if kind == "stdout":
-                        out += data[0]
-                return int(found.group(1)), out
-            finally:
-                ws.close()
+        async def talk(ws) -> tuple[int, str]:
+            await ws.write_message(json.dumps(["stdin", f"{command}; echo KIT-DONE-{marker}-$?\r"]))
+            out = ""
+            deadline = time.monotonic() + timeout
+            while (found := done.search(out)) is None:
+                message = await asyncio.wait_for(ws.read_message(), max(1.0, deadline - time.monotonic()))
+                if message is None:
+                    raise HubError(f"{user}'s terminal closed. Output:\n{out[-3000:]}")
+                kind, *data = json.loads(message)
+                if kind == "stdout":
+                    out += data[0]
+            return int(found.group(1)), out
 
-        try:
-            return asyncio.run(run())
-        finally:
-            self.server(user, "DELETE", f"/api/terminals/{name}", ok=(204, 404))
+        return self.over_websocket(user, f"/terminals/websocket/{name}", talk, then_delete=f"/api/terminals/{name}")

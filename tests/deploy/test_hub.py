@@ -222,11 +222,7 @@ def _kernel_session(hub, user: str, code: str, wait_after: float = 8.0) -> tuple
     import time
     import uuid
 
-    from tornado.httpclient import HTTPRequest
-    from tornado.websocket import websocket_connect
-
     kernel = hub.server(user, "POST", "/api/kernels", json={"name": "python3"}).json()["id"]
-    url = f"{hub.base.replace('http://', 'ws://')}/user/{user}/api/kernels/{kernel}/channels"
     session = uuid.uuid4().hex
 
     def message(kind: str, content: dict) -> tuple[str, str]:
@@ -236,41 +232,34 @@ def _kernel_session(hub, user: str, code: str, wait_after: float = 8.0) -> tuple
                                    "parent_header": {}, "metadata": {}, "content": content, "buffers": [],
                                    "channel": "shell"})
 
-    async def run() -> tuple[list[dict], list[dict]]:
-        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {hub.token(user)}"}))
-        try:
-            exec_id, execute = message("execute_request", {"code": code, "silent": False, "store_history": False,
-                                                           "user_expressions": {}, "allow_stdin": False,
-                                                           "stop_on_error": True})
-            info_id, info = message("kernel_info_request", {})
-            await ws.write_message(execute)
-            await ws.write_message(info)
-            to_exec: list[dict] = []
-            to_info: list[dict] = []
-            deadline = time.monotonic() + 240  # the kernel starts on two busy cores
-            while time.monotonic() < deadline:
-                try:
-                    raw = await asyncio.wait_for(ws.read_message(), max(0.5, deadline - time.monotonic()))
-                except TimeoutError:
-                    break
-                if raw is None:
-                    break
-                msg = json.loads(raw)
-                parent = msg.get("parent_header", {}).get("msg_id")
-                if parent == exec_id:
-                    to_exec.append(msg)
-                elif parent == info_id:
-                    to_info.append(msg)
-                    if msg["msg_type"] == "kernel_info_reply":
-                        deadline = min(deadline, time.monotonic() + wait_after)
-            return to_exec, to_info
-        finally:
-            ws.close()
+    async def talk(ws) -> tuple[list[dict], list[dict]]:
+        exec_id, execute = message("execute_request", {"code": code, "silent": False, "store_history": False,
+                                                       "user_expressions": {}, "allow_stdin": False,
+                                                       "stop_on_error": True})
+        info_id, info = message("kernel_info_request", {})
+        await ws.write_message(execute)
+        await ws.write_message(info)
+        to_exec: list[dict] = []
+        to_info: list[dict] = []
+        deadline = time.monotonic() + 240  # the kernel starts on two busy cores
+        while time.monotonic() < deadline:
+            try:
+                raw = await asyncio.wait_for(ws.read_message(), max(0.5, deadline - time.monotonic()))
+            except TimeoutError:
+                break
+            if raw is None:
+                break
+            msg = json.loads(raw)
+            parent = msg.get("parent_header", {}).get("msg_id")
+            if parent == exec_id:
+                to_exec.append(msg)
+            elif parent == info_id:
+                to_info.append(msg)
+                if msg["msg_type"] == "kernel_info_reply":
+                    deadline = min(deadline, time.monotonic() + wait_after)
+        return to_exec, to_info
 
-    try:
-        return asyncio.run(run())
-    finally:
-        hub.server(user, "DELETE", f"/api/kernels/{kernel}", ok=(204, 404))
+    return hub.over_websocket(user, f"/api/kernels/{kernel}/channels", talk, then_delete=f"/api/kernels/{kernel}")
 
 
 def test_an_officer_kernel_takes_no_code_and_the_assessor_keeps_full_kernels(hub):

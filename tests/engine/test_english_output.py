@@ -15,33 +15,17 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.engine import CaseError, evaluate
 from kit.cases import load_expert_case, read_case_file
 from kit.engine.case import Case
+from tests.i18n.surfaces import texts_of
 
 TESTS = Path(__file__).resolve().parents[1]
 REAL = Path(__file__).resolve().parents[2] / "kit" / "baselines" / "real"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 CITES = re.compile(r"〔(?:[^〔〕]|〔[^〔〕]*〕)*〕")  # a citation may hold a document number: 苏政办发〔2023〕1号
-
-
-def _texts(value, out: set[str]) -> None:
-    if isinstance(value, str):
-        if CJK.search(value):
-            out.add(value)
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            _texts(getattr(value, name), out)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            _texts(k, out)
-            _texts(v, out)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for v in value:
-            _texts(v, out)
 
 
 _DATA: dict[int, tuple[object, list[str]]] = {}  # id → (the library, kept alive so its id is not reused; texts)
@@ -50,10 +34,7 @@ _DATA: dict[int, tuple[object, list[str]]] = {}  # id → (the library, kept ali
 def library_data(library) -> list[str]:
     """Every text of the library that holds Chinese, longest first (so a title goes before a word inside it)."""
     if id(library) not in _DATA:
-        out: set[str] = set()
-        for part in (library.authorities, library.factors, library.matters, library.provisions, library.baselines,
-                     library.exemption_lists):
-            _texts(part, out)
+        out = {text for text in texts_of(library) if CJK.search(text)}
         _DATA[id(library)] = (library, sorted(out, key=len, reverse=True))
     return _DATA[id(library)][1]
 

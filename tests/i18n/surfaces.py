@@ -41,15 +41,20 @@ def _strings(value: object, out: set[str]) -> None:
             _strings(v, out)
 
 
+def texts_of(library) -> set[str]:
+    """Every text a library holds (its authorities, factors, matters, provisions, baselines, lists), stripped."""
+    out: set[str] = set()
+    for part in (library.authorities, library.factors, library.matters, library.provisions, library.baselines,
+                 library.exemption_lists):
+        _strings(part, out)
+    return out
+
+
 @lru_cache(maxsize=1)
 def library_strings() -> tuple[str, ...]:
     """Every text of the sample and the bundled real libraries, longest first."""
-    out: set[str] = set()
     libraries = [sample_library(), *(load_library(p) for p in sorted(REAL_LIBRARIES.iterdir()) if p.is_dir())]
-    for library in libraries:
-        for part in (library.authorities, library.factors, library.matters, library.provisions, library.baselines,
-                     library.exemption_lists):
-            _strings(part, out)
+    out = set().union(*(texts_of(library) for library in libraries))
     return tuple(sorted(out, key=len, reverse=True))
 
 
