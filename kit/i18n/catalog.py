@@ -34,8 +34,11 @@ class Catalog:
         return [k for k in self.entries if k.startswith(prefix)]
 
 
-class _Loader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that records a key given twice in one mapping (PyYAML keeps the last silently)."""
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it: 4× faster to read
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """A safe loader that records a key given twice in one mapping (PyYAML keeps the last silently)."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)

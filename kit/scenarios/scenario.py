@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..engine.case import Case
 from ..engine.decision import Decision
 from ..i18n import Lang, bilingual, named, t
-from .template import OUTCOME_LABELS, Distractor, Circumstance
+from .template import Circumstance, Distractor, outcome_labels
 
 
 def outcome_of(decision: Decision) -> str:
@@ -21,7 +21,7 @@ def outcome_of(decision: Decision) -> str:
 
 
 def outcome_label(outcome: str, lang: Lang = "zh") -> str:
-    zh, en = OUTCOME_LABELS.get(outcome, (outcome, outcome))
+    zh, en = outcome_labels().get(outcome, (outcome, outcome))
     return named(zh, en, lang)
 
 

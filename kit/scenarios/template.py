@@ -10,6 +10,8 @@ that every problem of a file is reported, located, in one run.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -39,11 +41,14 @@ Outcome = Literal["no_penalty", "mitigated", "lenient", "standard", "aggravated"
 PartyKind = Literal["person", "organisation"]
 Capacity = Literal["full", "partial", "none", "intermittent_lucid"]
 
-OUTCOME_LABELS: dict[str, tuple[str, str]] = {
-    **{lv.value: (lv.zh, lv.en) for lv in Level},
-    "transfer": ("移送司法机关", "transfer to the judicial organs"),
-    "time_barred": ("超过追责时效不予处罚", "time-barred, no penalty"),
-}
+@lru_cache(maxsize=1)
+def outcome_labels() -> dict[str, tuple[str, str]]:
+    """Each outcome's (Chinese, English) label; read from the catalog on first use, not at import."""
+    return {
+        **{lv.value: (lv.zh, lv.en) for lv in Level},
+        "transfer": ("移送司法机关", "transfer to the judicial organs"),
+        "time_barred": ("超过追责时效不予处罚", "time-barred, no penalty"),
+    }
 
 
 def parse_outcome(text: str) -> str:
@@ -51,7 +56,7 @@ def parse_outcome(text: str) -> str:
     text = text.strip()
     if text in OUTCOMES:
         return text
-    for key, (zh, en) in OUTCOME_LABELS.items():
+    for key, (zh, en) in outcome_labels().items():
         if text in (zh, en) or (len(text) >= 2 and zh.startswith(text)):
             return key
     if text in ("移送", "移送司法", "transfer"):

@@ -52,3 +52,15 @@ def test_a_known_language_in_any_spelling_is_read(value):
     out = kit("list", "--lang", value)
     assert out.returncode == 0, out.stderr
     assert "CNY " in out.stdout and "元" not in out.stdout  # money in the English way, no Chinese unit
+
+
+def test_starting_the_cli_reads_no_catalog():
+    """``kit --version`` stays fast because the command modules read the message catalog on first use, not at
+    import (its time is in ``make bench``, bench_cli); an import-time lookup would load every catalog file."""
+    import subprocess
+    import sys
+
+    probe = "import kit.cli; from kit.i18n.catalog import catalog; print(catalog.cache_info().currsize)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0"
