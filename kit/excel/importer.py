@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.baselines.errors import LoadError, show
-from kit.i18n.message import msg
+from kit.i18n.message import Msg, msg
 
 from . import grid as grid_table
 from . import lists, prose, records, scored
@@ -41,7 +41,8 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
         grids = read_workbook(path)
     except (ValueError, OSError) as exc:
         result.errors.append(LoadError(str(path), None, None, "", msg("excel_import.read_failed"),
-                                       msg("excel_import.read_failed.expected"), str(exc)))
+                                       msg("excel_import.read_failed.expected"),
+                                       exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else str(exc)))
         return result
     meta = read_meta(grids, ctx)
     apply_info(meta.pop("info", {}), ctx)
