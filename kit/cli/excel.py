@@ -53,18 +53,17 @@ def import_xlsx(file: Path, *, out: Path, partial: bool = False, options: Import
     result = import_to_folder(file, out, options, partial=partial)
     for e in result.errors:
         print(e.render(lang), file=err)
-    print(result.summary(), file=err)
+    print(result.summary(lang), file=err)
     written = not result.errors or (partial and result.items_ok)
     for line in report_lines(result, out if written else None, lang):
         print(line, file=err)
     if result.errors and not partial:
-        print(f"nothing written to {out}", file=err)
+        print(t("excel_import.nothing_written", lang, out=out), file=err)
         return 1
     if result.errors:
-        print(f"{result.rows_ok} rows ({result.items_ok} items) written to {out}; the rows listed above were not",
-              file=err)
+        print(t("excel_import.partly_written", lang, rows=result.rows_ok, items=result.items_ok, out=out), file=err)
         return 1 if result.items_ok == 0 else 0
-    print(f"written to {out}", file=err)
+    print(t("excel_import.written", lang, out=out), file=err)
     return 0
 
 

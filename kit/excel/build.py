@@ -14,6 +14,7 @@ from kit.i18n.validation import problems
 from kit.baselines.errors import show
 from kit.baselines.models import MultipleFine, PerUnitFine, Tier
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK, Level
+from kit.i18n.message import msg
 
 from .alternatives import provision_penalties
 from .circumstances import Circumstances
@@ -80,7 +81,8 @@ def _tier(block: str, no: int, rows: list[Row], level: str, ctx: Context,
     for row in rows:
         conds = conditions(row, ctx)
         if not row.get("when"):
-            ctx.error(row, "when", "裁量情节 empty", "the condition of this tier in words", "an empty cell")
+            ctx.error(row, "when", msg("excel_import.build.when_empty"), msg("excel_import.build.when_empty.expected"),
+                      msg("excel_import.empty_cell"))
             continue
         if circumstances is not None and not conds and not row.get("factor"):
             alternatives.extend(circumstances.alternatives(row.get("when")))  # read from the words
@@ -95,7 +97,8 @@ def _tier(block: str, no: int, rows: list[Row], level: str, ctx: Context,
         return Tier.model_validate(tier)
     except ValidationError as exc:
         for p in problems(exc):
-            ctx.error(rows[0], "standard", p.text(tier_name(block, no)), "a value of the library format", show(p.input))
+            ctx.error(rows[0], "standard", p.text(tier_name(block, no)), msg("excel_import.build.value.expected"),
+                      show(p.input))
     return None
 
 
@@ -121,7 +124,7 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
             try:
                 level = tier_level(level_text) or Level.parse(level_text).value
             except ValueError:
-                ctx.error(rows[0], "level", "裁量阶次 not known", "不予处罚, 减轻处罚, 从轻处罚, 一般处罚 or 从重处罚",
+                ctx.error(rows[0], "level", msg("excel_import.level"), msg("excel_import.level.expected"),
                           show(level_text))
                 continue
         else:
@@ -144,7 +147,7 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
         data = baseline_node.model_dump(exclude={"levels", "tiers"})
         matter = meta["matters"].get(baseline_node.matter)
         if matter is not None and first.get("act") and first.get("act") != matter.name:
-            ctx.error(first, "act", "违法行为 differs from the 事项 sheet", show(matter.name), show(first.get("act")))
+            ctx.error(first, "act", msg("excel_import.build.act_differs"), show(matter.name), show(first.get("act")))
             return None
         if matter is None:
             derived = (baseline_node.matter, baseline_node.provision)
@@ -152,8 +155,9 @@ def build_item(item: Item, meta: dict, ctx: Context) -> Built | None:
         missing = [flag for flag, value in (("--authority", o.authority), ("--effective-from", o.effective_from),
                                             ("--sector", o.sector)) if not value]
         if missing:  # all of them in one message, so one run tells the author everything to add
-            ctx.error(first, "no", "no baseline data for this item", " and ".join(missing) + " (or a 基本信息 "
-                      "sheet with 制定机关编号, 施行日期 and 领域)", "none given")
+            ctx.error(first, "no", msg("excel_import.build.no_data"),
+                      msg("excel_import.build.no_data.expected", flags=", ".join(missing)),
+                      msg("excel_import.none_given"))
             return None
         base = f"{o.authority}-{_safe_id(item.key)}"
         derived = (base, f"{base}-basis")
@@ -180,7 +184,8 @@ def _derive_matter(item: Item, matter_id: str, provision_id: str, tiers: list[Ti
     o = ctx.options
     first = item.rows[0]
     if not o.sector:
-        ctx.error(first, "act", "sector unknown", "--sector (or 领域 in 基本信息)", "none")
+        ctx.error(first, "act", msg("excel_import.build.sector"), msg("excel_import.build.sector.expected"),
+                  msg("excel_import.none"))
         return None
     bases_text = []
     for row in item.rows:

@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kit.baselines.errors import LoadError, Words
+from kit.i18n import Lang
+from kit.i18n.message import Msg, msg
 
 from .workbook import ref
 
@@ -70,7 +72,7 @@ class ImportResult:
     rows_parsed: int = 0  # rows whose 裁量标准 was read to exact specs
     items_total: int = 0
     items_ok: int = 0
-    failed_rows: dict[tuple[str, int], Words] = field(default_factory=dict)
+    failed_rows: dict[tuple[str, int], Msg] = field(default_factory=dict)
     layouts: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per table sheet: each column the importer recognised → the header name it found there."""
     written: dict[tuple[str, str, int], list[tuple[str, int]]] = field(default_factory=dict)
@@ -80,12 +82,12 @@ class ImportResult:
     def share(self) -> float:
         return self.rows_ok / self.rows_total if self.rows_total else 1.0
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang = "zh") -> str:
         parsed = self.rows_parsed / self.rows_total if self.rows_total else 1.0
-        return (f"{self.rows_parsed} of {self.rows_total} rows: 裁量标准 read to exact specs ({parsed:.1%}); "
-                f"{self.rows_ok} rows written ({self.share:.1%}); "
-                f"{self.items_ok} of {self.items_total} items; {len(self.errors)} problem"
-                f"{'s' if len(self.errors) != 1 else ''}")
+        key = "excel_import.summary_one" if len(self.errors) == 1 else "excel_import.summary"
+        return msg(key, parsed=self.rows_parsed, total=self.rows_total, parsed_share=f"{parsed:.1%}",
+                   ok=self.rows_ok, ok_share=f"{self.share:.1%}", items_ok=self.items_ok,
+                   items_total=self.items_total, problems=len(self.errors)).render(lang)
 
 
 class Context:
@@ -95,13 +97,16 @@ class Context:
         self.file = file
         self.options = options
         self.errors: list[LoadError] = []
-        self.failed: dict[tuple[str, int], Words] = {}
+        self.failed: dict[tuple[str, int], Msg] = {}
         self.parsed: set[tuple[str, int]] = set()  # rows whose 裁量标准 was read to exact specs
         self.tier_of: dict[tuple[str, int], tuple[str, int]] = {}  # row → (block, 类别) of its tier
         self.layouts: dict[str, dict[str, str]] = {}  # sheet → column key → the header name found
 
-    def error(self, row: Row | None, key: str | None, problem: Words, expected: Words, found: Words,
+    def error(self, row: Row | None, key: str | None, problem: Msg, expected: Msg | str, found: Words,
               *, sheet: str = "", line: int | None = None) -> None:
+        """One located problem: ``problem`` a catalog message; ``expected`` a message, or the author's own data
+        when the expected value is another cell's text; ``found`` the author's data (or a message: an empty cell)."""
+        assert isinstance(problem, Msg), problem  # every problem in the user's language
         if row is not None:
             col = row.cols.get(key) if key else None
             self.errors.append(LoadError(self.file, row.row, None if col is None else col + 1, row.ref(key),

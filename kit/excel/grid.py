@@ -20,6 +20,7 @@ from kit.i18n.validation import problems
 from kit.baselines.errors import show
 from kit.baselines.models import Tier
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK
+from kit.i18n.message import msg
 
 from .circumstances import Circumstances, fact_def
 from .conditions import read_condition
@@ -85,8 +86,8 @@ def read_grid(grid: Grid, ctx: Context) -> tuple[dict[str, dict], int, int]:
             try:
                 parsed = parse_standard(text)
             except PhraseError as exc:
-                ctx.error(where, "standard", f"裁量标准 not understood: {exc.reason} (at '{exc.clause}')",
-                          "a phrase form listed in docs/excel.md", show(text, 200))
+                ctx.error(where, "standard", msg("excel_import.standard", reason=exc.reason, clause=exc.clause),
+                          msg("excel_import.standard.expected"), show(text, 200))
                 continue
             col_reading = _column_reading(dimension, value)
             words = [t for t, rd in ((degree, row_reading), (f"{dimension}：{value}", col_reading)) if rd.words]
@@ -107,8 +108,9 @@ def read_grid(grid: Grid, ctx: Context) -> tuple[dict[str, dict], int, int]:
                 "individual_fine": parsed.individual_fine, "penalties": parsed.penalties,
                 "measures": parsed.measures, "standard": text}))
         except ValidationError as exc:
-            ctx.error(first, "degree", problems(exc)[0].text(f"cell {i + 1}"), "a tier of the library format",
-                      show(text))
+            p = problems(exc)[0]
+            ctx.error(first, "degree", msg("load.at", where=msg("excel_import.grid.cell", n=i + 1), text=p.text()),
+                      msg("excel_import.grid.cell.expected"), show(text))
             return {}, len(data_rows), 0
     basis = first.get("basis")
     citation = re.split(r"[：:\n]", basis.strip(), maxsplit=1)[0].strip() if basis else first.get("act")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.baselines.errors import LoadError, show
+from kit.i18n.message import Msg, msg
 
 from . import grid as grid_table
 from . import lists, prose, records, scored
@@ -39,8 +40,9 @@ def import_workbook(path: str | Path, options: ImportOptions | None = None) -> I
     try:
         grids = read_workbook(path)
     except (ValueError, OSError) as exc:
-        result.errors.append(LoadError(str(path), None, None, "", "cannot read the workbook",
-                                       "an .xlsx or Excel 97 .xls file", str(exc)))
+        result.errors.append(LoadError(str(path), None, None, "", msg("excel_import.read_failed"),
+                                       msg("excel_import.read_failed.expected"),
+                                       exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else str(exc)))
         return result
     meta = read_meta(grids, ctx)
     apply_info(meta.pop("info", {}), ctx)
@@ -104,10 +106,10 @@ def _scored(blocks: list, files: dict, ctx: Context, result: ImportResult) -> in
         data = scored.read_block(block, ctx)
         if data is None or not ctx.options.authority or not ctx.options.effective_from or not ctx.options.sector:
             if data is not None:
-                ctx.error(block.rows[0], "act", "no baseline data for this block", "--authority, --effective-from "
-                          "and --sector (or a 基本信息 sheet)", "none given")
+                ctx.error(block.rows[0], "act", msg("excel_import.scored.no_data"),
+                          msg("excel_import.scored.no_data.expected"), msg("excel_import.none_given"))
             for row in block.rows:
-                ctx.failed.setdefault(row.at, "scored block not imported")
+                ctx.failed.setdefault(row.at, msg("excel_import.scored.not_imported"))
             continue
         files.update(scored.scored_files(data, i, ctx))
         ctx.parsed.update(r.at for r in block.rows)
@@ -128,8 +130,8 @@ def _lists(grids: list, files: dict, built: list, ctx: Context, result: ImportRe
         result.rows_total += len(rows)
         result.items_total += 1
         if not o.authority or not o.effective_from:
-            ctx.error(None, None, "no list data", "--authority and --effective-from (or a 基本信息 sheet)",
-                      "none given", sheet=grid.name, line=1)
+            ctx.error(None, None, msg("excel_import.lists.no_data"), msg("excel_import.lists.no_data.expected"),
+                      msg("excel_import.none_given"), sheet=grid.name, line=1)
             continue
         out = lists.read_list(grid, ctx, matters)
         if len(ctx.errors) == before:
@@ -150,12 +152,15 @@ def _report_unwritten(items: list[Item], written: set[tuple[str, int]], ctx: Con
             culprit = next((r for r in item.rows if tier and ctx.tier_of.get(r.at) == tier and r.at in ctx.failed),
                            None)
             if culprit is not None:
-                what, expected = f"{tier_name(*tier)} of item {item.key}", "every row of the tier importable"
+                what = msg("excel_import.unwritten.tier", tier=tier_name(*tier), item=item.key)
+                expected = msg("excel_import.unwritten.tier.expected")
             else:
                 culprit = next((r for r in item.rows if r.at in ctx.failed), None)
-                what, expected = f"item {item.key}", "every row of the item importable"
-            where = f"row {culprit.row}" if culprit else "its item"
-            ctx.error(row, "standard", f"not imported: {what} has a problem at {where}", expected,
+                what = msg("excel_import.unwritten.item", item=item.key)
+                expected = msg("excel_import.unwritten.item.expected")
+            where = (msg("excel_import.unwritten.row", row=culprit.row) if culprit
+                     else msg("excel_import.unwritten.its_item"))
+            ctx.error(row, "standard", msg("excel_import.unwritten", what=what, where=where), expected,
                       show(row.get("standard") or row.get("when"), 200))
 
 
@@ -165,8 +170,9 @@ def import_to_folder(path: str | Path, out: str | Path, options: ImportOptions |
     result = import_workbook(path, options)
     out = Path(out)
     if out.exists() and any(out.rglob("*.yaml")):
-        result.errors.insert(0, LoadError(str(out), None, None, "", "output folder already holds a library",
-                                          "an empty or new folder", f"{len(list(out.rglob('*.yaml')))} .yaml files"))
+        result.errors.insert(0, LoadError(str(out), None, None, "", msg("excel_import.out_not_empty"),
+                                          msg("excel_import.out_not_empty.expected"),
+                                          msg("excel_import.out_not_empty.found", n=len(list(out.rglob("*.yaml"))))))
         return result
     if result.errors and not partial:
         return result

@@ -15,6 +15,7 @@ import re
 
 from kit.baselines.errors import show
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK
+from kit.i18n.message import msg
 
 from .context import Context, Row
 from .workbook import Grid
@@ -81,11 +82,12 @@ def read_list(grid: Grid, ctx: Context, matters: dict[str, str]) -> dict[str, di
         no, when = row.get("no"), row.get("when")
         act = row.get("act") or when
         if not no or not when:
-            ctx.error(row, "no" if not no else "when", f"{labels.get('no' if not no else 'when')} empty",
-                      "the item's number and its conditions", "an empty cell")
+            ctx.error(row, "no" if not no else "when", msg("excel_import.lists.empty",
+                                                           column=labels.get("no" if not no else "when")),
+                      msg("excel_import.lists.empty.expected"), msg("excel_import.empty_cell"))
             continue
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", no):
-            ctx.error(row, "no", "序号 not an item number", "1, 2, 3 … (letters, digits, -)", show(no))
+            ctx.error(row, "no", msg("excel_import.lists.no"), msg("excel_import.lists.no.expected"), show(no))
             continue
         kind = ground(row.get("category"), when)
         lines = condition_lines(when)

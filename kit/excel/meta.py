@@ -14,6 +14,7 @@ from kit.i18n.validation import problems as validation_problems
 
 from kit.baselines.errors import LoadError, show
 from kit.baselines.vocabulary import ILLUSTRATIVE_MARK, AuthorityLevel
+from kit.i18n.message import msg
 
 from . import records
 from .context import Context
@@ -32,7 +33,8 @@ def read_meta(grids: list[Grid], ctx: Context) -> dict[str, Any]:
         kind, model, skip = records.META_SHEETS[grid.name]
         keys_row = next((r for r in range(min(3, len(grid.cells))) if "id" in grid.cells[r]), None)
         if keys_row is None:
-            ctx.error(None, None, "metadata sheet without a key row", "a row of keys (id, …)", "none",
+            ctx.error(None, None, msg("excel_import.meta.no_keys"), msg("excel_import.meta.no_keys.expected"),
+                      msg("excel_import.none"),
                       sheet=grid.name)
             continue
         keys = grid.cells[keys_row]
@@ -44,7 +46,7 @@ def read_meta(grids: list[Grid], ctx: Context) -> dict[str, Any]:
             for key, problem in problems:
                 ctx.errors.append(LoadError(ctx.file, r + 1, keys.index(key) + 1,
                                             ref(grid.name, r + 1, keys.index(key), key), problem,
-                                            "JSON (a list [..] or mapping {..})", show(cells[key])))
+                                            msg("excel_import.meta.json.expected", mapping="{..}"), show(cells[key])))
             try:
                 node: Any = model.model_validate(data)
             except ValidationError as exc:
@@ -53,7 +55,7 @@ def read_meta(grids: list[Grid], ctx: Context) -> dict[str, Any]:
                     col = keys.index(key) if key in keys else None
                     ctx.errors.append(LoadError(ctx.file, r + 1, None if col is None else col + 1,
                                                 ref(grid.name, r + 1, col, key), p.text(),
-                                                "a value of the library format", show(p.input)))
+                                                msg("excel_import.build.value.expected"), show(p.input)))
                 continue
             if kind == "authorities":
                 meta["authorities"].append(node)
@@ -81,7 +83,8 @@ def apply_info(info: dict[str, Any], ctx: Context) -> None:
             try:
                 value = dt.date.fromisoformat(value[:10])
             except ValueError:
-                ctx.error(None, None, "施行日期 not a date", "YYYY-MM-DD", show(value), sheet=records.INFO_SHEET)
+                ctx.error(None, None, msg("excel_import.meta.date"), msg("excel_import.meta.date.expected"), show(value),
+                          sheet=records.INFO_SHEET)
                 continue
         if key == "illustrative":
             value = value.strip() in ("是", "true", "1", "yes", ILLUSTRATIVE_MARK)
@@ -101,8 +104,7 @@ def common_files(meta: dict, ctx: Context) -> dict[str, dict]:
                                          sector=o.sector, parent=o.parent,
                                          disclaimer=ILLUSTRATIVE_MARK if o.illustrative else None))  # type: ignore[arg-type]  # the Literal
         except (ValidationError, ValueError) as exc:
-            ctx.error(None, None, "authority options not valid", "--authority ID (letters, digits, -), "
-                      "--authority-level national|provincial|municipal|county, --region six digits",
+            ctx.error(None, None, msg("excel_import.meta.authority"), msg("excel_import.meta.authority.expected"),
                       validation_problems(exc)[0].text() if isinstance(exc, ValidationError)
                       else str(exc).splitlines()[0])
     files: dict[str, dict] = {}

@@ -17,6 +17,7 @@ import cn2an
 
 from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine
 from kit.baselines.vocabulary import PenaltyType
+from kit.i18n.message import Msg, msg
 
 from . import alternatives
 from .vocabulary import (
@@ -40,8 +41,8 @@ _PENALTY_ORDER = {p: i for i, p in enumerate(PenaltyType)}
 class PhraseError(ValueError):
     """A 裁量标准 the importer does not understand: why, and the clause it stopped at."""
 
-    def __init__(self, reason: str, clause: str, text: str = ""):
-        self.reason, self.clause, self.text = reason, clause, text
+    def __init__(self, reason: Msg, clause: str, text: str = ""):
+        self.reason, self.clause, self.text = reason, clause, text  # reason: a catalog message (excel_import.phrase.*)
         super().__init__(f"{reason}: '{clause}'")
 
 
@@ -68,8 +69,8 @@ def number(token: str, clause: str) -> float:
             value = Decimal(token.rstrip("万")) * (10000 if token.endswith("万") else 1)
             return _float(value)
         return _float(Decimal(str(cn2an.cn2an(token, "smart"))))
-    except (ValueError, InvalidOperation, KeyError, IndexError) as exc:
-        raise PhraseError(f"not a number ({exc})" if str(exc) else "not a number", token) from None
+    except (ValueError, InvalidOperation, KeyError, IndexError):
+        raise PhraseError(msg("excel_import.phrase.not_number"), token) from None
 
 
 def _float(value: Decimal) -> float:
@@ -139,7 +140,7 @@ def parse_standard(text: str) -> ParsedStandard:
     """Parse one 裁量标准 cell; raise ``PhraseError`` at the first clause that is not understood."""
     parts = clauses(text)
     if not parts:
-        raise PhraseError("empty 裁量标准", str(text), str(text))
+        raise PhraseError(msg("excel_import.phrase.empty"), str(text), str(text))
     fine = individual = None
     penalties: set[PenaltyType] = set()
     measures: list[str] = []
@@ -153,18 +154,17 @@ def parse_standard(text: str) -> ParsedStandard:
             if clause in PROCEDURE_WORDS or clause == alternatives.ALTERNATIVE_MARK:  # 处警告或者…罚款: the provision's
                 continue
             if any(word in clause for word in _FORMULA_WORDS):
-                raise PhraseError("a formula (每增加…/取整/最高不超过) is not one of the five penalty shapes; "
-                                  "give the fine in the 数据 column or split the tier", clause)
+                raise PhraseError(msg("excel_import.phrase.formula"), clause)
             if "罚款" in clause or _per_unit(clause) is not None or _bare(clause) is not None:
                 spec, who, may = _fine_clause(clause) if "罚款" in clause else (_per_unit(clause) or _bare(clause),
                                                                                "unit", False)
                 if who == "individual" or pending_individual:  # 并对…人员，处…罚款: subject in the clause before
                     if individual is not None:
-                        raise PhraseError("two fines for individuals in one standard", clause)
+                        raise PhraseError(msg("excel_import.phrase.two_individual"), clause)
                     individual = spec
                 else:
                     if fine is not None:
-                        raise PhraseError("two fines for the unit in one standard", clause)
+                        raise PhraseError(msg("excel_import.phrase.two_unit"), clause)
                     fine = spec
                     optional = optional or may
                     penalties.add(PenaltyType.fine)
@@ -178,17 +178,17 @@ def parse_standard(text: str) -> ParsedStandard:
                 penalties.add(penalty)
                 continue
             if any(word in clause for word in UNMAPPED_PENALTIES):
-                raise PhraseError("a penalty with no type in the library vocabulary (责令关闭 …)", clause)
+                raise PhraseError(msg("excel_import.phrase.no_type"), clause)
             if re.match(MEASURE_PATTERN, clause) or clause in MEASURE_WORDS:
                 measures.append(clause[1:] if clause.startswith("并") else clause)
                 continue
-            raise PhraseError("clause not understood", clause)
+            raise PhraseError(msg("excel_import.phrase.clause"), clause)
     except PhraseError as exc:
         raise PhraseError(exc.reason, exc.clause, str(text)) from None
     if pending_individual:
-        raise PhraseError("an individual (对…人员) without a fine after it", parts[-1], str(text))
+        raise PhraseError(msg("excel_import.phrase.individual_no_fine"), parts[-1], str(text))
     if no_penalty and (fine or individual or penalties):
-        raise PhraseError("不予处罚 together with a penalty", normalise(text), str(text))
+        raise PhraseError(msg("excel_import.phrase.none_with_penalty"), normalise(text), str(text))
     return ParsedStandard(
         text=str(text), fine=fine, individual_fine=individual,
         penalties=sorted(penalties, key=_PENALTY_ORDER.__getitem__), measures=measures,
@@ -216,7 +216,7 @@ def _per_unit(clause: str) -> PerUnitFine | None:
 def _fine_clause(clause: str) -> tuple[object, str, bool]:
     """One clause holding 罚款 → (spec, 'unit' | 'individual', optional?)."""
     if "元元" in clause:
-        raise PhraseError("元 written twice (元元): a typo of the source, not guessed", clause)
+        raise PhraseError(msg("excel_import.phrase.yuan_twice"), clause)
     per_unit = _per_unit(clause)
     if per_unit is not None:
         return per_unit, "unit", False
@@ -225,10 +225,10 @@ def _fine_clause(clause: str) -> tuple[object, str, bool]:
         return _multiple_or_amount(computed.group("body"), clause), "unit", False
     m = _FINE.match(clause)
     if not m:
-        raise PhraseError("a fine not written 处…罚款", clause)
+        raise PhraseError(msg("excel_import.phrase.fine_form"), clause)
     body = m.group("body")
     if body.startswith(("处", "以处")):
-        raise PhraseError("处 written twice (处以处…): a typo of the source, not guessed", clause)
+        raise PhraseError(msg("excel_import.phrase.chu_twice"), clause)
     subject = m.group("subject") or ""
     who = "individual" if any(w in subject for w in INDIVIDUAL_WORDS) else "unit"
     return _multiple_or_amount(body, clause), who, "可" in m.group("mod")
@@ -239,15 +239,15 @@ def _multiple_or_amount(body: str, clause: str) -> object:
         if body.startswith(phrase):
             return _multiple(BASES[phrase][0], body[len(phrase):].removeprefix("的"), clause)
     if "不足" in body or re.search(r"(?<!不)超过", body):
-        raise PhraseError("不足 / 超过 are exclusive bounds; the format's ranges are inclusive (以上/以下)", clause)
+        raise PhraseError(msg("excel_import.phrase.exclusive"), clause)
     for pattern, shape in _AMOUNT_FORMS:
         m = pattern.match(body)
         if m:
             return _spec(shape, m, clause, number, lambda lo, hi: RangeFine(min=lo, max=hi),
                          lambda hi: MaxOnlyFine(max=hi), lambda a: FixedFine(amount=a))
     if re.search(r"倍|百分之|%", body):
-        raise PhraseError("a multiple of an amount the importer does not know (add it to BASES)", clause)
-    raise PhraseError("amount not understood (expected A元以上B元以下, A元以下 or A元)", clause)
+        raise PhraseError(msg("excel_import.phrase.base"), clause)
+    raise PhraseError(msg("excel_import.phrase.amount"), clause)
 
 
 def _multiple(base: str, rest: str, clause: str) -> MultipleFine:
@@ -259,15 +259,14 @@ def _multiple(base: str, rest: str, clause: str) -> MultipleFine:
                          lambda lo, hi, display=display: MultipleFine(base=base, min=lo, max=hi, display=display),
                          lambda hi, display=display: MultipleFine(base=base, max=hi, display=display),
                          lambda a, display=display: MultipleFine(base=base, min=a, max=a, display=display))
-    raise PhraseError("multiple not understood (expected N倍以上M倍以下, N倍, 百分之N以上百分之M以下 or 百分之N)",
-                      clause)
+    raise PhraseError(msg("excel_import.phrase.multiple"), clause)
 
 
 def _spec(shape, m, clause, read, make_range, make_max, make_fixed):
     if shape == "range":
         lo, hi = read(m.group("a"), clause), read(m.group("b"), clause)
         if lo > hi:
-            raise PhraseError(f"以上 bound ({lo:g}) above the 以下 bound ({hi:g})", clause)
+            raise PhraseError(msg("excel_import.phrase.bounds", lo=f"{lo:g}", hi=f"{hi:g}"), clause)
         return make_range(lo, hi)
     if shape == "max":
         return make_max(read(m.group("b"), clause))

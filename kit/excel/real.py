@@ -101,7 +101,7 @@ def shenzhen_workbook(csv_path: Path, out: Path) -> None:
 def import_real(table: RealTable, out: Path) -> list[str]:
     """Import one original into ``out``; the lines of its IMPORT.txt (figures and every row left out)."""
     result = import_to_folder(ORIGINALS / table.original, out, table.options, partial=True)
-    lines = [result.summary()] + [e.render("en").replace(str(ORIGINALS) + "/", "") for e in result.errors]
+    lines = [result.summary("en")] + [e.render("en").replace(str(ORIGINALS) + "/", "") for e in result.errors]
     if table.lists:
         from kit.baselines import load_library
 
@@ -110,7 +110,7 @@ def import_real(table: RealTable, out: Path) -> list[str]:
         for original, options in table.lists:
             options = ImportOptions(**{**options.__dict__, "matters": matters})
             listed = import_to_folder(ORIGINALS / original, out / Path(original).stem, options, partial=True)
-            lines += [f"{original}: {listed.summary()}"] + [e.render("en").replace(str(ORIGINALS) + "/", "")
+            lines += [f"{original}: {listed.summary('en')}"] + [e.render("en").replace(str(ORIGINALS) + "/", "")
                                                             for e in listed.errors]
     (out / "IMPORT.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return lines

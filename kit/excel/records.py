@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kit.baselines.models import Authority, Baseline, ExemptionList, Factor, Matter
+from kit.i18n.message import Msg, msg
 
 META_SHEETS: dict[str, tuple[str, type[BaseModel], tuple[str, ...]]] = {
     "制定机关": ("authorities", Authority, ()),
@@ -72,7 +73,7 @@ def encode(node: BaseModel, skip: tuple[str, ...] = ()) -> dict[str, str]:
     return out
 
 
-def decode(model: type[BaseModel], cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def decode(model: type[BaseModel], cells: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, Msg]]]:
     """Data for ``model`` from the cells of one row, and (key, problem) for cells that are not JSON."""
     data: dict[str, Any] = {}
     problems = []
@@ -90,5 +91,5 @@ def decode(model: type[BaseModel], cells: dict[str, str]) -> tuple[dict[str, Any
         try:
             data[key] = json.loads(text)
         except json.JSONDecodeError as exc:
-            problems.append((key, f"not JSON ({exc.msg})"))
+            problems.append((key, msg("excel_import.meta.not_json", line=exc.lineno, col=exc.colno)))
     return data, problems

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kit.baselines.errors import show
+from kit.i18n.message import msg
 
 from .context import Context, Row
 from .phrases import NUM, PhraseError, normalise, number
@@ -122,7 +123,8 @@ def read_block(block: Block, ctx: Context) -> dict | None:
     """{act, basis, no, start, groups [(text, [(degree, weight, row)])], formulas, bounds, rows} or None."""
     first = next((r for r in block.rows if r.get("act")), None)
     if first is None:
-        ctx.error(None, None, "scored block without 违法行为", "the violation in the 违法行为 column", "none",
+        ctx.error(None, None, msg("excel_import.scored.no_act"), msg("excel_import.scored.no_act.expected"),
+                  msg("excel_import.none"),
                   sheet=block.grid.name, line=block.header + 1)
         return None
     out: dict = {"act": first.get("act"), "basis": first.get("basis"), "no": first.get("no"), "start": None,
@@ -136,7 +138,8 @@ def read_block(block: Block, ctx: Context) -> dict | None:
             try:
                 out["start"] = weight(row.get("weight"))
             except ValueError:
-                ctx.error(row, "weight", "裁量起点 not a percentage", "e.g. 30%", show(row.get("weight")))
+                ctx.error(row, "weight", msg("excel_import.scored.start"), msg("excel_import.scored.start.expected"),
+                          show(row.get("weight")))
                 ok = False
             continue
         if element in NOTE_WORDS:
@@ -144,20 +147,20 @@ def read_block(block: Block, ctx: Context) -> dict | None:
             try:
                 out["formulas"], out["bounds"] = read_formula(degree or row.get("weight"))
             except (ValueError, PhraseError) as exc:
-                ctx.error(row, "degree", f"formula not understood (at '{exc}')", "罚款=裁量百分值×法定最高额; "
-                          "…×总投资额×5%; 不足20%的按20%计算; 所需处置费用不足二十万元的按二十万元计算",
-                          show(degree, 200))
+                ctx.error(row, "degree", msg("excel_import.scored.formula", clause=str(exc)),
+                          msg("excel_import.scored.formula.expected"), show(degree, 200))
                 ok = False
             continue
         if not element or not degree:
-            ctx.error(row, "element" if not element else "degree", "裁量要素 or 违法程度 empty",
-                      "both, or 裁量起点 / 备注 in 裁量要素", "an empty cell")
+            ctx.error(row, "element" if not element else "degree", msg("excel_import.scored.element_empty"),
+                      msg("excel_import.scored.element_empty.expected"), msg("excel_import.empty_cell"))
             ok = False
             continue
         try:
             w = weight(row.get("weight"))
         except ValueError:
-            ctx.error(row, "weight", "裁量权重 not a percentage", "e.g. 10%, -5% or 0", show(row.get("weight")))
+            ctx.error(row, "weight", msg("excel_import.scored.weight"), msg("excel_import.scored.weight.expected"),
+                      show(row.get("weight")))
             ok = False
             continue
         if out["groups"] and out["groups"][-1][0] == element:
@@ -165,10 +168,12 @@ def read_block(block: Block, ctx: Context) -> dict | None:
         else:
             out["groups"].append((element, [(degree, w, row)]))
     if not seen_start:
-        ctx.error(first, "element", "scored block without 裁量起点", "a row 裁量起点 | … | 30%", "none")
+        ctx.error(first, "element", msg("excel_import.scored.no_start"), msg("excel_import.scored.no_start.expected"),
+                  msg("excel_import.none"))
         ok = False
     if not seen_note:
-        ctx.error(first, "element", "scored block without a formula", "a row 备注 | 罚款=裁量百分值×法定最高额", "none")
+        ctx.error(first, "element", msg("excel_import.scored.no_formula"),
+                  msg("excel_import.scored.no_formula.expected"), msg("excel_import.none"))
         ok = False
     return out if ok else None
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kit.i18n.message import msg
+
 from .context import Context, Item, Row
 from .vocabulary import HEADERS
 from .workbook import Grid
@@ -33,8 +35,8 @@ def read_table(grid: Grid, ctx: Context) -> list[Item]:
         return []  # an empty sheet (Sheet4, Sheet5 of many published files)
     found = _header(grid)
     if found is None:
-        ctx.error(None, None, "no header row", "a row with 违法行为 and 裁量标准 (or 具体标准) in the first 8 rows",
-                  "none", sheet=grid.name, line=1)
+        ctx.error(None, None, msg("excel_import.table.no_header"), msg("excel_import.table.no_header.expected"),
+                  msg("excel_import.none"), sheet=grid.name, line=1)
         return []
     header_row, cols, labels = found
     ctx.layouts[grid.name] = dict(labels)  # the header names chosen for this sheet, reported by the command
@@ -61,8 +63,8 @@ def read_table(grid: Grid, ctx: Context) -> list[Item]:
             new_item, group_split = True, True
             key = f"{items[-1].key.split('/')[0]}/{sum(1 for i in items if i.key.split('/')[0] == key) + 1}"
         if not new_item and not items:
-            ctx.error(row, group_key, f"{labels.get(group_key, '序号')} empty on the first data row",
-                      "the item's number", "an empty cell")
+            ctx.error(row, group_key, msg("excel_import.table.group_empty", column=labels.get(group_key, "序号")),
+                      msg("excel_import.table.group_empty.expected"), msg("excel_import.empty_cell"))
             continue
         if new_item:
             items.append(Item(key, grid.name, title))

@@ -11,6 +11,7 @@ from typing import Any
 
 from kit.baselines.errors import show
 from kit.baselines.vocabulary import Level
+from kit.i18n.message import msg
 
 from .context import Context, Item, Row
 from .phrases import PhraseError, parse_standard
@@ -30,11 +31,12 @@ def _data_cell(row: Row, ctx: Context) -> dict:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        ctx.error(row, "data", f"数据 not JSON ({exc.msg})", "a JSON mapping, e.g. {\"fine\": {\"max\": 5000}}",
-                  show(text))
+        ctx.error(row, "data", msg("excel_import.tiers.data_json", line=exc.lineno, col=exc.colno),
+                  msg("excel_import.tiers.data_json.expected", example='{"fine": {"max": 5000}}'), show(text))
         return {}
     if not isinstance(value, dict):
-        ctx.error(row, "data", "数据 not a mapping", "a JSON mapping {…}", show(text))
+        ctx.error(row, "data", msg("excel_import.tiers.data_mapping"),
+                  msg("excel_import.tiers.data_mapping.expected", example="{…}"), show(text))
         return {}
     return value
 
@@ -53,16 +55,16 @@ def standard_parts(rows: list[Row], keys: tuple[str, ...], ctx: Context) -> dict
         parsed = parse_standard(text)
     except PhraseError as exc:
         for row in rows:
-            ctx.error(row, "standard", f"裁量标准 not understood: {exc.reason} (at '{exc.clause}')",
-                      "a phrase form listed in docs/excel.md", show(row.get("standard"), 200))
+            ctx.error(row, "standard", msg("excel_import.standard", reason=exc.reason, clause=exc.clause),
+                      msg("excel_import.standard.expected"), show(row.get("standard"), 200))
         return None
     ctx.parsed.update((row.sheet, row.row) for row in rows)
     out = {"fine": parsed.fine, "individual_fine": parsed.individual_fine,
            "penalties": [p.value for p in parsed.penalties], "measures": parsed.measures, "standard": text}
     out = {k: v for k, v in out.items() if k in keys}
     if "measures" not in keys and parsed.measures:
-        ctx.error(first, "standard", "measures (责令…) on a 裁量阶次 row without 类别 cannot be kept",
-                  "a 类别 (tier) for rows with measures", show(text))
+        ctx.error(first, "standard", msg("excel_import.tiers.measures"), msg("excel_import.tiers.measures.expected"),
+                  show(text))
         return None
     out.update({k: v for k, v in data.items() if k in keys})
     return out
@@ -74,8 +76,8 @@ def conditions(row: Row, ctx: Context) -> list[dict] | None:
     for part in filter(None, (p.strip() for p in re.split(r"[;；\n]", text))):
         m = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9_.\-]*)\s*(>=|<=|==|!=|>|<)\s*(-?[0-9.]+(?:[eE][-+]?\d+)?)", part)
         if not m:
-            ctx.error(row, "conditions", "情节条件 not understood", "fact op value; … e.g. goods_value >= 10000",
-                      show(part))
+            ctx.error(row, "conditions", msg("excel_import.tiers.conditions"),
+                      msg("excel_import.tiers.conditions.expected"), show(part))
             return None
         out.append({"fact": m.group(1), "op": m.group(2), "value": float(m.group(3))})
     return out
@@ -89,7 +91,7 @@ def _tier_no(row: Row, ctx: Context) -> int | None:
             return int(value)
     except ValueError:
         pass
-    ctx.error(row, "tier", "类别 not a whole number", "1, 2, 3 …", show(text))
+    ctx.error(row, "tier", msg("excel_import.tiers.tier_no"), msg("excel_import.tiers.tier_no.expected"), show(text))
     return None
 
 
@@ -115,10 +117,8 @@ def _restart(row: Row, no: int, block: str, first_basis: str, ctx: Context) -> s
     words = row.get("basis") if row.get("basis") != first_basis else ""
     opened = _opens(words, row.get("when"), block)
     if opened is None:
-        ctx.error(row, "tier", f"类别 restarts at {no}: a further block that is neither 逾期不改正 nor the fines on "
-                  "individuals (its 法律依据 and 裁量情节 mention neither 逾期 nor 拒不改正, and its 法律依据 does not "
-                  "begin 对…责任人员)", "tiers numbered upward, then one 逾期 block and one block of fines on "
-                  "individuals", show(words or row.get("when"), 120))
+        ctx.error(row, "tier", msg("excel_import.tiers.restart", no=no), msg("excel_import.tiers.restart.expected"),
+                  show(words or row.get("when"), 120))
     return opened
 
 
@@ -140,8 +140,8 @@ def groups(item: Item, ctx: Context) -> tuple[list[tuple[str, int, list[Row]]], 
         if named:  # 情节较轻 / 较重 / 严重 as rows: tiers numbered in order
             tier_text = str(1 + sum(1 for t in tiers if t[0] == block))
         if failed_block:
-            ctx.error(row, "tier", "row in a block that could not be imported (see the first row of the block)",
-                      "a main, 逾期 or individual block", show(row.get("when")))
+            ctx.error(row, "tier", msg("excel_import.tiers.block_failed"), msg("excel_import.tiers.block_failed.expected"),
+                      show(row.get("when")))
             continue
         if not tier_text and not standard and not level_text and last is not None:
             if last[0] == "tier":
@@ -154,13 +154,14 @@ def groups(item: Item, ctx: Context) -> tuple[list[tuple[str, int, list[Row]]], 
                 try:
                     level = Level.parse(level_text).value
                 except ValueError:
-                    ctx.error(row, "level", "裁量阶次 not known", "不予处罚, 减轻处罚, 从轻处罚, 一般处罚 or 从重处罚",
+                    ctx.error(row, "level", msg("excel_import.level"), msg("excel_import.level.expected"),
                               show(level_text))
                     continue
                 if last == ("level", level):
                     levels[level].append(row)
                 elif level in levels:
-                    ctx.error(row, "level", "裁量阶次 appears twice in one item", "each 阶次 once", level_text)
+                    ctx.error(row, "level", msg("excel_import.tiers.level_twice"),
+                              msg("excel_import.tiers.level_twice.expected"), level_text)
                 else:
                     levels[level] = [row]
                     last = ("level", level)
@@ -168,7 +169,8 @@ def groups(item: Item, ctx: Context) -> tuple[list[tuple[str, int, list[Row]]], 
             if "tier" in row.cols and last is not None and last[0] == "tier" and not standard:
                 tiers[last[1]][2].append(row)
                 continue
-            ctx.error(row, "tier", "类别 empty", "a tier number (类别) or a 裁量阶次", "an empty cell")
+            ctx.error(row, "tier", msg("excel_import.tiers.tier_empty"), msg("excel_import.tiers.tier_empty.expected"),
+                      msg("excel_import.empty_cell"))
             continue
         no = int(tier_text) if named else _tier_no(row, ctx)
         if no is None:
@@ -176,7 +178,8 @@ def groups(item: Item, ctx: Context) -> tuple[list[tuple[str, int, list[Row]]], 
         if explicit_block:
             word = BLOCK_WORDS.get(row.get("block"))
             if word is None:
-                ctx.error(row, "block", "分段 not known", "empty (main block), 逾期 or 个人", show(row.get("block")))
+                ctx.error(row, "block", msg("excel_import.tiers.block"), msg("excel_import.tiers.block.expected"),
+                          show(row.get("block")))
                 continue
             block = word
         elif last is not None and last[0] == "tier" and tiers[last[1]][0] == block and no < tiers[last[1]][1]:
@@ -194,18 +197,19 @@ def groups(item: Item, ctx: Context) -> tuple[list[tuple[str, int, list[Row]]], 
             first = same[2][0]
             if last is not None and last[0] == "tier" and tiers[last[1]] is same:
                 if standard and standard != first.get("standard"):
-                    ctx.error(row, "standard", f"{tier_name(block, no)} given twice with different 裁量标准 (rows "
-                              f"{first.row} and {row.row}): which is the tier's is not said, so the tier is left out",
-                              f"the 裁量标准 of row {first.row}, {show(first.get('standard'), 80)} (or another 类别)",
-                              show(standard))
+                    ctx.error(row, "standard", msg("excel_import.tiers.standard_twice", tier=tier_name(block, no),
+                                                    first=first.row, row=row.row),
+                              msg("excel_import.tiers.standard_twice.expected", first=first.row,
+                                  standard=show(first.get("standard"), 80)), show(standard))
             else:
-                ctx.error(row, "tier", f"{tier_name(block, no)} appears twice (rows {first.row} and {row.row}, not "
-                          "next to each other): which rows are the tier is not said, so the tier is left out",
-                          "each 类别 once per block, its rows together", show(tier_text))
+                ctx.error(row, "tier", msg("excel_import.tiers.tier_twice", tier=tier_name(block, no), first=first.row,
+                                              row=row.row),
+                          msg("excel_import.tiers.tier_twice.expected"), show(tier_text))
             same[2].append(row)
             continue
         if not standard:
-            ctx.error(row, "standard", "裁量标准 empty", "the tier's 裁量标准", "an empty cell")
+            ctx.error(row, "standard", msg("excel_import.tiers.standard_empty"),
+                      msg("excel_import.tiers.standard_empty.expected"), msg("excel_import.empty_cell"))
             continue
         tiers.append((block, no, [row]))
         last = ("tier", len(tiers) - 1)
@@ -221,9 +225,8 @@ def individual_parts(parts: dict, row: Row, ctx: Context) -> dict | None:
     unit, individual = parts.get("fine"), parts.get("individual_fine")
     others = [p for p in parts.get("penalties") or [] if p != "fine"] + list(parts.get("measures") or [])
     if (unit is not None and individual is not None) or (unit is None and individual is None) or others:
-        ctx.error(row, "standard", "a tier of the block of fines on individuals (对…责任人员) states one fine for "
-                  "them and nothing else", "one fine, e.g. 处五万元以上七万元以下罚款",
-                  show(row.get("standard"), 200))
+        ctx.error(row, "standard", msg("excel_import.tiers.individual_only"),
+                  msg("excel_import.tiers.individual_only.expected"), show(row.get("standard"), 200))
         return None
     return {**parts, "fine": None, "individual_fine": individual or unit, "penalties": [], "measures": []}
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from kit.i18n.message import msg
+
 
 @dataclass
 class Grid:
@@ -56,7 +58,7 @@ def read_workbook(path: str | Path) -> list[Grid]:
         return _read_xlsx(path)
     if suffix == ".csv":
         return [_read_csv(path)]
-    raise ValueError(f"not an Excel workbook (.xlsx or .xls) or a CSV file: {path.name}")
+    raise ValueError(msg("excel_import.workbook.kind", name=path.name))
 
 
 def _read_csv(path: Path) -> Grid:
@@ -67,7 +69,7 @@ def _read_csv(path: Path) -> Grid:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = [[_text(c) for c in row] for row in csv.reader(fh)]
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise ValueError(msg("excel_import.workbook.utf8", byte=exc.start)) from None
     width = max((len(r) for r in rows), default=0)
     return Grid(path.stem, [r + [""] * (width - len(r)) for r in rows])
 
@@ -94,7 +96,7 @@ def _read_xls(path: Path) -> list[Grid]:
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True)
     except Exception as exc:  # xlrd raises several types for damaged files
-        raise ValueError(f"cannot read {path.name} as Excel 97 (.xls): {exc}") from None
+        raise ValueError(msg("excel_import.workbook.xls", name=path.name, detail=exc)) from None
     grids = []
     for sheet in book.sheets():
         cells = []
@@ -117,7 +119,7 @@ def _read_xlsx(path: Path) -> list[Grid]:
     try:
         book = load_workbook(str(path), data_only=True)
     except Exception as exc:
-        raise ValueError(f"cannot read {path.name} as .xlsx: {exc}") from None
+        raise ValueError(msg("excel_import.workbook.xlsx", name=path.name, detail=exc)) from None
     grids = []
     for ws in book.worksheets:
         cells = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]

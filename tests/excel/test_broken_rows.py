@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from kit.baselines.models import RangeFine
 from kit.cli.excel import import_xlsx
 from kit.excel.importer import ImportOptions, import_to_folder
+from kit.i18n import say
 
 import datetime as dt
 
@@ -59,10 +60,13 @@ def test_partial_writes_the_good_row_and_lists_the_others(tmp_path):
 
 def test_cli_function_reports_on_stderr_and_exits_1(tmp_path, capsys):
     path = _workbook(tmp_path / "broken.xlsx")
-    code = import_xlsx(path, out=tmp_path / "out", options=OPTIONS)
+    code = import_xlsx(path, out=tmp_path / "out", options=OPTIONS, lang="en")
     err = capsys.readouterr().err
     assert code == 1
     assert "某法!G4 (裁量标准)" in err and "处以处" in err and "nothing written" in err
+    import_xlsx(path, out=tmp_path / "out", options=OPTIONS)  # the default language: Chinese
+    zh = capsys.readouterr().err
+    assert "某法!G4 (裁量标准)" in zh and "“处”写了两次" in zh and "未写入" in zh and "nothing" not in zh
     assert "Traceback" not in err
 
 
@@ -70,7 +74,7 @@ def test_unreadable_workbook_is_a_located_problem(tmp_path):
     bad = tmp_path / "x.xlsx"
     bad.write_text("not a workbook")
     result = import_to_folder(bad, tmp_path / "out", OPTIONS)
-    assert result.errors and "cannot read" in result.errors[0].problem
+    assert result.errors and "cannot read" in say(result.errors[0].problem, "en")
 
 
 TIERED = [  # one item: 类别 2 has a row without 裁量情节, 类别 3 gives two 裁量标准; then 逾期 and individuals
@@ -114,10 +118,10 @@ def test_partial_writes_the_good_tiers_of_an_item(tmp_path):
     assert tiers[3].individual_fine == RangeFine(min=10000, max=20000) and tiers[3].fine is None
     assert tiers[4].individual_fine == RangeFine(min=20000, max=50000)
     assert result.rows_ok == 5 and result.items_ok == 1
-    problems = {e.line: e.problem for e in result.errors}
+    problems = {e.line: say(e.problem, "en") for e in result.errors}
     assert set(problems) == {4, 5, 6, 7}  # every row of 类别 2 and 类别 3, none of the others
-    assert problems[5] == "裁量情节 empty" and problems[4] == "not imported: 类别 2 of item 1 has a problem at row 5"
-    assert "类别 3 given twice with different 裁量标准 (rows 6 and 7)" in problems[7]
+    assert problems[5] == '"裁量情节" empty' and problems[4] == "not imported: 类别 2 of item 1 has a problem at row 5"
+    assert '类别 3 given twice with different "裁量标准" (rows 6 and 7)' in problems[7]
     assert problems[6] == "not imported: 类别 3 of item 1 has a problem at row 7"
     assert {(e.line, e.path.split("!")[1][0]) for e in result.errors} == {(4, "G"), (5, "F"), (6, "G"), (7, "G")}
 
@@ -127,7 +131,7 @@ def test_a_further_block_that_is_neither_overdue_nor_individuals_is_reported(tmp
                                           "处五万元以上十万元以下罚款", ""]]
     result = import_to_folder(_tiered_workbook(tmp_path / "t.xlsx", rows), tmp_path / "out", OPTIONS, partial=True)
     assert [(e.line, e.path.split("!")[1][0]) for e in result.errors] == [(5, "D")]
-    assert "neither 逾期不改正 nor the fines on individuals" in result.errors[0].problem
+    assert "neither 逾期不改正 nor the fines on individuals" in say(result.errors[0].problem, "en")
 
 
 def test_individual_block_tier_with_a_unit_penalty_is_reported(tmp_path):
@@ -135,5 +139,5 @@ def test_individual_block_tier_with_a_unit_penalty_is_reported(tmp_path):
                                           "情节轻微的", "责令改正，处一万元以上二万元以下罚款", ""]]
     result = import_to_folder(_tiered_workbook(tmp_path / "t.xlsx", rows), tmp_path / "out", OPTIONS, partial=True)
     assert [e.line for e in result.errors] == [4]
-    assert "block of fines on individuals" in result.errors[0].problem
+    assert "block of fines on individuals" in say(result.errors[0].problem, "en")
     assert result.rows_ok == 1 and result.rows_parsed == 1

@@ -25,16 +25,18 @@ def _run(*args):
 def test_import_broken_workbook_exits_1_with_located_errors(tmp_path):
     path = _workbook(tmp_path / "broken.xlsx")
     result = _run("import-xlsx", path, "--out", tmp_path / "out", "--authority", "demo", "--sector", "生态环境",
-                  "--effective-from", "2025-01-01")
+                  "--effective-from", "2025-01-01", "--lang", "en")
     assert result.exit_code == 1
     assert "某法!G4 (裁量标准)" in result.output and "nothing written" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
 
 
 def test_import_jiangmen_partial_prints_the_figures(tmp_path):
-    result = _run("import-xlsx", XLS, "--out", tmp_path / "jm", "--partial", *JM)
+    result = _run("import-xlsx", XLS, "--out", tmp_path / "jm", "--partial", *JM, "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "rows: 裁量标准 read to exact specs" in result.output
+    assert 'rows: "裁量标准" read to exact specs' in result.output
+    zh = _run("import-xlsx", XLS, "--out", tmp_path / "jm-zh", "--partial", *JM)  # the default language
+    assert zh.exit_code == 0 and "的“裁量标准”读为确切规格" in zh.output and "exact specs" not in zh.output
     assert len(load_library(tmp_path / "jm").baselines) > 140
 
 

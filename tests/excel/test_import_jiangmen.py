@@ -13,6 +13,7 @@ import pytest
 from kit.baselines import load_library
 from kit.baselines.models import FixedFine, MaxOnlyFine, MultipleFine, RangeFine
 from kit.excel.importer import ImportOptions, import_to_folder, import_workbook
+from kit.i18n import say
 
 from .oracle import agrees
 
@@ -128,14 +129,14 @@ def test_imported_item_matches_the_hand_made_sample_row(imported):
 
 def test_reported_rows_name_the_text(imported):
     result, _ = imported
-    typo = [e for e in result.errors if "处以处" in e.problem]
+    typo = [e for e in result.errors if "处以处" in say(e.problem, "en")]
     assert typo and all(e.path.startswith("固废污染防治法!F") for e in typo)
     assert all("处以处" in e.found for e in typo)
 
 
 def test_import_without_authority_options_is_located():
     result = import_workbook(XLS, ImportOptions())
-    assert any("--authority" in e.expected for e in result.errors)
+    assert any("--authority" in say(e.expected, "en") for e in result.errors)
 
 
 def test_partial_leaves_out_tiers_not_items(imported):
@@ -147,7 +148,7 @@ def test_partial_leaves_out_tiers_not_items(imported):
     t = _tiers(lib, "6-13")
     assert t[3].level.value == "aggravated" and t[3].fine == RangeFine(min=700000, max=1000000)
     not_imported = [e for e in result.errors if e.path.startswith("土壤污染防治法!F123 ")]
-    assert not_imported and "类别 4 of item 6-13 has a problem at row 124" in not_imported[0].problem
+    assert not_imported and "类别 4 of item 6-13 has a problem at row 124" in say(not_imported[0].problem, "en")
 
 
 @pytest.mark.parametrize("sheet, rows, item", [
@@ -160,8 +161,8 @@ def test_same_tier_with_two_standards_is_reported_not_guessed(imported, sheet, r
         assert (sheet, row) in result.failed_rows, (sheet, row)
         assert not any((sheet, row) in at for at in result.written.values())
     twice = [e for e in result.errors if e.path.split("!")[0] == sheet and e.line in rows[1:]]
-    assert twice and all("given twice with different 裁量标准" in e.problem for e in twice)
-    assert all("万元" in e.found and "万元" in e.expected for e in twice)  # both standards shown
+    assert twice and all('given twice with different "裁量标准"' in say(e.problem, "en") for e in twice)
+    assert all("万元" in e.found and "万元" in say(e.expected, "en") for e in twice)  # both standards shown
 
 
 def test_block_of_fines_on_individuals(imported):

@@ -10,6 +10,7 @@ from kit.baselines import REAL_LIBRARIES, load_library
 from kit.engine import Case, evaluate
 from kit.excel.importer import ImportOptions, import_to_folder, import_workbook
 from kit.excel.lists import condition_lines, ground
+from kit.i18n import say
 
 
 def test_jiangmen_list_shipped_with_its_table():
@@ -78,4 +79,4 @@ def test_csv_not_utf8_is_a_located_problem(tmp_path):
     path = tmp_path / "gbk.csv"
     path.write_bytes("序号,违法行为\n1,示例\n".encode("gbk"))
     result = import_workbook(path, ImportOptions())
-    assert result.errors and "not UTF-8" in result.errors[0].found
+    assert result.errors and "not UTF-8" in say(result.errors[0].found, "en")
