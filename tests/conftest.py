@@ -196,6 +196,20 @@ def chromium() -> tuple[str, list[str]]:
     return CHROMIUM, CHROMIUM_ARGS
 
 
+@pytest.fixture
+def browser(chromium):
+    """Debian's chromium launched headless through playwright for one test, closed after it."""
+    from playwright.sync_api import sync_playwright
+
+    executable, args = chromium
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=args, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
 def http_get(url: str) -> tuple[int, str]:
     """(status, body) of a GET, an HTTP error's status and body included (the pages' tests read both)."""
     try:

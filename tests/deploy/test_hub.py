@@ -109,22 +109,15 @@ def _answered_in_store(hub) -> dict[str, int]:
         engine.dispose()
 
 
-def test_each_officer_drills_as_themself_sees_only_their_own_progress_and_keeps_it(hub, chromium):
+def test_each_officer_drills_as_themself_sees_only_their_own_progress_and_keeps_it(hub, browser):
     """One test (not two): pytest-xdist may run the tests of a module on two workers, each with its hub."""
-    from playwright.sync_api import sync_playwright
 
-    executable, args = chromium
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
-        try:
-            for user, rights in (("alice", [False]), ("bob", [True, False])):
-                context, page = _log_in(browser, hub, user)
-                assert page.locator("#page-drill").is_visible()  # the landing page is the default URL
-                _drill(page, user, rights)
-                assert settled_score(page, {"answered": len(rights)})["answered"] == len(rights)
-                context.close()
-        finally:
-            browser.close()
+    for user, rights in (("alice", [False]), ("bob", [True, False])):
+        context, page = _log_in(browser, hub, user)
+        assert page.locator("#page-drill").is_visible()  # the landing page is the default URL
+        _drill(page, user, rights)
+        assert settled_score(page, {"answered": len(rights)})["answered"] == len(rights)
+        context.close()
     # both answers are in the one store, under the hub users' names ...
     assert _answered_in_store(hub) == {"alice": 1, "bob": 2}
     # ... and each officer's page shows their own only, whatever ?officer= says

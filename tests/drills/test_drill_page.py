@@ -121,76 +121,68 @@ def settled_score(page, expected: dict) -> dict:
 
 
 @pytest.mark.parametrize("lang, width, height", VIEWS, ids=[f"{v[0]}-{v[1]}" for v in VIEWS])
-def test_landing_drill_reload_and_review(server, chromium, tmp_path, lang, width, height):
-    from playwright.sync_api import sync_playwright
-
+def test_landing_drill_reload_and_review(server, browser, tmp_path, lang, width, height):
     base, clock, db = server
     clock.write_text(START.isoformat(), encoding="utf-8")
     officer = f"officer-{lang}-{width}"
     words = WORDS[lang]
-    executable, args = chromium
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            page.goto(f"{base}/?lang={lang}")
-            fits(page, width)
-            page.click("#page-drill")
-            page.fill("input[name=officer]", officer)
-            fits(page, width)
-            page.click("#start")
-            first = shown(page)
-            fits(page, width)
-            page.screenshot(path=str(tmp_path / "drill-start.png"))
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{base}/?lang={lang}")
+    fits(page, width)
+    page.click("#page-drill")
+    page.fill("input[name=officer]", officer)
+    fits(page, width)
+    page.click("#start")
+    first = shown(page)
+    fits(page, width)
+    page.screenshot(path=str(tmp_path / "drill-start.png"))
 
-            # 1. Right on every part, the fine typed with thousands separators.
-            answer(page, lang, first, right=True)
-            verdict = page.locator(".kit-drill-verdict")
-            verdict.wait_for(timeout=60_000)
-            assert verdict.inner_text().strip() == words["right"], page.locator(".kit-drill-feedback").inner_text()
-            next_box = page.locator("button.kit-drill-next").bounding_box()
-            assert next_box and next_box["x"] >= 0 and next_box["x"] + next_box["width"] <= width
+    # 1. Right on every part, the fine typed with thousands separators.
+    answer(page, lang, first, right=True)
+    verdict = page.locator(".kit-drill-verdict")
+    verdict.wait_for(timeout=60_000)
+    assert verdict.inner_text().strip() == words["right"], page.locator(".kit-drill-feedback").inner_text()
+    next_box = page.locator("button.kit-drill-next").bounding_box()
+    assert next_box and next_box["x"] >= 0 and next_box["x"] + next_box["width"] <= width
 
-            # 2. Wrong.
-            page.locator("button.kit-drill-next").click()
-            second = shown(page, first)
-            answer(page, lang, second, right=False)
-            page.wait_for_function("() => document.querySelector('.kit-drill-verdict')")
-            assert verdict.inner_text().strip() in (words["wrong"], words["partial"])  # both enter the queue
-            assert settled_score(page, {"answered": 2, "queued": 1, "due": 0}) == {"answered": 2, "queued": 1, "due": 0}
-            fits(page, width)
+    # 2. Wrong.
+    page.locator("button.kit-drill-next").click()
+    second = shown(page, first)
+    answer(page, lang, second, right=False)
+    page.wait_for_function("() => document.querySelector('.kit-drill-verdict')")
+    assert verdict.inner_text().strip() in (words["wrong"], words["partial"])  # both enter the queue
+    assert settled_score(page, {"answered": 2, "queued": 1, "due": 0}) == {"answered": 2, "queued": 1, "due": 0}
+    fits(page, width)
 
-            # 3. A reload resumes: the score and the queue are kept; the wrong case is not due today.
-            page.reload()
-            third = shown(page)
-            assert third not in (first, second)
-            assert settled_score(page, {"answered": 2, "queued": 1, "due": 0}) == {"answered": 2, "queued": 1, "due": 0}
-            assert words["score"] in page.locator(".kit-drill-score").inner_text()
+    # 3. A reload resumes: the score and the queue are kept; the wrong case is not due today.
+    page.reload()
+    third = shown(page)
+    assert third not in (first, second)
+    assert settled_score(page, {"answered": 2, "queued": 1, "due": 0}) == {"answered": 2, "queued": 1, "due": 0}
+    assert words["score"] in page.locator(".kit-drill-score").inner_text()
 
-            # 4. The progress page names the sector missed and the queued case.
-            progress = browser.new_page(viewport={"width": width, "height": height})
-            progress.goto(f"{base}/drill/progress?officer={officer}&lang={lang}")
-            assert progress.locator("#score").get_attribute("data-queued") == "1"
-            queue_title = TEMPLATES[second.split(":")[0]].title
-            assert (queue_title.zh if lang == "zh" else queue_title.en) in progress.inner_text("main")
-            fits(progress, width)
-            progress.close()
+    # 4. The progress page names the sector missed and the queued case.
+    progress = browser.new_page(viewport={"width": width, "height": height})
+    progress.goto(f"{base}/drill/progress?officer={officer}&lang={lang}")
+    assert progress.locator("#score").get_attribute("data-queued") == "1"
+    queue_title = TEMPLATES[second.split(":")[0]].title
+    assert (queue_title.zh if lang == "zh" else queue_title.en) in progress.inner_text("main")
+    fits(progress, width)
+    progress.close()
 
-            # 5. Tomorrow the wrong case comes back, marked as a review; answered right it moves to box 2.
-            clock.write_text((START + timedelta(days=1)).isoformat(), encoding="utf-8")
-            page.reload()
-            back = shown(page)
-            assert back == second
-            assert words["review"] in page.locator(".kit-drill-case").inner_text()
-            assert settled_score(page, {"due": 1})["due"] == 1
-            answer(page, lang, back, right=True)
-            page.wait_for_function("() => document.querySelector('.kit-drill-verdict')")
-            assert verdict.inner_text().strip() == words["right"]
-            assert settled_score(page, {"answered": 2, "queued": 1, "due": 0}) == {"answered": 2, "queued": 1, "due": 0}, \
-                "reviews do not change the score"
-            page.screenshot(path=str(tmp_path / "drill-review.png"))
-        finally:
-            browser.close()
+    # 5. Tomorrow the wrong case comes back, marked as a review; answered right it moves to box 2.
+    clock.write_text((START + timedelta(days=1)).isoformat(), encoding="utf-8")
+    page.reload()
+    back = shown(page)
+    assert back == second
+    assert words["review"] in page.locator(".kit-drill-case").inner_text()
+    assert settled_score(page, {"due": 1})["due"] == 1
+    answer(page, lang, back, right=True)
+    page.wait_for_function("() => document.querySelector('.kit-drill-verdict')")
+    assert verdict.inner_text().strip() == words["right"]
+    assert settled_score(page, {"answered": 2, "queued": 1, "due": 0}) == {"answered": 2, "queued": 1, "due": 0}, \
+        "reviews do not change the score"
+    page.screenshot(path=str(tmp_path / "drill-review.png"))
     with sqlite3.connect(db) as con:
         (box, due), = con.execute("SELECT box, due FROM drill_reviews WHERE officer = ?", (officer,)).fetchall()
     assert box == 2 and due == (START + timedelta(days=4)).isoformat()

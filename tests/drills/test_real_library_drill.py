@@ -74,51 +74,43 @@ def real_voila(tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", list(LIBRARIES))
-def test_a_case_from_a_real_library_in_the_browser(real_voila, chromium, tmp_path, name):
-    from playwright.sync_api import sync_playwright
-
+def test_a_case_from_a_real_library_in_the_browser(real_voila, browser, tmp_path, name):
     base, pages = real_voila
     shots = Path(os.environ.get("KIT_SHOTS_DIR") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     library = load_library(REAL_LIBRARIES / name)
     templates = {t.id: t for t in tier_templates(library, baselines=LIBRARIES[name])}
-    executable, args = chromium
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
-        try:
-            for width, height in ((1366, 768), (390, 844)):
-                page = browser.new_page(viewport={"width": width, "height": height})
-                page.goto(f"{base}/voila/render/{pages[name]}", timeout=180_000)
-                card = page.locator(".kit-drill-case")
-                card.wait_for(state="visible", timeout=120_000)
-                case_id = card.get_attribute("data-case-id")
-                scenario = regenerate(templates, library, case_id)
-                template_id = case_id.split(":")[0]
-                text = card.inner_text()
-                assert library.matters[scenario.case.matter].name.splitlines()[0] in text and "示例案例，非正式文件" in text
-                d = scenario.decision
-                assert d.tier == int(template_id.rsplit(".", 1)[1])  # the tier the case was drawn from
-                page.locator(".kit-drill-level").get_by_label(LABELS[d.level.value], exact=True).check()
-                for f in present(scenario, library):
-                    page.locator(f'[class~="kit-drill-circ-{f}"] input[type=checkbox]').check()
-                if d.provisions:
-                    page.locator(".kit-drill-provision").get_by_label(d.provisions[0], exact=True).check()
-                fine = page.locator(".kit-drill-fine input")
-                fine.fill(f"{d.suggested_fine or 0:g}")
-                fine.press("Tab")
-                page.locator("button.kit-drill-submit").click()
-                verdict = page.locator(".kit-drill-verdict")
-                verdict.wait_for(state="visible", timeout=30_000)
-                assert verdict.inner_text().strip() == "✓ 回答正确", page.locator(".kit-drill-feedback").inner_text()
-                feedback = page.locator(".kit-drill-feedback").inner_text()
-                assert "推理过程" in feedback and f"第{d.tier}档" in feedback
-                page.screenshot(path=str(shots / f"drill-{name}-{width}-zh.png"), full_page=True)
-                page.locator(".kit-drill-lang").get_by_text("English", exact=True).click()
-                page.locator("button.kit-drill-next", has_text="Next case").wait_for(timeout=30_000)
-                # the feedback is its own widget update, after the buttons': wait for it, do not race it
-                page.locator(".kit-drill-feedback", has_text="Reasoning").wait_for(timeout=30_000)
-                page.screenshot(path=str(shots / f"drill-{name}-{width}-en.png"), full_page=True)
-                page.close()
-        finally:
-            browser.close()
+    for width, height in ((1366, 768), (390, 844)):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(f"{base}/voila/render/{pages[name]}", timeout=180_000)
+        card = page.locator(".kit-drill-case")
+        card.wait_for(state="visible", timeout=120_000)
+        case_id = card.get_attribute("data-case-id")
+        scenario = regenerate(templates, library, case_id)
+        template_id = case_id.split(":")[0]
+        text = card.inner_text()
+        assert library.matters[scenario.case.matter].name.splitlines()[0] in text and "示例案例，非正式文件" in text
+        d = scenario.decision
+        assert d.tier == int(template_id.rsplit(".", 1)[1])  # the tier the case was drawn from
+        page.locator(".kit-drill-level").get_by_label(LABELS[d.level.value], exact=True).check()
+        for f in present(scenario, library):
+            page.locator(f'[class~="kit-drill-circ-{f}"] input[type=checkbox]').check()
+        if d.provisions:
+            page.locator(".kit-drill-provision").get_by_label(d.provisions[0], exact=True).check()
+        fine = page.locator(".kit-drill-fine input")
+        fine.fill(f"{d.suggested_fine or 0:g}")
+        fine.press("Tab")
+        page.locator("button.kit-drill-submit").click()
+        verdict = page.locator(".kit-drill-verdict")
+        verdict.wait_for(state="visible", timeout=30_000)
+        assert verdict.inner_text().strip() == "✓ 回答正确", page.locator(".kit-drill-feedback").inner_text()
+        feedback = page.locator(".kit-drill-feedback").inner_text()
+        assert "推理过程" in feedback and f"第{d.tier}档" in feedback
+        page.screenshot(path=str(shots / f"drill-{name}-{width}-zh.png"), full_page=True)
+        page.locator(".kit-drill-lang").get_by_text("English", exact=True).click()
+        page.locator("button.kit-drill-next", has_text="Next case").wait_for(timeout=30_000)
+        # the feedback is its own widget update, after the buttons': wait for it, do not race it
+        page.locator(".kit-drill-feedback", has_text="Reasoning").wait_for(timeout=30_000)
+        page.screenshot(path=str(shots / f"drill-{name}-{width}-en.png"), full_page=True)
+        page.close()
     assert (shots / f"drill-{name}-390-en.png").stat().st_size > 0

@@ -121,29 +121,21 @@ def _workshop(browser, base: str, lang: str, shots: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_pages_javascript_draws_speak_one_language(server, chromium, tmp_path, lang):
-    from playwright.sync_api import sync_playwright
-
+def test_the_pages_javascript_draws_speak_one_language(server, browser, tmp_path, lang):
     shots = Path(os.environ.get("KIT_SHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
-    executable, args = chromium
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
-        try:
-            page = browser.new_page(viewport=PHONE)
-            check(_drill(page, server, lang), lang, "the drill's feedback")
-            assert t("drill.part.outcome", lang) in page.inner_text(".kit-drill-feedback")
-            for size, name in ((PHONE, "390"), (DESK, "1366")):
-                page.set_viewport_size(size)
-                page.locator(".kit-drill-verdict").evaluate("e => e.scrollIntoView({block: 'start'})")
-                page.screenshot(path=str(shots / f"drill-feedback-{lang}-{name}.png"))
+    page = browser.new_page(viewport=PHONE)
+    check(_drill(page, server, lang), lang, "the drill's feedback")
+    assert t("drill.part.outcome", lang) in page.inner_text(".kit-drill-feedback")
+    for size, name in ((PHONE, "390"), (DESK, "1366")):
+        page.set_viewport_size(size)
+        page.locator(".kit-drill-verdict").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.screenshot(path=str(shots / f"drill-feedback-{lang}-{name}.png"))
 
-            sim = browser.new_page(viewport=DESK)
-            sim.goto(_url(server, "/simulator", lang))
-            sim.locator("#sim-results details summary").first.click()  # the reasoning, folded by default
-            check(sim.inner_text("body"), lang, "the simulator")
+    sim = browser.new_page(viewport=DESK)
+    sim.goto(_url(server, "/simulator", lang))
+    sim.locator("#sim-results details summary").first.click()  # the reasoning, folded by default
+    check(sim.inner_text("body"), lang, "the simulator")
 
-            for i, text in enumerate(_workshop(browser, server, lang, shots)):
-                check(text, lang, ["the workshop's phone page", "the workshop's trainer page"][i])
-        finally:
-            browser.close()
+    for i, text in enumerate(_workshop(browser, server, lang, shots)):
+        check(text, lang, ["the workshop's phone page", "the workshop's trainer page"][i])

@@ -122,37 +122,29 @@ def test_the_api_is_served_and_refuses_bad_state(voila_base):
 
 
 @pytest.mark.parametrize("lang, width, height", VIEWS, ids=[f"{v[0]}-{v[1]}" for v in VIEWS])
-def test_a_tick_changes_the_level_and_the_bar_without_a_button(voila_base, chromium, tmp_path, lang, width, height):
-    from playwright.sync_api import sync_playwright
-
-    executable, args = chromium
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            page.goto(f"{voila_base}/simulator?lang={lang}&matter={MATTER}")
-            assert not page.evaluate(OVERFLOW, width)
-            cols = page.locator("#sim-results .col")
-            assert cols.count() == 2
-            page.locator("input[name=factor][value=false_legal_rep_identity]").uncheck()
-            page.wait_for_function("() => document.getElementById('sim-results').dataset.updates === '1'")
-            assert [cols.nth(i).get_attribute("data-level") for i in range(2)] == ["standard", "standard"]
-            bar_before = page.locator("#sim-results .bar").first.get_attribute("data-hi")
-            for f in MITIGATE:  # ticks only: no button on the page is clicked
-                page.locator(f"input[name=factor][value={f}]").check()
-            page.wait_for_function("() => [...document.querySelectorAll('#sim-results .col')]"
-                                   ".every(c => c.dataset.level === 'mitigated')")
-            assert int(page.locator("#sim-results").get_attribute("data-updates")) >= 2
-            assert [cols.nth(i).get_attribute("data-level") for i in range(2)] == ["mitigated", "mitigated"]
-            bar_after = page.locator("#sim-results .bar").first.get_attribute("data-hi")
-            assert float(bar_after) < float(bar_before)
-            level = cols.first.locator(".level").inner_text()
-            assert level == ("减轻处罚" if lang == "zh" else "mitigated")
-            assert page.locator("button").count() == 0
-            assert not page.evaluate(OVERFLOW, width)
-            page.screenshot(path=str(tmp_path / f"sim-{lang}-{width}.png"), full_page=True)
-        finally:
-            browser.close()
+def test_a_tick_changes_the_level_and_the_bar_without_a_button(voila_base, browser, tmp_path, lang, width, height):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{voila_base}/simulator?lang={lang}&matter={MATTER}")
+    assert not page.evaluate(OVERFLOW, width)
+    cols = page.locator("#sim-results .col")
+    assert cols.count() == 2
+    page.locator("input[name=factor][value=false_legal_rep_identity]").uncheck()
+    page.wait_for_function("() => document.getElementById('sim-results').dataset.updates === '1'")
+    assert [cols.nth(i).get_attribute("data-level") for i in range(2)] == ["standard", "standard"]
+    bar_before = page.locator("#sim-results .bar").first.get_attribute("data-hi")
+    for f in MITIGATE:  # ticks only: no button on the page is clicked
+        page.locator(f"input[name=factor][value={f}]").check()
+    page.wait_for_function("() => [...document.querySelectorAll('#sim-results .col')]"
+                           ".every(c => c.dataset.level === 'mitigated')")
+    assert int(page.locator("#sim-results").get_attribute("data-updates")) >= 2
+    assert [cols.nth(i).get_attribute("data-level") for i in range(2)] == ["mitigated", "mitigated"]
+    bar_after = page.locator("#sim-results .bar").first.get_attribute("data-hi")
+    assert float(bar_after) < float(bar_before)
+    level = cols.first.locator(".level").inner_text()
+    assert level == ("减轻处罚" if lang == "zh" else "mitigated")
+    assert page.locator("button").count() == 0
+    assert not page.evaluate(OVERFLOW, width)
+    page.screenshot(path=str(tmp_path / f"sim-{lang}-{width}.png"), full_page=True)
 
 
 def test_a_phone_sees_each_columns_outcome_in_the_summary():

@@ -49,26 +49,18 @@ def test_an_unknown_language_is_refused_with_the_reason(voila_base, lang):
     assert f"不支持的语言 &#x27;{lang}&#x27;" in html and "Traceback" not in html
 
 
-def test_the_landing_page_fits_a_phone(voila_base, chromium, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    executable, args = chromium
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=args, headless=True)
-        try:
-            for lang, (width, height) in [("zh", (390, 844)), ("en", (390, 844)), ("zh", (1366, 768))]:
-                page = browser.new_page(viewport={"width": width, "height": height})
-                page.goto(f"{voila_base}/?lang={lang}")
-                assert page.evaluate("document.documentElement.scrollWidth") <= width
-                cards = page.locator(".card")
-                assert cards.count() == len(PAGES)
-                box = cards.first.bounding_box()
-                assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
-                page.screenshot(path=str(tmp_path / f"landing-{lang}-{width}.png"), full_page=True)
-                page.close()
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(voila_base + "/")
-            page.click("#lang-toggle")
-            page.wait_for_selector("text=Self-paced drill")
-        finally:
-            browser.close()
+def test_the_landing_page_fits_a_phone(voila_base, browser, tmp_path):
+    for lang, (width, height) in [("zh", (390, 844)), ("en", (390, 844)), ("zh", (1366, 768))]:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(f"{voila_base}/?lang={lang}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        cards = page.locator(".card")
+        assert cards.count() == len(PAGES)
+        box = cards.first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+        page.screenshot(path=str(tmp_path / f"landing-{lang}-{width}.png"), full_page=True)
+        page.close()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(voila_base + "/")
+    page.click("#lang-toggle")
+    page.wait_for_selector("text=Self-paced drill")
