@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from .models import Authority, Baseline, ExemptionList, Factor, LibraryFile, ListItem, Matter, Provision
@@ -102,9 +101,6 @@ class Library:
 
     def baselines_for(self, matter_id: str) -> list[Baseline]:
         return self._by_matter.get(matter_id, [])  # type: ignore[attr-defined]
-
-    def in_force(self, baseline: Baseline, on: date) -> bool:
-        return baseline.effective_from <= on and (baseline.effective_to is None or on <= baseline.effective_to)
 
     def provision_of(self, baseline: Baseline) -> Provision:
         return self.provisions[baseline.provision]

@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 from ..i18n import msg
 from ..i18n.validation import Refusal
 from .fines import FineSpec, FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine, RangeFine, _fine_shape  # noqa: F401
-from .node import EffectiveFrom, EffectiveTo, EnLabel, Id, Node, ZhLabel  # the base, the id pattern, shared fields
+from .node import Dated, EnLabel, Id, Node, ZhLabel  # the bases (a dated rule), the id pattern, labels
 from .scored_models import ScoreFormula, ScoreGroup, Scoring  # noqa: F401  (the scored model, re-exported)
 from .application_rules import ApplicationRule
 from .vocabulary import (
@@ -78,14 +78,11 @@ class SeriousClause(Node):
     penalties: list[PenaltyType] = Field(default_factory=list, description="Penalty types added in serious cases.")
 
 
-class Provision(Node):
+class Provision(Dated):
     """处罚依据: one provision that sets the penalty, dated, with its statutory fine and penalty types."""
 
-    id: Id = Field(description="Unique id of the provision.")
     citation: str = Field(description="How the provision is cited, e.g. 《市场主体登记管理条例》第四十四条.")
     statute_level: StatuteLevel = Field(description="law, administrative_regulation, departmental_rule, ….")
-    effective_from: EffectiveFrom
-    effective_to: EffectiveTo = None
     fine: FineSpec | None = Field(default=None, description="The statutory fine (处罚依据's 具体标准).")
     penalties: list[PenaltyType] = Field(default_factory=list, description="Penalty types the provision allows.")
     combination: Literal["alone", "together", "either"] = Field(
@@ -226,17 +223,14 @@ class ProcedureStep(Node):
     document: str | None = Field(default=None, description="Document number (文号) or record.")
 
 
-class Baseline(Node):
+class Baseline(Dated):
     """裁量基准: one authority's dated refinement of a matter's provision into levels (or tiers) and rules."""
 
-    id: Id = Field(description="Unique id, e.g. js-scjg-44.")
     title: str = Field(description="Title as published.")
     authority: Id = Field(description="The authority that made it.")
     matter: Id = Field(description="The matter it refines.")
     provision: Id = Field(description="The matter's provision it applies.")
     version: str = Field(description="Version label, e.g. 2024.")
-    effective_from: EffectiveFrom
-    effective_to: EffectiveTo = None
     refines: Id | None = Field(default=None, description="The higher baseline this one refines.")
     document: str | None = Field(default=None, description="Document number (文号).")
     levels: dict[Level, LevelRule] = Field(
@@ -283,18 +277,15 @@ class ListItem(Node):
         "no-penalty item, may otherwise.")
 
 
-class ExemptionList(Node):
+class ExemptionList(Dated):
     """首违不罚 / 轻微不罚 / 轻罚 list: dated rows that exempt or lighten listed violations."""
 
-    id: Id = Field(description="Unique id of the list.")
     title: str = Field(description="Title as published.")
     authority: Id = Field(description="The authority that issued it.")
     kind: Literal["first_violation", "minor", "reduced", "no_fault"] = Field(
         description="首违不罚 (first_violation), 轻微不罚 (minor), 轻罚/减轻 (reduced) or 无主观过错 (no_fault)."
     )
     document: str | None = Field(default=None, description="Document number.")
-    effective_from: EffectiveFrom
-    effective_to: EffectiveTo = None
     window_years: int | None = Field(default=None, ge=1, description="'First' means none similar in these years.")
     items: list[ListItem] = Field(min_length=1, description="The rows of the list.")
     disclaimer: Disclaimer = None

@@ -25,7 +25,7 @@ def in_force_chain(library: Library, matter: str, authority: str, on: date) -> t
     candidates = library.baselines_for(matter)
     found = []
     for link in library.authority_chain(authority):
-        in_force = [b for b in candidates if b.authority == link.id and library.in_force(b, on)]
+        in_force = [b for b in candidates if b.authority == link.id and b.in_force(on)]
         if in_force:
             found.append(max(in_force, key=lambda b: b.effective_from))
     return tuple(found)

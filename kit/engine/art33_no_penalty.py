@@ -54,8 +54,7 @@ def _lists_for(state: State) -> list[tuple[ExemptionList, ListItem]]:
 
 
 def in_force(entries: list[tuple[ExemptionList, ListItem]], day) -> list[tuple[ExemptionList, ListItem]]:
-    return [(lst, item) for lst, item in entries
-            if lst.effective_from <= day and (lst.effective_to is None or day <= lst.effective_to)]
+    return [(lst, item) for lst, item in entries if lst.in_force(day)]
 
 
 def lists_differ(library, case, first, second) -> bool:

@@ -111,8 +111,7 @@ def _evaluate_in_time(library: Library, case: Case, options: Options) -> tuple[D
 
 def provision_in_force(matter, day):
     """The matter's provision in force on ``day`` (the latest that started); none in force: the first listed."""
-    in_force = [p for p in matter.provisions
-                if p.effective_from <= day and (p.effective_to is None or day <= p.effective_to)]
+    in_force = [p for p in matter.provisions if p.in_force(day)]
     return max(in_force, key=lambda p: p.effective_from) if in_force else matter.provisions[0]
 
 
