@@ -27,6 +27,8 @@ class Labelled(StrEnum):
     def label(self, lang: Lang = "zh") -> str:
         return t(f"vocabulary.{type(self).__name__}.{self.value}", lang)
 
+    render = label  # said in the reader's language, as a catalog message is (a trace sentence's parameter)
+
 
 class Level(Labelled):
     """Discretion levels, lightest first; the order is the law's order of severity."""

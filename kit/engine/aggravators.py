@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import list_join
-from .text import t
+from ..i18n import LANGS, list_join
+from .text import Pair, Sentence
 from .circumstances import note_discretionary, present
 from .contract import step
 from .state import State
@@ -20,16 +20,13 @@ def aggravators(state: State) -> None:
             state.mandatory_aggravation.append(factor_id)
             serious = state.provision.serious if state.provision else None
             if factor_id == LF.serious and serious is not None:
-                zh, en = (t("engine.aggravator_serious", lang, citation=state.provision.citation, when=serious.when,
-                            also=t("engine.aggravator_serious_also", lang, penalties=list_join(
-                                (p.label(lang) for p in serious.penalties), lang)) if serious.penalties else "")
-                          for lang in ("zh", "en"))
-                state.note("aggravator.serious", state.provision.citation, {factor_id: True}, "serious clause applies",
-                           zh, en)
+                also = Sentence("engine.aggravator_serious_also", {"penalties": Pair(*(list_join(
+                    (p.label(lang) for p in serious.penalties), lang) for lang in LANGS))}) if serious.penalties else ""
+                state.tell("aggravator.serious", state.provision.citation, {factor_id: True}, "serious clause applies",
+                           "engine.aggravator_serious", citation=state.provision.citation, when=serious.when, also=also)
                 continue
             state.note("aggravator.mandatory", factor.citation, {factor_id: state.case.factors[factor_id]},
-                       "must be aggravated", t("engine.aggravator_mandatory", "zh", factor=factor.zh),
-                       t("engine.aggravator_mandatory", "en", factor=factor.en))
+                       "must be aggravated", Sentence("engine.aggravator_mandatory", {"factor": Pair(factor.zh, factor.en)}))
         else:
             state.discretionary_aggravators.append(factor_id)
             note_discretionary(state, factor_id, factor, "aggravator", state.case.factors[factor_id])

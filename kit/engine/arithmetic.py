@@ -11,7 +11,7 @@ from ..baselines.models import FixedFine, MaxOnlyFine, MultipleFine, PerUnitFine
 from ..baselines.vocabulary import Level, PenaltyType
 from ..baselines.law_factors import LAW_FACTORS as LF
 from ..i18n import LANGS, list_join, msg
-from .text import t, templates
+from .text import Pair, Sentence, t
 from .combination import apply_optional_mitigation
 from .contract import step
 from .case_errors import missing_fact
@@ -47,24 +47,25 @@ def to_yuan(spec: object, state: State) -> FineRange | None:
     return None
 
 
-def per_unit(spec: PerUnitFine, state: State) -> tuple[FineRange | None, str, str]:
+def per_unit(spec: PerUnitFine, state: State) -> tuple[FineRange | None, Sentence]:
     amount = state.fact(spec.per)
     if amount is None:  # never read as 0: that would silently turn a fine into a warning
         raise missing_fact(state.case.id, spec.per, msg("case_errors.per_unit_formula_of", matter=_cited(state)),
                            state.matter)
     if spec.warning_at_or_below is not None and amount <= spec.warning_at_or_below:
-        params = {"per": spec.per, "amount": money(amount), "limit": money(spec.warning_at_or_below)}
-        return None, t("engine.per_unit_warning", "zh", **params), t("engine.per_unit_warning", "en", **params)
+        return None, Sentence("engine.per_unit_warning", {"per": spec.per, "amount": money(amount),
+                                                           "limit": money(spec.warning_at_or_below)})
     units = amount / spec.unit
     units = math.ceil(units) if spec.rounding == "up" else math.floor(units) if spec.rounding == "down" else units
     fine = round(units * spec.rate, 2)
     capped = spec.cap is not None and fine > spec.cap
-    zh, en = (t("engine.per_unit_fine", lang, per=spec.per, amount=money(amount), unit=money(spec.unit),
-                rate=money(spec.rate), rounding=t(f"engine.round_{spec.rounding}", lang), fine=money(fine),
-                cap=t("engine.per_unit_cap", lang, cap=money(spec.cap)) if capped else "") for lang in ("zh", "en"))
+    said = Sentence("engine.per_unit_fine", {
+        "per": spec.per, "amount": money(amount), "unit": money(spec.unit), "rate": money(spec.rate),
+        "rounding": Sentence(f"engine.round_{spec.rounding}"), "fine": money(fine),
+        "cap": Sentence("engine.per_unit_cap", {"cap": money(spec.cap)}) if capped else ""})
     if capped:
         fine = spec.cap
-    return FineRange(fine, fine), zh, en
+    return FineRange(fine, fine), said
 
 
 def _narrow(spec: object, share: list[float]) -> object:
@@ -178,9 +179,9 @@ def compute_fine(state: State) -> None:
         raise missing_fact(state.case.id, statutory.base, msg("case_errors.multiple_of_base_of", matter=_cited(state)),
                            state.matter)
     if isinstance(statutory, PerUnitFine) and state.level is not Level.no_penalty:
-        fine, zh, en = per_unit(statutory, state)
+        fine, said = per_unit(statutory, state)
         state.note("arithmetic.per_unit", state.provision.citation, {statutory.per: state.fact(statutory.per)},
-                   "warning only" if fine is None else f"fine {fine.lo:g}", zh, en,
+                   "warning only" if fine is None else f"fine {fine.lo:g}", said,
                    baseline_ref=state.baseline_ref("具体标准"))
         if fine is None:
             state.warning_only = True
@@ -204,21 +205,18 @@ def compute_fine(state: State) -> None:
             state.suggested_fine = suggest(state, fine)
         if state.options.trace:
             rules = state.baseline.rules if state.baseline else None
-            how = templates("engine.suggest_" + (state.suggest_at or (rules.suggested_fine if rules else "midpoint")))
-            step = money(rules.rounding) if rules else "1"
-            suggested = money(state.suggested_fine)
-            tails = templates("engine.range_tail_score" if from_score else "engine.range_tail_rule")
-            ranges = templates("engine.range")
-            zh, en = (ranges[i].format(level=level.label(lang), fine=fine.text(lang), tail=tails[i].format(
-                how=how[i], step=step, suggested=suggested)) for i, lang in enumerate(LANGS))
-            state.note("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
-                       f"range {fine.lo:g}-{fine.hi:g}", zh, en, baseline_ref=state.baseline_ref(source) or "法定幅度")
+            how = Sentence("engine.suggest_" + (state.suggest_at or (rules.suggested_fine if rules else "midpoint")))
+            tail = Sentence("engine.range_tail_score" if from_score else "engine.range_tail_rule", {
+                "how": how, "step": money(rules.rounding) if rules else "1", "suggested": money(state.suggested_fine)})
+            state.tell("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
+                       f"range {fine.lo:g}-{fine.hi:g}", "engine.range", level=level, fine=fine, tail=tail,
+                       baseline_ref=state.baseline_ref(source) or "法定幅度")
     elif source == NO_FINE:
         kinds = (state.tier.penalties if state.tier else state.baseline.levels[level].penalties)
         where = f"tiers[{state.tier.no}]" if state.tier else f"levels.{level.value}"
         state.note("arithmetic.no_fine", state.provision.citation if state.provision else "", {"level": level.value},
-                   "no fine", *(t("engine.no_fine", lang, penalties=list_join((p.label(lang) for p in kinds), lang)
-                                  or "—") for lang in ("zh", "en")),
+                   "no fine", Pair(*(t("engine.no_fine", lang, penalties=list_join((p.label(lang) for p in kinds), lang)
+                                       or "—") for lang in LANGS)),
                    baseline_ref=state.baseline_ref(where))
     elif level is not Level.no_penalty:
         state.warnings.append(msg("engine.warn_no_base"))
@@ -230,7 +228,7 @@ def compute_fine(state: State) -> None:
             if state.tier else (rule.individual_fine if rule else None))
     if spec is not None and level is not Level.no_penalty and state.case.party.kind == "person":
         state.note("arithmetic.individual_fine", state.provision.citation, {"party": "person"}, "no dual fine",
-                   t("engine.no_dual_fine_for_person", "zh"), t("engine.no_dual_fine_for_person", "en"),
+                   Sentence("engine.no_dual_fine_for_person"),
                    baseline_ref=state.baseline_ref("individual_fine"))
     elif spec is not None and level is not Level.no_penalty:
         individual = to_yuan(spec, state)
@@ -238,8 +236,7 @@ def compute_fine(state: State) -> None:
             state.note("arithmetic.individual_fine", state.provision.citation, {"tier": state.tier.no if state.tier
                                                                                else None},
                        f"individuals {individual.lo:g}-{individual.hi:g}",
-                       t("engine.individual_fine", "zh", fine=individual.text("zh")),
-                       t("engine.individual_fine", "en", fine=individual.text("en")),
+                       Sentence("engine.individual_fine", {"fine": individual}),
                        baseline_ref=state.baseline_ref("individual_fine"))
     state.individual_fine = individual
 
@@ -259,8 +256,8 @@ def _place_score(state: State) -> None:
     state.level = level
     state.suggested_fine = round(point, 2)
     state.note("arithmetic.scored", "基准适用规则：裁量百分值", {"percent": state.percent, "range": [lo, hi]},
-               level.value, *(t("engine.scored_point", lang, lo=money(lo), hi=money(hi), percent=f"{state.percent:g}",
-                                 point=money(point), level=level.label(lang)) for lang in ("zh", "en")),
+               level.value, Sentence("engine.scored_point", {"lo": money(lo), "hi": money(hi), "point": money(point),
+                                                             "percent": f"{state.percent:g}", "level": level}),
                baseline_ref=state.baseline_ref("适用规则"))
 
 

@@ -13,10 +13,10 @@ administrative violation with a threshold; the administrative rules (Art. 30) th
 from __future__ import annotations
 
 from ..baselines.law_factors import LAW_FACTORS as LF
-from .text import t
+from .text import Joined, Pair, Sentence
 from .decision import money
 from .contract import step
-from .state import LAW, State, texts
+from .state import LAW, State
 
 TRANSFER_RULE = "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条"
 CRIMINAL_AGE_RULE = "《中华人民共和国刑法》第十七条第一款、第二款"
@@ -37,28 +37,22 @@ def criminal_transfer(state: State) -> None:
     party = state.case.party
     if (state.case.has(LF.suspected_crime) or reached) and party.kind == "person" and party.age is not None \
             and party.age < CRIMINAL_AGE:
-        state.note("art27.criminal_age", f"{CITATION}；{CRIMINAL_AGE_RULE}", {**inputs, "age": party.age},
-                   "no transfer: under the age of criminal responsibility",
-                   t("engine.transfer_under_age", "zh", age=party.age),
-                   t("engine.transfer_under_age", "en", age=party.age))
+        state.tell("art27.criminal_age", f"{CITATION}；{CRIMINAL_AGE_RULE}", {**inputs, "age": party.age},
+                   "no transfer: under the age of criminal responsibility", "engine.transfer_under_age", age=party.age)
         return
     if state.case.has(LF.suspected_crime) or reached:
         state.transfer = True
         if reached and threshold is not None:
-            params = {"value": money(inputs[threshold.fact]), "threshold": money(threshold.value),
-                      "source": threshold.source}
-            zh = t("engine.transfer_threshold", "zh", fact=_fact_label(state, threshold.fact, "zh"), **params)
-            en = t("engine.transfer_threshold", "en", fact=_fact_label(state, threshold.fact, "en"), **params)
+            why = Sentence("engine.transfer_threshold", {
+                "fact": _fact_label(state, threshold.fact), "value": money(inputs[threshold.fact]),
+                "threshold": money(threshold.value), "source": threshold.source})
             citation = f"{CITATION}；{threshold.source}"
         else:
-            zh, en = t("engine.transfer_suspected", "zh"), t("engine.transfer_suspected", "en")
-            citation = CITATION
+            why, citation = Sentence("engine.transfer_suspected"), CITATION
         state.note("art27.transfer", citation, inputs, "transfer; no fine computed",
-                   zh + t("engine.transfer_effect", "zh"), en + t("engine.transfer_effect", "en"))
+                   Joined((why, Sentence("engine.transfer_effect"))))
     else:
-        if state.options.trace:
-            zh, en = texts("engine.transfer_none")
-            state.note("art27.transfer", CITATION, inputs, "no transfer", zh, en, fired=False)
+        state.tell("art27.transfer", CITATION, inputs, "no transfer", "engine.transfer_none", fired=False)
 
 
 @step(reads={"transfer"}, writes={"level", "no_penalty_ground", "done"})
@@ -68,9 +62,9 @@ def close_transfer(state: State) -> None:
         state.settle(None, None)
 
 
-def _fact_label(state: State, fact: str, lang: str) -> str:
+def _fact_label(state: State, fact: str) -> Pair | str:
     """The fact's name as the library writes it (a trainee reads 违法经营额, not sales_amount)."""
     for spec in state.matter.facts:
         if spec.id == fact:
-            return getattr(spec, lang)
+            return Pair(spec.zh, spec.en)
     return fact

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..baselines.vocabulary import Level, PenaltyType
 from ..baselines.law_factors import LAW_FACTORS as LF
 from .decision import money
-from .text import t
+from .text import Sentence
 from .contract import step
 from .state import LAW, State
 
@@ -32,11 +32,9 @@ def confiscation(state: State) -> None:
     refund = state.fact(LF.refund_owed) or 0.0
     amount = max(0.0, round(gains - refund, 2))
     state.confiscation = amount
-    zh, en = (t("engine.confiscation", lang, amount=money(amount), refund=t(
-        "engine.confiscation_refund", lang, gains=money(gains), refund=money(refund)) if refund else "")
-        for lang in ("zh", "en"))
-    state.note("art28.confiscation", CITATION, {LF.illegal_gains: gains, LF.refund_owed: refund},
-               f"confiscate {amount:g}", zh, en)
+    state.tell("art28.confiscation", CITATION, {LF.illegal_gains: gains, LF.refund_owed: refund},
+               f"confiscate {amount:g}", "engine.confiscation", amount=money(amount), refund=Sentence(
+                   "engine.confiscation_refund", {"gains": money(gains), "refund": money(refund)}) if refund else "")
 
 
 @step(reads={"case", "baseline", "provision", "tier", "level", "fine", "confiscation", "warning_only"},

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..baselines.vocabulary import StatuteLevel
-from .text import t
+from .text import Pair, t
 from .decision import Decision, TraceStep, money
 from .state import LAW, Options
 
@@ -63,7 +63,7 @@ def one_act_one_fine(candidates: list[tuple[Decision, float, StatuteLevel | None
         "art29.one_act" if reason != "rank" and reason != "same" else "art29.tie", citation,
         {"candidates": [c[0].matter for c in candidates], "policy": policy, "decided_by": reason},
         f"keep {d.matter}",
-        t("engine.art29_intro", "zh", **params) + t(f"engine.art29_{reason}", "zh", **params),
-        t("engine.art29_intro", "en", **params_en) + t(f"engine.art29_{reason}", "en", **params_en),
+        Pair(t("engine.art29_intro", "zh", **params) + t(f"engine.art29_{reason}", "zh", **params),
+             t("engine.art29_intro", "en", **params_en) + t(f"engine.art29_{reason}", "en", **params_en)),
     )
     return replace(d, trace=d.trace + ((step,) if options.trace else ()))

@@ -4,7 +4,7 @@ discretionary mitigators (酌定从轻), which count only when no statutory circ
 from __future__ import annotations
 
 from ..baselines.vocabulary import Direction, FactorKind
-from .text import t
+from .text import Pair
 from .circumstances import note_discretionary, present
 from .contract import step
 from .state import LAW, State
@@ -18,14 +18,12 @@ def statutory_mitigators(state: State) -> None:
     for factor_id, factor in present(state, Direction.mitigate):
         if factor.kind is FactorKind.statutory_mandatory:
             state.mandatory_mitigation.append(factor_id)
-            state.note("art32.mandatory", factor.citation or CITATION, {factor_id: True}, "must be lenient or mitigated",
-                       t("engine.art32_mandatory", "zh", factor=factor.zh),
-                       t("engine.art32_mandatory", "en", factor=factor.en.lower()))
+            state.tell("art32.mandatory", factor.citation or CITATION, {factor_id: True}, "must be lenient or mitigated",
+                       "engine.art32_mandatory", factor=Pair(factor.zh, factor.en.lower()))
         elif factor.kind is FactorKind.statutory_optional:
             state.optional_mitigation.append(factor_id)
-            state.note("art32.optional", factor.citation, {factor_id: True}, "may be lenient or mitigated",
-                       t("engine.art32_optional", "zh", factor=factor.zh),
-                       t("engine.art32_optional", "en", factor=factor.en))
+            state.tell("art32.optional", factor.citation, {factor_id: True}, "may be lenient or mitigated",
+                       "engine.art32_optional", factor=Pair(factor.zh, factor.en))
         else:
             state.discretionary_mitigators.append(factor_id)
             note_discretionary(state, factor_id, factor, "mitigator", True)

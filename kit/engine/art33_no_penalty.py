@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..baselines.models import ExemptionList, ListItem
 from ..baselines.vocabulary import Level
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import list_join, msg, say
-from .text import t
+from ..i18n import list_join, msg
+from .text import Pair, Sentence
 from .art36_time_bar import add_years
 from .case_errors import missing_fact
 from .contract import step
@@ -100,13 +100,12 @@ def first_violation(state: State) -> None:
     applying = []
     for lst, item in entries:
         ref = f"{lst.title} 第{item.id}项"
+        cited = Pair(ref, f"{lst.id} #{item.id}")
         missing = [f for f in item.requires if not state.case.has(f)]
         if missing:
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, "missing": missing},
-                       "list item not met",
-                       t("engine.list_item_missing", "zh", ref=ref, missing=list_join((_zh(state, m) for m in missing),
-                                                                                        "zh")),
-                       t("engine.list_item_missing", "en", ref=f"{lst.id} #{item.id}", missing=list_join(missing, "en")),
+                       "list item not met", Sentence("engine.list_item_missing", {"ref": cited, "missing": Pair(
+                           list_join((_zh(state, m) for m in missing), "zh"), list_join(missing, "en"))}),
                        fired=False, baseline_ref=ref)
             continue
         if item.when:
@@ -119,10 +118,9 @@ def first_violation(state: State) -> None:
                                        state.matter)
                 state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, "facts": dict(
                     state.case.facts)}, "list item conditions not met",
-                    t("engine.list_conditions_not_met", "zh", ref=ref,
-                      conditions="；".join(a.text for a in item.when)),
-                    t("engine.list_conditions_not_met", "en", ref=f"{lst.id} #{item.id}",
-                      conditions="; ".join(a.text for a in item.when)), fired=False, baseline_ref=ref)
+                    Sentence("engine.list_conditions_not_met", {"ref": cited, "conditions": Pair(
+                        "；".join(a.text for a in item.when), "; ".join(a.text for a in item.when))}),
+                    fired=False, baseline_ref=ref)
                 continue
         earlier = _earlier_within(state, item)
         if earlier:
@@ -130,17 +128,15 @@ def first_violation(state: State) -> None:
                 msg("engine.span_years", n=item.window_years)
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
                                                      "earlier": [str(d) for d in earlier]}, "not first in the window",
-                       t("engine.list_window", "zh", ref=ref, span=say(span, "zh"), dates="、".join(map(str, earlier))),
-                       t("engine.list_window", "en", ref=f"{lst.id} #{item.id}", span=say(span, "en"),
-                         dates=", ".join(map(str, earlier))), baseline_ref=ref)
+                       Sentence("engine.list_window", {"ref": cited, "span": span, "dates": Pair(
+                           "、".join(map(str, earlier)), ", ".join(map(str, earlier)))}), baseline_ref=ref)
             continue
         excluded = [e for e in item.exclusions if state.case.has(e.factor)]
         if excluded:
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
                                                      "excluded_by": [e.factor for e in excluded]},
-                       "excluded", t("engine.list_excluded", "zh", ref=ref, exclusion=excluded[0].text),
-                       t("engine.list_excluded", "en", ref=f"{lst.id} #{item.id}",
-                         exclusion=state.library.factors[excluded[0].factor].en), baseline_ref=ref)
+                       "excluded", Sentence("engine.list_excluded", {"ref": cited, "exclusion": Pair(
+                           excluded[0].text, state.library.factors[excluded[0].factor].en)}), baseline_ref=ref)
             continue
         applying.append((lst, item, ref))
     if applying:
@@ -150,8 +146,8 @@ def first_violation(state: State) -> None:
         if _force(lst, item) == "must" and level is Level.no_penalty:
             state.settle(Level.no_penalty, f"list:{lst.kind}")
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, **present}, "no penalty (must)",
-                       t("engine.list_must", "zh", ref=ref, words="；".join(item.conditions) or item.text),
-                       t("engine.list_must", "en", ref=f"{lst.title} item {item.id}", words=item.text),
+                       Sentence("engine.list_must", {"ref": Pair(ref, f"{lst.title} item {item.id}"),
+                                                     "words": Pair("；".join(item.conditions) or item.text, item.text)}),
                        baseline_ref=ref)
             return
         state.optional_ground = (level, f"list:{lst.kind}", ref)
@@ -159,8 +155,8 @@ def first_violation(state: State) -> None:
             state.extra_acceptable.add(Level(other.outcome))
         state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id, **present},
                    f"may be {level.value}",
-                   t("engine.list_may", "zh", ref=ref, words="；".join(item.conditions) or item.text, level=level.zh),
-                   t("engine.list_may", "en", ref=f"{lst.title} item {item.id}", words=item.text, level=level.en),
+                   Sentence("engine.list_may", {"ref": Pair(ref, f"{lst.title} item {item.id}"), "level": level,
+                                                "words": Pair("；".join(item.conditions) or item.text, item.text)}),
                    baseline_ref=ref)
         return
     if not entries and all(present.values()):

@@ -11,7 +11,7 @@ from datetime import date
 
 from ..baselines.vocabulary import Level
 from ..baselines.law_factors import LAW_FACTORS as LF
-from .text import t, templates
+from .text import Sentence
 from .contract import step
 from .state import LAW, State
 
@@ -39,24 +39,17 @@ def time_bar(state: State) -> None:
     inputs = {"act_completed": start, "discovered": dates.discovered, "years": years}
     if not state.options.trace and dates.discovered <= deadline:
         return
-    started_key = "engine.time_bar_started_continuing" if dates.act_end else "engine.time_bar_started_act"
-    started, started_en = templates(started_key)
+    started = Sentence("engine.time_bar_started_continuing" if dates.act_end else "engine.time_bar_started_act")
     if dates.discovered > deadline and state.transfer:
         state.time_barred = True
-        params = {"start": start.isoformat(), "years": years, "deadline": deadline.isoformat(),
-                  "discovered": dates.discovered.isoformat()}
-        state.note("art36.time_bar", CITATION, inputs, "administrative penalty time-barred; transfer stands",
-                   t("engine.time_bar_after_transfer", "zh", started=started, **params),
-                   t("engine.time_bar_after_transfer", "en", started=started_en, **params))
+        state.tell("art36.time_bar", CITATION, inputs, "administrative penalty time-barred; transfer stands",
+                   "engine.time_bar_after_transfer", started=started, start=start.isoformat(), years=years,
+                   deadline=deadline.isoformat(), discovered=dates.discovered.isoformat())
     elif dates.discovered > deadline:
         state.time_barred = True
         state.settle(Level.no_penalty, "time_barred")
-        params = {"start": start, "years": years, "deadline": deadline, "discovered": dates.discovered}
-        state.note("art36.time_bar", CITATION, inputs, "time-barred: no penalty",
-                   t("engine.time_bar_barred", "zh", started=started, **params),
-                   t("engine.time_bar_barred", "en", started=started_en, **params))
+        state.tell("art36.time_bar", CITATION, inputs, "time-barred: no penalty", "engine.time_bar_barred",
+                   started=started, start=start, years=years, deadline=deadline, discovered=dates.discovered)
     else:
-        zh, en = templates("engine.time_bar_within")
-        params = {"start": start.isoformat(), "years": years, "discovered": dates.discovered.isoformat()}
-        state.note("art36.time_bar", CITATION, inputs, "within the time limit",
-                   zh.format(started=started, **params), en.format(started=started_en, **params))
+        state.tell("art36.time_bar", CITATION, inputs, "within the time limit", "engine.time_bar_within",
+                   started=started, start=start.isoformat(), years=years, discovered=dates.discovered.isoformat())

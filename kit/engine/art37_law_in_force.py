@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..i18n import Lang
-from .text import t
+from .text import Pair, t
 from .decision import Decision, TraceStep
 from .state import LAW, Options
 
@@ -30,7 +30,7 @@ def law_in_force(at_act: Decision, at_decision: Decision, options: Options) -> t
                 new_rules=_rules(at_decision, lang), new=_brief(at_decision, lang)) for lang in ("zh", "en"))
     step = TraceStep("art37.law_in_force", CITATION,
                      {"at_act": _rules(at_act, "zh"), "at_decision": _rules(at_decision, "zh"), "new_applied": new_is_lighter},
-                     "new rules applied" if new_is_lighter else "rules at the act applied", zh, en)
+                     "new rules applied" if new_is_lighter else "rules at the act applied", Pair(zh, en))
     trace = chosen.trace + ((step,) if options.trace else ())
     return replace(chosen, trace=trace, compared=(at_act, at_decision)), new_is_lighter
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..baselines.models import Factor
 from ..baselines.vocabulary import Direction
-from .text import t
+from .text import Pair, Sentence
 from .state import ART5, State
 
 
@@ -28,5 +28,5 @@ def note_discretionary(state: State, factor_id: str, factor: Factor, kind: str, 
     """Trace a discretionary circumstance (``kind``: ``mitigator`` or ``aggravator``; ``value``: the input shown)."""
     key = f"engine.discretionary_{kind}"
     state.note(f"discretion.{kind}", f"{factor.citation}；{ART5}", {factor_id: value},
-               f"discretionary {kind}", t(key, "zh", factor=factor.zh), t(key, "en", factor=factor.en),
+               f"discretionary {kind}", Sentence(key, {"factor": Pair(factor.zh, factor.en)}),
                baseline_ref=state.baseline_ref("适用规则"))

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from ..baselines.application_rules import STATUTORY_FIRST, ApplicationRule
 from ..baselines.vocabulary import FactorKind, Level
-from .text import t
+from ..i18n import LANGS
+from .text import Joined, Pair, Sentence, t
 from .scored import group_points
 from .contract import step
-from .state import CIRCUMSTANCES, State, texts
+from .state import CIRCUMSTANCES, State
 
 RULE_TEXT = "法定裁量情节优先于酌定裁量情节"
 _MANDATORY_DEFAULTS = STATUTORY_FIRST[:2]
@@ -123,8 +124,7 @@ def combine(state: State) -> None:
         scoring = state.baseline.rules.scoring if state.baseline is not None else None
         message = "engine.combination_scored_formula" if scoring is not None and scoring.formulas else \
             "engine.combination_scored"
-        state.note("combination", "基准适用规则：裁量百分值", inputs, "scored",
-                   t(message, "zh", percent=f"{state.percent:g}"), t(message, "en", percent=f"{state.percent:g}"),
+        state.tell("combination", "基准适用规则：裁量百分值", inputs, "scored", message, percent=f"{state.percent:g}",
                    baseline_ref=state.baseline_ref("适用规则"))
         return
     _apply(state, rule, inputs, own, other)
@@ -138,32 +138,21 @@ def _apply(state: State, rule: ApplicationRule, inputs: dict, own: bool, other: 
     state.level = then.level
     state.extra_acceptable.update(then.also_lawful)
     state.position, state.suggest_at = then.position, then.suggest
-    cache = state.library.cache
-    key = ("rule-sentence", id(rule))
-    texts_ = cache.get(key)
-    if texts_ is None:
-        texts_ = cache[key] = (t("engine.rule_fired", "zh", rule=rule.text, level=then.level.zh),
-                               t("engine.rule_fired", "en", rule=rule.en or rule.text, level=then.level.en))
-    zh, en = texts_
+    said = [Sentence("engine.rule_fired", {"rule": Pair(rule.text, rule.en or rule.text), "level": then.level})]
     if other is not None and other.then.level is not then.level:
         state.extra_acceptable.add(other.then.level)
         state.extra_acceptable.update(other.then.also_lawful)
-        zh += t("engine.rule_may", "zh", level=other.then.level.zh)
-        en += t("engine.rule_may", "en", level=other.then.level.en)
+        said.append(Sentence("engine.rule_may", {"level": other.then.level}))
     if then.position is not None:
-        zh += t(f"engine.rule_position_{then.position}", "zh")
-        en += t(f"engine.rule_position_{then.position}", "en")
+        said.append(Sentence(f"engine.rule_position_{then.position}"))
     if rule is STATUTORY_FIRST[0] and (state.mandatory_aggravation or state.discretionary_aggravators):
-        more = texts("engine.aggravation_does_not_change")
-        zh, en = zh + more[0], en + more[1]
+        said.append(Sentence("engine.aggravation_does_not_change"))
     if apply_optional_mitigation(state):
-        more = texts("engine.optional_mitigation")
-        zh, en = zh + more[0], en + more[1]
+        said.append(Sentence("engine.optional_mitigation"))
     if _no_room(state):
         state.level = Level.standard
-        more = texts("engine.no_room")
-        zh, en = zh + more[0], en + more[1]
-    state.note("combination", rule.citation, {**inputs, "rule": rule.id}, state.level.value, zh, en,
+        said.append(Sentence("engine.no_room"))
+    state.note("combination", rule.citation, {**inputs, "rule": rule.id}, state.level.value, Joined(tuple(said)),
                baseline_ref=state.baseline_ref(f"适用规则 {rule.id}") if own else state.baseline_ref("适用规则"))
 
 
@@ -177,12 +166,12 @@ def _score(state: State) -> None:
     state.percent = max(scoring.floor, min(scoring.ceiling, raw))
     state.note("combination.scored", "基准适用规则：裁量百分值", {"start": scoring.start, "weights": applied},
                f"percent={state.percent:g}",
-               *(t("engine.scored_percent", lang, start=f"{scoring.start:g}", raw=f"{raw:g}",
-                   floor=f"{scoring.floor:g}", ceiling=f"{scoring.ceiling:g}", percent=f"{state.percent:g}",
-                   weights="".join(t("engine.scored_weight", lang, weight=f"{abs(w):g}",
-                                     sign=_SIGNS[lang][w >= 0], factor=getattr(state.library.factors[f], lang))
-                                   for f, w in applied.items()))
-                 for lang in ("zh", "en")),
+               Pair(*(t("engine.scored_percent", lang, start=f"{scoring.start:g}", raw=f"{raw:g}",
+                        floor=f"{scoring.floor:g}", ceiling=f"{scoring.ceiling:g}", percent=f"{state.percent:g}",
+                        weights="".join(t("engine.scored_weight", lang, weight=f"{abs(w):g}",
+                                          sign=_SIGNS[lang][w >= 0], factor=getattr(state.library.factors[f], lang))
+                                        for f, w in applied.items()))
+                      for lang in LANGS)),
                baseline_ref=state.baseline_ref("适用规则"))
 
 

@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..baselines.vocabulary import ILLUSTRATIVE_MARK, Level, PenaltyType
-from ..i18n import LANGS, Lang, Msg, bilingual, list_join, say
-from .text import t
+from ..i18n import LANGS, Lang, Msg, list_join, say
+from .text import Said, t
 
 
 class FineRange(NamedTuple):
@@ -29,6 +29,9 @@ class FineRange(NamedTuple):
         top = t("decision.fine_below", lang, hi=money(self.hi)) if self.upper_open else money(self.hi)
         return t("decision.fine_range", lang, lo=money(self.lo), top=top)
 
+    def render(self, lang: Lang) -> str:  # said in the reader's language (a trace sentence's parameter)
+        return self.text(lang)
+
     def to_dict(self) -> dict:
         return {"lo": self.lo, "hi": self.hi, "upper_open": self.upper_open}
 
@@ -40,19 +43,27 @@ def money(amount: float) -> str:
 
 
 class TraceStep(NamedTuple):
-    """One rule checked or applied: its id, the inputs it read, its effect, its citation, and two sentences."""
+    """One rule checked or applied: its id, the inputs it read, its effect, its citation, and what it says (put
+    into words in either language when read: ``text(lang)``, ``zh``, ``en``)."""
 
     rule: str
     citation: str
     inputs: dict[str, Any]
     effect: str
-    zh: str
-    en: str
+    sentence: Said
     fired: bool = True
     baseline_ref: str | None = None
 
     def text(self, lang: Lang = "zh") -> str:
-        return bilingual(self, lang)
+        return self.sentence.render(lang)
+
+    @property
+    def zh(self) -> str:
+        return self.sentence.render("zh")
+
+    @property
+    def en(self) -> str:
+        return self.sentence.render("en")
 
     def cites(self) -> str:
         return self.citation + (f"；{self.baseline_ref}" if self.baseline_ref else "")

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..baselines.law_factors import LAW_FACTORS as LF
 from ..i18n import list_join, msg, say
-from .text import t
+from .text import Pair, t
 from .art36_time_bar import add_years
 from .case_errors import UNKNOWN, CaseError, Problem
 
@@ -97,4 +97,4 @@ def note_history(state) -> None:
         en += t("engine.history_repeat", "en")
     state.note("history", "当事人违法记录（《中华人民共和国行政处罚法》第三十三条第一款“初次违法”）",
                {"earlier": [str(d) for d in same], "window_years": window, **factors},
-               ", ".join(k for k, v in factors.items() if v) or "none", zh, en)
+               ", ".join(k for k, v in factors.items() if v) or "none", Pair(zh, en))

@@ -12,8 +12,8 @@ from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level, PenaltyType
-from ..i18n import msg
-from .text import t
+from ..i18n import LANGS, msg
+from .text import Pair, Sentence, t
 from .aggravators import aggravators
 from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types
@@ -138,9 +138,8 @@ def _note_conflicts(state: State, resolution: Resolution) -> None:
         state.note("hierarchy.conflict", conflict_rule(state.library, state.case.authority),
                    {"lower": lower.id, "higher": first.higher, "nodes": [c.dotted for c in found]},
                    f"{lower.id} yields to {first.higher}",
-                   *(t("engine.hierarchy_conflict", lang, lower=lower.id, higher=first.higher, node=first.dotted,
-                       conflicts=_JOIN_CONFLICTS[lang].join(getattr(c, lang) for c in found))
-                     for lang in ("zh", "en")),
+                   Pair(*(t("engine.hierarchy_conflict", lang, lower=lower.id, higher=first.higher, node=first.dotted,
+                            conflicts=_JOIN_CONFLICTS[lang].join(getattr(c, lang) for c in found)) for lang in LANGS)),
                    baseline_ref=first.dotted)
 
 
@@ -154,17 +153,17 @@ def _note_resolution(state: State) -> None:
         state.tell("baseline.resolve", state.provision.citation, {"authority": state.case.authority}, "no baseline",
                    "engine.no_baseline")
         return
-    zh, en = state.library.memo(("resolution-note", b.id), lambda: _resolution_texts(state))
+    said = state.library.memo(("resolution-note", b.id, state.provision.id), lambda: _resolution_sentence(state))
     state.note("baseline.resolve", state.provision.citation, {"authority": state.case.authority, "baseline": b.id},
-               b.id, zh, en, baseline_ref=state.baseline_ref())
+               b.id, said, baseline_ref=state.baseline_ref())
 
 
-def _resolution_texts(state: State) -> tuple[str, str]:
+def _resolution_sentence(state: State) -> Sentence:
     b = state.baseline
     author = state.library.authorities[b.authority]
-    params = {"version": b.version, "since": b.effective_from, "citation": state.provision.citation}
-    return (t("engine.baseline_applies", "zh", author=author.name, name=f"《{b.title}》", **params),
-            t("engine.baseline_applies", "en", author=author.name_en or author.name, name=b.id, **params))
+    return Sentence("engine.baseline_applies", {
+        "author": Pair(author.name, author.name_en or author.name), "name": Pair(f"《{b.title}》", b.id),
+        "version": b.version, "since": b.effective_from, "citation": state.provision.citation})
 
 
 def _decide(state: State) -> Decision:

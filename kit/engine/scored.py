@@ -14,8 +14,8 @@ import math
 
 from ..baselines.models import ScoreFormula, Scoring
 from ..baselines.vocabulary import Level
-from ..i18n import DEFAULT_LANG, Lang, msg
-from .text import t
+from ..i18n import DEFAULT_LANG, LANGS, Lang, msg
+from .text import Pair, t
 from .case_errors import CaseError
 from .decision import FineRange, money
 from .state import State
@@ -110,8 +110,8 @@ def apply_formula(state: State) -> bool:
     state.fine = FineRange(fine, fine)
     state.suggested_fine = fine
     state.note("arithmetic.scored_formula", "基准适用规则：" + formula.text, inputs, f"fine {fine:g}",
-               *(t("engine.scored_formula", lang, formula=formula.text, percent=f"{pct:g}", how=how(lang),
-                   fine=money(fine)) for lang in ("zh", "en")),
+               Pair(*(t("engine.scored_formula", lang, formula=formula.text, percent=f"{pct:g}", how=how(lang),
+                        fine=money(fine)) for lang in LANGS)),
                baseline_ref=state.baseline_ref("适用规则"))
     return True
 

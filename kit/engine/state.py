@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Literal
 
 from ..baselines.library import Library
@@ -17,18 +16,12 @@ from ..baselines.vocabulary import Level, PenaltyType
 from .case import Case
 from .decision import FineRange, TraceStep
 from ..i18n import Msg
-from .text import t
+from .text import Said, Sentence
 
 LAW = "《中华人民共和国行政处罚法》"
 # 过罚相当: "实施行政处罚……必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当" — the ground of every
 # discretionary (酌定) circumstance, cited beside the baseline's own rule
 ART5 = f"{LAW}第五条第二款"
-
-
-@cache
-def texts(key: str) -> tuple[str, str]:
-    """A catalog sentence without placeholders, in Chinese and English (looked up once per process)."""
-    return t(key, "zh"), t(key, "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +82,16 @@ class State:
     warnings: list[Msg] = field(default_factory=list)  # catalog messages, said in the reader's language
     trace: list[TraceStep] = field(default_factory=list)
 
-    def note(self, rule: str, citation: str, inputs: dict, effect: str, zh: str, en: str, *,
+    def note(self, rule: str, citation: str, inputs: dict, effect: str, sentence: Said, *,
              fired: bool = True, baseline_ref: str | None = None) -> None:
         if self.options.trace:
-            self.trace.append(TraceStep(rule, citation, inputs, effect, zh, en, fired, baseline_ref))
+            self.trace.append(TraceStep(rule, citation, inputs, effect, sentence, fired, baseline_ref))
 
     def tell(self, rule: str, citation: str, inputs: dict, effect: str, key: str, /, *, fired: bool = True,
              baseline_ref: str | None = None, **params: object) -> None:
-        """``note`` with the catalog sentence ``key`` in both languages (formatted only when the trace is on)."""
+        """``note`` with the catalog sentence ``key`` and its parameters (see ``text.Sentence``)."""
         if self.options.trace:
-            self.trace.append(TraceStep(rule, citation, inputs, effect, t(key, "zh", **params), t(key, "en", **params),
-                                        fired, baseline_ref))
+            self.trace.append(TraceStep(rule, citation, inputs, effect, Sentence(key, params), fired, baseline_ref))
 
     def baseline_ref(self, part: str = "") -> str | None:
         if self.baseline is None:

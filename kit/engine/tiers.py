@@ -11,7 +11,7 @@ import operator
 from ..baselines.models import Alternative, Tier
 from ..baselines.vocabulary import Level
 from ..i18n import msg
-from .text import t
+from .text import Pair, Sentence
 from .case_errors import missing_fact
 from .contract import step
 from .state import CIRCUMSTANCES, State
@@ -78,13 +78,11 @@ def select_tier(state: State) -> None:
     if neutral and state.level is Level.standard:
         state.level = chosen.level  # no circumstance moved the case: the tier's own level
     if state.options.trace:
-        key, params = reason
-        standard = {"zh": f"：{chosen.standard.rstrip('。')}。" if chosen.standard else "。", "en": ""}
-        zh, en = (t("engine.tier_chosen", lang, reason=t(key, lang, **params), no=chosen.no,
-                    block=t("engine.tier_block_overdue", lang) if block == "overdue" else "",
-                    level=chosen.level.label(lang), standard=standard[lang]) for lang in ("zh", "en"))
-        state.note("tier", "基准分档", {"tier": chosen.no, "facts": dict(state.case.facts)}, f"tier {chosen.no}",
-                   zh, en, baseline_ref=state.baseline_ref(f"tiers[{chosen.no}]"))
+        standard = Pair(f"：{chosen.standard.rstrip('。')}。" if chosen.standard else "。", "")  # its words: Chinese
+        state.tell("tier", "基准分档", {"tier": chosen.no, "facts": dict(state.case.facts)}, f"tier {chosen.no}",
+                   "engine.tier_chosen", reason=Sentence(*reason), no=chosen.no, level=chosen.level, standard=standard,
+                   block=Sentence("engine.tier_block_overdue") if block == "overdue" else "",
+                   baseline_ref=state.baseline_ref(f"tiers[{chosen.no}]"))
 
 
 def _individual_tier(state: State, chosen: Tier) -> Tier | None:
