@@ -139,14 +139,12 @@ class Library:
             })
         return pd.DataFrame(rows)
 
-    def _repr_html_(self) -> str:
-        counts = self.summary()
-        labels = {"authorities": "制定机关", "matters": "违法行为事项", "baselines": "裁量基准",
-                  "factors": "裁量因子", "exemption_lists": "免罚轻罚清单"}
-        cells = "".join(f"<li>{labels[k]}：{v}</li>" for k, v in counts.items())
+    def _repr_html_(self, lang: Lang = "zh") -> str:
+        cells = "".join(f"<li>{t('baselines.library_count', lang, label=t('baselines.count.' + k, lang), n=v)}</li>"
+                        for k, v in self.summary().items())
         flagged = sum(1 for b in self.baselines.values() if b.disclaimer)
-        return (f"<div class='kit-library'><b>裁量基准库</b><ul>{cells}</ul>"
-                f"<p>{flagged} 个基准标注“{html.escape(ILLUSTRATIVE_MARK)}”。</p></div>")
+        return (f"<div class='kit-library'><b>{t('baselines.library_title', lang)}</b><ul>{cells}</ul>"
+                f"<p>{html.escape(t('baselines.library_flagged', lang, n=flagged, mark=ILLUSTRATIVE_MARK))}</p></div>")
 
 
 def _rank(level: Level) -> int:

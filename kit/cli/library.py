@@ -15,7 +15,7 @@ from kit.i18n import Lang, list_join, money, money_range, named, number, t
 
 def summary_line(library: Library, *, lang: Lang = "en") -> str:
     """``OK: 14 authorities, 14 matters, 16 baselines, 25 factors, 3 exemption lists``."""
-    parts = [f"{count} {t('cli.count.' + key, lang)}" for key, count in library.summary().items()]
+    parts = [f"{count} {t('baselines.count.' + key, lang)}" for key, count in library.summary().items()]
     return "OK: " + ", ".join(parts)
 
 

@@ -36,3 +36,17 @@ def test_every_baseline_names_a_provision_of_its_matter():
     library = sample_library()
     for baseline in library.baselines.values():
         assert library.provision_matter[baseline.provision] == baseline.matter
+
+
+def test_a_library_shown_in_a_notebook_speaks_either_language():
+    import re
+
+    library = sample_library()
+    counts = _count_in_files()
+    zh, en = library._repr_html_(), library._repr_html_("en")
+    assert f"裁量基准：{counts['baselines']}" in zh and f"免罚轻罚清单：{counts['exemption_lists']}" in zh
+    assert f"baselines: {counts['baselines']}" in en and f"exemption lists: {counts['exemption_lists']}" in en
+    flagged = sum(1 for b in library.baselines.values() if b.disclaimer)
+    assert f"{flagged} baselines are marked" in en
+    # the mark is the library's own words (示例，非正式文件); nothing else in the English view is Chinese
+    assert re.findall(r"[\u4e00-\u9fff]+", en.replace("示例，非正式文件", "")) == []
