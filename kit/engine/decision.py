@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..baselines.vocabulary import ILLUSTRATIVE_MARK, Level, PenaltyType
 from ..i18n import LANGS, Lang, Msg, list_join, say
+from ..i18n.format import amount as money  # an amount's digits, the kit's one way
 from .text import Said, t
 
 
@@ -36,10 +36,6 @@ class FineRange(NamedTuple):
         return {"lo": self.lo, "hi": self.hi, "upper_open": self.upper_open}
 
 
-@lru_cache(maxsize=8192)  # the same few amounts recur across a room's cases: format each once
-def money(amount: float) -> str:
-    whole = int(amount)
-    return f"{whole:,}" if whole == amount else f"{amount:,.2f}"
 
 
 class TraceStep(NamedTuple):

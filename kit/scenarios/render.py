@@ -1,9 +1,10 @@
-"""How generated values read: amounts, dates, quantities in Chinese and English, and ``{placeholder}`` filling.
+"""How generated values read in narratives: amounts, dates, quantities in Chinese and English, and
+``{placeholder}`` filling.
 
-One convention for the whole kit, the way Chinese case documents write amounts:
-- below 10,000 yuan: digits with thousands separators, ``8,000元``, ``950元``, ``1,234.5元``;
+Narratives imitate case files, which write large amounts in 万元:
+- below 10,000 yuan: the kit's money, ``8,000元``, ``950元``, ``1,234.50元`` (kit.i18n.money);
 - from 10,000 yuan: in 万元 with the decimals it needs, ``2.5万元``, ``12.3456万元``; from 100,000,000 in 亿元.
-English: ``CNY 25,000``. Dates: ``2024年3月5日`` / ``5 March 2024``."""
+English: the kit's money, ``CNY 25,000``. Dates: the kit's dates, ``2024年3月5日`` / ``5 March 2024``."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ import re
 from datetime import date
 from collections.abc import Callable
 
+from ..i18n import date_text, money
+
 ILLUSTRATIVE_ZH = "（示例案例，非正式文件）"
 ILLUSTRATIVE_EN = "(Constructed example, not an official document.)"
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
 
 def number(value: float, *, separators: bool = True) -> str:
     """``8000`` → ``8,000``; ``2.50`` → ``2.5``; no float noise (0.30000000000000004 → 0.3)."""
@@ -34,19 +33,19 @@ def yuan_zh(amount: float) -> str:
         return f"{number(amount / 100_000_000, separators=False)}亿元"
     if abs(amount) >= 10_000:
         return f"{number(amount / 10_000, separators=False)}万元"
-    return f"{number(amount)}元"
+    return money(amount, "zh")
 
 
 def yuan_en(amount: float) -> str:
-    return f"CNY {number(amount)}"
+    return money(amount, "en")
 
 
 def date_zh(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return date_text(day, "zh")
 
 
 def date_en(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return date_text(day, "en")
 
 
 def quantity(value: float, unit: str | None, unit_en: str | None = None) -> tuple[str, str]:

@@ -1,6 +1,8 @@
 """The catalog: every message in both languages with the same placeholders; bad files named precisely."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kit.i18n import UnknownLanguage, catalog, money, money_range, number, parse_lang, t
 from kit.i18n.catalog import CatalogError, load
@@ -66,7 +68,31 @@ def test_unknown_language_is_refused_in_both_languages():
 def test_money_one_way():
     assert money(11900) == "11,900元"
     assert money(11900, "en") == "CNY 11,900"
-    assert money(0.5, "en") == "CNY 0.5"
+    assert money(0.5, "en") == "CNY 0.50"
+    assert money(1234.5) == "1,234.50元"
     assert money_range(0, 50000, "zh", upper_open=True) == "0–不足50,000元"
     assert money_range(5000, 8000, "en") == "CNY 5,000–8,000"
     assert number(1234567.25) == "1,234,567.25"
+
+
+@given(cents=st.integers(min_value=0, max_value=10**12))
+def test_amounts_are_babels_money_format_in_both_locales(cents):
+    from babel.numbers import format_decimal
+
+    from kit.i18n.format import amount
+
+    yuan = cents / 100
+    pattern = "#,##0" if cents % 100 == 0 else "#,##0.00"
+    assert amount(yuan) == format_decimal(yuan, format=pattern, locale="zh_CN") \
+        == format_decimal(yuan, format=pattern, locale="en_GB")
+
+
+def test_dates_one_way():
+    from datetime import date
+
+    from kit.i18n import date_text
+    from kit.scenarios.render import date_en, date_zh
+
+    day = date(2024, 3, 5)
+    assert date_text(day) == date_zh(day) == "2024年3月5日"
+    assert date_text(day, "en") == date_en(day) == "5 March 2024"

@@ -161,7 +161,7 @@ def test_narratives_are_filled_and_marked(library, templates):
 def test_amounts_and_dates_render_as_documents_write_them():
     from datetime import date
     assert [yuan_zh(x) for x in (8000, 950, 1234.5, 25000, 123456, 100000, 250_000_000)] == [
-        "8,000元", "950元", "1,234.5元", "2.5万元", "12.3456万元", "10万元", "2.5亿元"]
+        "8,000元", "950元", "1,234.50元", "2.5万元", "12.3456万元", "10万元", "2.5亿元"]
     assert date_zh(date(2024, 3, 5)) == "2024年3月5日"
 
 
