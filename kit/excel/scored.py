@@ -49,7 +49,7 @@ def weight(text: str) -> float:
     """30% / +10% / -5% / －5% / 10 → percentage points."""
     t = normalise(text).replace("－", "-").replace("＋", "+").removesuffix("%")
     if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", t):
-        raise ValueError(text)
+        raise ValueError(text)  # the cell as written: the caller says it in a catalog message (scored.weight)
     return float(t)
 
 
@@ -89,7 +89,7 @@ def read_formula(text: str) -> tuple[list[dict], dict]:
             pending_floor[BASES[m.group("base")][0]] = number(m.group("a"), clause)
             written[BASES[m.group("base")][0]] = m.group("base")
             continue
-        raise ValueError(clause)
+        raise ValueError(clause)  # the author's words, shown as written in excel_import.scored.formula
     for f in formulas:
         if f.get("base") in pending_floor:
             f["base_floor"] = pending_floor.pop(f["base"])
@@ -98,11 +98,13 @@ def read_formula(text: str) -> tuple[list[dict], dict]:
     return formulas, bounds
 
 
-def _clause(exc: ValueError) -> Msg | str:
-    """Where ``read_formula`` stopped, in the reader's language: a phrase's reason and clause, or its own words."""
-    if isinstance(exc, PhraseError):
-        return msg("load.at", where=exc.reason, text=f"'{exc.clause}'")
-    return exc.args[0] if exc.args else ""
+def _formula_problem(exc: ValueError) -> Msg:
+    """What ``read_formula`` refused, in the reader's language: its own message (a floor no formula uses), or the
+    clause it stopped at (with a phrase's reason)."""
+    if exc.args and isinstance(exc.args[0], Msg):
+        return exc.args[0]
+    clause = msg("load.at", where=exc.reason, text=exc.clause) if isinstance(exc, PhraseError) else str(exc)
+    return msg("excel_import.scored.formula", clause=clause)
 
 
 class Block:
@@ -157,7 +159,7 @@ def read_block(block: Block, ctx: Context) -> dict | None:
             try:
                 out["formulas"], out["bounds"] = read_formula(degree or row.get("weight"))
             except (ValueError, PhraseError) as exc:
-                ctx.error(row, "degree", msg("excel_import.scored.formula", clause=_clause(exc)),
+                ctx.error(row, "degree", _formula_problem(exc),
                           msg("excel_import.scored.formula.expected"), show(degree, 200))
                 ok = False
             continue

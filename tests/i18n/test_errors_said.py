@@ -129,3 +129,41 @@ def test_grade_export_without_a_gradebook_speaks_the_language_asked(tmp_path, la
     result = _run("grade", "export", tmp_path, "--out", tmp_path / "grades.xlsx", "--lang", lang)
     assert result.exit_code == 1, result.output
     assert words in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("lang, words", [("en", "no exam folder no-such-exam in "), ("zh", "中没有考试文件夹 no-such-exam；现有：")])
+def test_a_course_of_an_exam_that_is_not_there_names_it_in_the_language_asked(tmp_path, lang, words):
+    result = _run("grade", "course", tmp_path / "course", "--assignment", "no-such-exam", "--lang", lang)
+    assert result.exit_code == 1 and words in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "course").exists()  # nothing written
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "kit validate: give one or more library folders or files, or --sample"),
+    ("zh", "kit validate：请给出一个或多个基准库文件夹或文件，或 --sample")])
+def test_validate_without_a_library_says_so_in_the_language_asked(lang, line):
+    result = _run("validate", "--lang", lang)
+    assert result.exit_code == 1 and result.output.strip() == line
+
+
+@pytest.mark.parametrize("lang, last, label", [("en", "1 template(s) checked; every declared outcome reachable", "standard"),
+                                               ("zh", "已检查 1 个模板；声明的处理结果均可得到", "一般处罚")])
+def test_scenario_check_reports_in_the_language_asked(lang, last, label):
+    from kit.scenarios import TEMPLATES_DIR
+
+    result = _run("scenario", "check", TEMPLATES_DIR / "highway-overweight.yaml", "--draws", "20", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[-1] == last and label in lines[0]
+
+
+def test_a_scored_tables_floor_on_an_unused_base_is_its_own_problem_in_both_languages():
+    from kit.excel.scored import _formula_problem, read_formula
+
+    with pytest.raises(ValueError) as err:
+        read_formula("所需处置费用不足二十万元的按二十万元计算")
+    assert _formula_problem(err.value).render("en") == "a floor on 所需处置费用, a base no formula uses"
+    assert _formula_problem(err.value).render("zh") == "写了所需处置费用“不足…按…计算”，但没有计算公式用到该基数"
+    with pytest.raises(ValueError) as err:
+        read_formula("罚款=乱写")
+    assert _formula_problem(err.value).render("en") == "formula not understood (at '罚款=乱写')"
