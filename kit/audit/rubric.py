@@ -13,8 +13,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ..i18n import DEFAULT_LANG, Lang, t
-from ..i18n.validation import problems
+from ..i18n import DEFAULT_LANG, Lang, msg, t
+from ..i18n.errors import Lines
+from ..i18n.validation import Refusal, problems
 
 Severity = Literal["gate", "deduction"]
 
@@ -32,7 +33,7 @@ class Rule(BaseModel):
     @model_validator(mode="after")
     def _points_for_deductions_only(self) -> Rule:
         if (self.severity == "deduction") != (self.points is not None):
-            raise ValueError("a deduction needs its points; a gate item takes none (it fails the file)")
+            raise Refusal(msg("errors.rubric_points"))
         return self
 
     def label(self, lang: Lang = DEFAULT_LANG) -> str:
@@ -48,20 +49,21 @@ class Rubric(BaseModel):
     def _each_kind_once(self) -> Rubric:
         kinds = [r.kind for r in self.rules]
         if len(set(kinds)) != len(kinds):
-            raise ValueError(f"a kind is listed twice: {sorted(k for k in set(kinds) if kinds.count(k) > 1)}")
+            raise Refusal(msg("errors.rubric_twice", kinds=", ".join(sorted(k for k in set(kinds) if kinds.count(k) > 1))))
         gates = tuple(r.model_copy(update={"points": self.start}) if r.severity == "gate" else r for r in self.rules)
         return self.model_copy(update={"rules": gates})
 
 
-class RubricError(ValueError):
-    """The rubric file is malformed: every problem, each with its dotted place in the file."""
+class RubricError(Refusal):
+    """The rubric file is malformed: every problem, each with its dotted place in the file (``said(error, lang)``
+    or ``error.message.render(lang)`` in the reader's language; ``str`` is the Chinese default)."""
 
 
 def read_rubric(text: str, file: str = "rubric.yaml") -> Rubric:
     try:
         return Rubric.model_validate(yaml.safe_load(text))
     except ValidationError as exc:
-        raise RubricError("\n".join(p.text(file).render() for p in problems(exc))) from None
+        raise RubricError(Lines(p.text(file) for p in problems(exc))) from None
 
 
 _RUBRIC = read_rubric((resources.files(__package__) / "rubric.yaml").read_text(encoding="utf-8"), "kit/audit/rubric.yaml")

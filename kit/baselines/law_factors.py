@@ -9,6 +9,10 @@ from importlib import resources
 
 import yaml
 
+from ..i18n import Msg, msg
+from ..i18n.errors import Lines
+from ..i18n.validation import Refusal, show
+
 ONE = ("suspected_crime", "harmful_consequences", "partial_capacity", "no_fault", "serious", "first_violation",
        "repeat_violation")
 ALL_OF = ("minor", "first")
@@ -31,10 +35,11 @@ class LawFactors:
 
 
 def parse(data: object, where: str = "law_factors.yaml") -> LawFactors:
-    """``LawFactors`` from the file's data; ``ValueError`` naming every missing or malformed role at once."""
-    problems: list[str] = []
+    """``LawFactors`` from the file's data; a ``Refusal`` (a ``ValueError``) naming every missing or malformed role
+    at once, in the reader's language (``kit.i18n.errors.said``)."""
+    problems: list[Msg] = []
     if not isinstance(data, dict):
-        raise ValueError(f"{where}: expected a mapping with factors and facts; found {type(data).__name__}")
+        raise Refusal(msg("errors.law_factors_not_mapping", where=where, found=show(data)))
     factors, facts = data.get("factors") or {}, data.get("facts") or {}
     values: dict[str, object] = {}
     for section, names, table in (("factors", ONE + ALL_OF, factors), ("facts", FACTS, facts)):
@@ -47,12 +52,13 @@ def parse(data: object, where: str = "law_factors.yaml") -> LawFactors:
                 ok = isinstance(value, str) and bool(value)
                 values[name] = value
             if not ok:
-                problems.append(f"{where}: {section}.{name}: expected {'a list of ids' if name in ALL_OF else 'an id'}"
-                                f"; found {value!r}")
+                problems.append(msg("errors.law_factors_role", where=where, path=f"{section}.{name}", found=show(value),
+                                    expected=msg("errors.law_factors_ids" if name in ALL_OF else "errors.law_factors_an_id")))
         extra = sorted(set(table) - set(names)) if isinstance(table, dict) else []
-        problems += [f"{where}: {section}.{k}: unknown role; expected one of {', '.join(names)}" for k in extra]
+        problems += [msg("errors.law_factors_unknown", where=where, path=f"{section}.{k}", names=", ".join(names))
+                     for k in extra]
     if problems:
-        raise ValueError("\n".join(problems))
+        raise Refusal(Lines(problems))
     return LawFactors(**values)  # type: ignore[arg-type]
 
 

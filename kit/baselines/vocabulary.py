@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from ..i18n import Lang, t
+from ..i18n import Lang, msg, t
+from ..i18n.validation import Refusal, show
 
 ILLUSTRATIVE_MARK = "示例，非正式文件"
 """Written on every constructed (non-official) row of a library, and shown wherever the row is displayed."""
@@ -50,7 +51,7 @@ class Level(Labelled):
         for member in cls:
             if text in (member.value, member.zh, member.zh[:2], member.en):
                 return member
-        raise ValueError(f"unknown level {text!r}")
+        raise Refusal(msg("errors.unknown_level", found=show(text)))  # a ValueError, in the reader's language
 
 
 _LEVEL_RANK = {level: i for i, level in enumerate(Level)}

@@ -67,7 +67,8 @@ def import_xlsx(file: Path, *, out: Path, partial: bool = False, options: Import
     return 0
 
 
-def export_xlsx(library: Path, *, out: Path, stream=None) -> int:
+def export_xlsx(library: Path, *, out: Path, stream=None, lang: Lang = "zh") -> int:
+    """Export the library folder ``library`` to the workbook ``out``; print problems (located) or the figures."""
     from kit.baselines import load_library
 
     from kit.excel.export import export_library
@@ -76,13 +77,13 @@ def export_xlsx(library: Path, *, out: Path, stream=None) -> int:
     try:
         lib = load_library(library)
     except LibraryError as exc:
-        print(exc.report(), file=err)
+        print(exc.report(lang), file=err)
         return 1
     if out.suffix.lower() != ".xlsx":
-        print(f"{out}: the output must be an .xlsx file", file=err)
+        print(t("errors.export_not_xlsx", lang, out=out), file=err)
         return 1
     export_library(lib, out)
-    print(f"written {out} ({len(lib.baselines)} baselines)", file=err)
+    print(t("errors.export_written", lang, out=out, n=len(lib.baselines)), file=err)
     return 0
 
 
@@ -110,7 +111,7 @@ def import_xlsx_command(
     try:
         date = dt.date.fromisoformat(effective_from) if effective_from else None
     except ValueError:
-        print(f"--effective-from: expected YYYY-MM-DD; found '{effective_from}'", file=sys.stderr)
+        print(t("errors.effective_from", lang, found=effective_from), file=sys.stderr)
         raise typer.Exit(1) from None
     from kit.excel.importer import ImportOptions
 
@@ -123,7 +124,8 @@ def import_xlsx_command(
 def export_xlsx_command(
     library: Path = typer.Argument(..., help="Library folder."),
     out: Path = typer.Option(..., "--out", help="Workbook to write (.xlsx)."),
+    lang: LangOption = "zh",
 ) -> None:
     """Export a library to an Excel workbook in the published layout."""
-    raise typer.Exit(export_xlsx(library, out=out))
+    raise typer.Exit(export_xlsx(library, out=out, lang=lang))
 

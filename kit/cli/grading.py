@@ -43,7 +43,9 @@ def _fail(error: Exception, lang: Lang = "zh") -> None:
     elif isinstance(error, LibraryError):
         typer.echo(error.report(lang), err=True)
     else:
-        typer.echo(str(error), err=True)
+        from kit.i18n.errors import said
+
+        typer.echo(said(error, lang), err=True)
     raise typer.Exit(1)
 
 

@@ -88,7 +88,7 @@ def validate(
     found) and exit 1."""
     targets = list(paths or []) + ([SAMPLE_LIBRARY] if sample else [])
     if not targets:
-        typer.echo("kit validate: give one or more library folders or files, or --sample", err=True)
+        typer.echo(t("errors.validate_no_paths", lang), err=True)
         raise typer.Exit(1)
     library = _load_or_exit(targets, lang)
     typer.echo(summary_line(library))
@@ -110,6 +110,7 @@ def list_(
 def schema(
     out: Path | None = typer.Option(None, "--out", help="Folder to write into; default: the project's docs/."),
     check: bool = typer.Option(False, "--check", help="Only check that the committed copies are current."),
+    lang: LangOption = "zh",
 ) -> None:
     """Write the JSON Schema and the field reference of the library format (docs/library-schema.json,
     docs/library-format.md)."""
@@ -121,9 +122,9 @@ def schema(
                                                                                fmt.field_reference()))
                  if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
         if stale:
-            typer.echo(f"stale: {', '.join(stale)} in {folder}; regenerate with: kit schema", err=True)
+            typer.echo(t("errors.schema_stale", lang, names=", ".join(stale), folder=folder), err=True)
             raise typer.Exit(1)
-        typer.echo(f"OK: {fmt.SCHEMA_FILE} and {fmt.REFERENCE_FILE} are current")
+        typer.echo(t("errors.schema_current", lang, schema=fmt.SCHEMA_FILE, reference=fmt.REFERENCE_FILE))
         return
     for written in fmt.write_docs(folder):
         typer.echo(str(written))

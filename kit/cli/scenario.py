@@ -13,7 +13,7 @@ import typer
 from kit.baselines import LibraryError, load_library, sample_library
 from kit.cli import app
 from kit.cli.options import LangOption
-from kit.i18n import Lang
+from kit.i18n import Lang, t
 from kit.scenarios import (OUTCOMES, ScenarioError, Template, find_template, generate, load_templates, outcome_counts,
                            outcome_label, parse_outcome)
 from kit.scenarios.generate import self_contradictions
@@ -51,8 +51,7 @@ def generate_command(
         try:
             parse_outcome(level)
         except ValueError:
-            typer.echo(f"--level: unknown outcome '{level}'; expected one of 不予, 减轻, 从轻, 一般, 从重, 移送, 时效 "
-                       f"(or {', '.join(OUTCOMES)})", err=True)
+            typer.echo(t("errors.unknown_outcome", lang, level=level, keys=", ".join(OUTCOMES)), err=True)
             raise typer.Exit(2) from None
     try:
         lib = _library(library)
@@ -104,17 +103,17 @@ def check_command(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for row in rows:
-            shares = "  ".join(f"{outcome_label(k)} {v:.0%}" for k, v in row["reached"].items())
+            shares = "  ".join(f"{outcome_label(k, lang)} {v:.0%}" for k, v in row["reached"].items())
             typer.echo(f"{row['template']}  [{row['matter']}, {row['difficulty']}]  {shares}")
             for outcome in row["unreachable"]:
-                typer.echo(f"  ✗ declares {outcome} ({outcome_label(outcome)}) but no draw reached it "
-                           f"({row['file']})")
+                typer.echo(t("errors.check_unreachable", lang, outcome=outcome, label=outcome_label(outcome, lang),
+                             file=row["file"]))
             for c in row["contradictions"]:
-                typer.echo(f"  ✗ seed {c['seed']}: the variant carries {' and '.join(c['factors'])}, which exclude "
-                           f"each other ({row['file']})")
+                typer.echo(t("errors.check_contradiction", lang, seed=c["seed"], file=row["file"],
+                             factors=t("errors.factors_and", lang).join(c["factors"])))
             for outcome in row["undeclared"]:
-                typer.echo(f"  note: reaches {outcome} ({outcome_label(outcome)}), not declared in reachable")
+                typer.echo(t("errors.check_undeclared", lang, outcome=outcome, label=outcome_label(outcome, lang)))
         bad = sum(bool(r["unreachable"]) for r in rows)
-        typer.echo(f"{len(rows)} template{'s' if len(rows) != 1 else ''} checked"
-                   + (f"; {bad} with unreachable outcomes" if bad else "; every declared outcome reachable"))
+        typer.echo(t("errors.check_total", lang, n=len(rows))
+                   + (t("errors.check_bad", lang, bad=bad) if bad else t("errors.check_all_reached", lang)))
     raise typer.Exit(1 if any(r["unreachable"] or r["contradictions"] for r in rows) else 0)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from ..baselines import REAL_LIBRARIES, Library, load_library, sample_library
 from ..baselines.real import real_names
 from ..grading import WEIGHTS, Marks, Weights
-from ..i18n import Lang, catalog, parse_lang, t
+from ..i18n import Lang, catalog, msg, parse_lang, t
+from ..i18n.validation import Refusal
 from ..scenarios import Scenario, Template, UnreachableOutcome, builtin_templates, generate
 from ..scenarios.from_tier import tier_templates
 from . import marking
@@ -86,7 +87,7 @@ class DrillSession:
         self._library = library
         self._templates = list(templates) if templates is not None else None
         if self._templates == []:
-            raise ValueError("a drill needs at least one scenario template")
+            raise Refusal(msg("errors.drill_no_templates"))
         self._engine, self._clock = engine, clock
         self.lang: Lang = parse_lang(lang)
         self.weights = weights
@@ -117,7 +118,7 @@ class DrillSession:
         if self._templates is None:
             self._templates = builtin_templates(self.library)
             if not self._templates:
-                raise ValueError("a drill needs at least one scenario template")
+                raise Refusal(msg("errors.drill_no_templates"))
         return self._templates
 
     # ---- who and what ------------------------------------------------------------------------------------

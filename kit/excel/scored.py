@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kit.baselines.errors import show
-from kit.i18n.message import msg
+from kit.i18n.message import Msg, msg
 
 from .context import Context, Row
 from .phrases import NUM, PhraseError, normalise, number
@@ -49,14 +49,16 @@ def weight(text: str) -> float:
     """30% / +10% / -5% / －5% / 10 → percentage points."""
     t = normalise(text).replace("－", "-").replace("＋", "+").removesuffix("%")
     if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", t):
-        raise ValueError(text)
+        raise ValueError(text)  # the cell as written: the caller says it in a catalog message (scored.weight)
     return float(t)
 
 
 def read_formula(text: str) -> tuple[list[dict], dict]:
-    """The 备注 words → (formulas, bounds {floor, ceiling}); ValueError(clause) at a clause not understood."""
+    """The 备注 words → (formulas, bounds {floor, ceiling}); ValueError(clause) at a clause not understood (the
+    author's words, shown as written), ValueError(Msg) for a floor no formula uses."""
     formulas, bounds = [], {}
     pending_floor: dict[str, float] = {}
+    written: dict[str, str] = {}  # a base's fact id → its words in the table
     for clause in filter(None, re.split(r"[；;。\n]", normalise(text))):
         m = re.fullmatch(rf"(?:(?P<who>{'|'.join(_WHO)})(?:的)?[，,:：]?)?罚款(?:金额|数额)?[=＝](?:裁量)?百分值{_TIMES}"
                          rf"(?:(?P<max>法定最高(?:罚款)?(?:数额|限额|额))|(?P<amount>{NUM})元|"
@@ -85,14 +87,24 @@ def read_formula(text: str) -> tuple[list[dict], dict]:
         m = re.fullmatch(rf"(?P<base>{_BASE})不足(?P<a>{NUM})元的?[，,]?按(?P<b>{NUM})元计算", clause)
         if m and number(m.group("a"), clause) == number(m.group("b"), clause):
             pending_floor[BASES[m.group("base")][0]] = number(m.group("a"), clause)
+            written[BASES[m.group("base")][0]] = m.group("base")
             continue
-        raise ValueError(clause)
+        raise ValueError(clause)  # the author's words, shown as written in excel_import.scored.formula
     for f in formulas:
         if f.get("base") in pending_floor:
             f["base_floor"] = pending_floor.pop(f["base"])
     if pending_floor:
-        raise ValueError(f"{'、'.join(pending_floor)}: a floor on a base no formula uses")
+        raise ValueError(msg("errors.scored_floor_unused", bases="、".join(written[b] for b in pending_floor)))
     return formulas, bounds
+
+
+def _formula_problem(exc: ValueError) -> Msg:
+    """What ``read_formula`` refused, in the reader's language: its own message (a floor no formula uses), or the
+    clause it stopped at (with a phrase's reason)."""
+    if exc.args and isinstance(exc.args[0], Msg):
+        return exc.args[0]
+    clause = msg("load.at", where=exc.reason, text=exc.clause) if isinstance(exc, PhraseError) else str(exc)
+    return msg("excel_import.scored.formula", clause=clause)
 
 
 class Block:
@@ -147,7 +159,7 @@ def read_block(block: Block, ctx: Context) -> dict | None:
             try:
                 out["formulas"], out["bounds"] = read_formula(degree or row.get("weight"))
             except (ValueError, PhraseError) as exc:
-                ctx.error(row, "degree", msg("excel_import.scored.formula", clause=str(exc)),
+                ctx.error(row, "degree", _formula_problem(exc),
                           msg("excel_import.scored.formula.expected"), show(degree, 200))
                 ok = False
             continue

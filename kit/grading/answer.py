@@ -8,7 +8,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..baselines.vocabulary import Level
-from ..i18n import Lang, t
+from ..i18n import Lang, msg, t
+from ..i18n.validation import Refusal, show
 
 TRANSFER = "transfer"
 """The outcome key of a transfer to the judicial organs (Art. 27): the engine gives no level then."""
@@ -25,7 +26,7 @@ def parse_answer_level(text: str) -> str:
     try:
         return Level.parse(text).value
     except ValueError:
-        raise ValueError(f"unknown level {text!r}; expected one of {ALLOWED_LEVELS}") from None
+        raise Refusal(msg("errors.unknown_answer_level", found=show(text))) from None
 
 
 class Answer(BaseModel):
@@ -47,7 +48,7 @@ class Answer(BaseModel):
     @classmethod
     def _level(cls, value: object) -> str:
         if not isinstance(value, str):
-            raise ValueError(f"expected a level as text ({ALLOWED_LEVELS}); found {value!r}")
+            raise Refusal(msg("errors.level_not_text", found=show(value)))
         return parse_answer_level(value)
 
     @field_validator("reason", "approval", mode="before")

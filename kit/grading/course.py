@@ -27,6 +27,8 @@ from pathlib import Path
 import nbformat
 
 from .build import build_notebook
+from ..i18n import msg
+from ..i18n.validation import Refusal
 from .exam import EXAM_FILE, load_exam
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,8 +92,8 @@ def new_course(root: str | Path, *, answers: str | Path = ANSWERS_DIR, only: lis
     names = only or assignments(answers)
     missing = [n for n in names if not (answers / n / EXAM_FILE).is_file()]
     if missing:
-        raise FileNotFoundError(f"no exam folder {', '.join(missing)} in {answers}; "
-                                f"found: {', '.join(assignments(answers)) or 'none'}")
+        raise FileNotFoundError(msg("errors.no_exam_folder", missing=", ".join(missing), answers=answers,
+                                    found=", ".join(assignments(answers)) or msg("errors.none")))
     root.mkdir(parents=True, exist_ok=True)
     (root / "nbgrader_config.py").write_text(course_config(**options), encoding="utf-8")
     for name in names:
@@ -109,9 +111,9 @@ def add_attempt(course: str | Path, exam_id: str, attempt: int) -> str:
     course = Path(course)
     first = course / "source" / exam_id / EXAM_FILE
     if not first.is_file():
-        raise FileNotFoundError(f"{first}: no such exam in the course (make it with `kit grade course`)")
+        raise FileNotFoundError(msg("errors.no_exam_in_course", path=first))
     if attempt < 1:
-        raise ValueError(f"attempt must be 1 or more; found {attempt}")
+        raise Refusal(msg("errors.attempt", found=attempt))
     text = first.read_text(encoding="utf-8")
     exam = load_exam(first)
     name = exam.model_copy(update={"attempt": attempt}).assignment

@@ -217,7 +217,7 @@ def questions(exam: Exam, trainee: str) -> list[Question]:
     """The trainee's questions for the exam's attempt, numbered from 1 (the notebook's answer cells)."""
     trainee = str(trainee).strip()
     if not trainee:
-        raise ValueError("trainee id is empty")
+        raise Refusal(msg("errors.trainee_id_empty"))
     rng = random.Random(_seed("exam", exam.id, trainee, exam.attempt))
     drawn: list[tuple[str, str, str | None]] = []
     used: set[str] = set()

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..baselines import sample_library
-from ..i18n import Lang, t
+from ..i18n import LANGS, Lang, msg, t
+from ..i18n.validation import Refusal
 from .exam import EXAM_FILE, Exam, load_exam, questions
 from .sheet import Reading, to_answer
 
@@ -26,7 +27,17 @@ def trainee_id(given: str | None = None) -> str:
     for candidate in (given, *(os.environ.get(name) for name in TRAINEE_ENV)):
         if candidate is not None and str(candidate).strip():
             return str(candidate).strip()
-    raise ValueError("请先在 TRAINEE_ID 中填写你的学号（或工号）/ set TRAINEE_ID to your trainee id first")
+    raise NoTraineeId()
+
+
+class NoTraineeId(Refusal):
+    """No trainee id typed or found: said in both languages, as everything the exercise notebook shows."""
+
+    def __init__(self) -> None:
+        super().__init__(msg("errors.no_trainee_id"))
+
+    def __str__(self) -> str:
+        return " / ".join(self.message.render(lang) for lang in LANGS)
 
 
 @dataclass(frozen=True)

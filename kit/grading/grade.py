@@ -23,7 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..baselines.vocabulary import Level
 from ..engine.decision import Decision, FineRange
 from ..engine.proposal import SEED_RULE, check_proposal
-from ..i18n import LANGS, Lang, bilingual, list_join, money, money_range, named, t
+from ..i18n import LANGS, Lang, bilingual, list_join, money, money_range, msg, named, t
+from ..i18n.validation import Refusal
 from . import citing
 from .answer import Answer
 
@@ -103,7 +104,7 @@ class Marks:
         for p in self.parts:
             if p.name == name:
                 return p
-        raise KeyError(f"no part {name!r}; parts: {', '.join(p.name for p in self.parts)}")
+        raise KeyError(name)  # a lookup by the code that built the marks (the part names are fixed), not a user's
 
     def to_dict(self) -> dict:
         return {"case_id": self.case_id, "total": self.total, "max_total": self.max_total,
@@ -130,7 +131,7 @@ def grade(answer: Answer, decision: Decision, *, weights: Weights = WEIGHTS, lib
     """Grade ``answer`` against the engine's ``decision`` for the same case. With the ``library`` the decision
     came from, the reasons name the baseline by its title (else by its version: "the applicable baseline")."""
     if answer.case_id != decision.case_id:
-        raise ValueError(f"the answer is for case {answer.case_id!r}, the decision for case {decision.case_id!r}")
+        raise Refusal(msg("errors.case_mismatch", answer=answer.case_id, decision=decision.case_id))
     return Marks(answer.case_id, answer, (outcome_part(answer, decision, weights, library),
                                           fine_part(answer, decision, weights, library)))
 

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..i18n import msg
+from ..i18n.validation import EnglishOnly, Refusal
+
 COLUMNS = ["trainee", "assignment", "notebook", "question", "n", "part", "score", "max_score", "correct",
            "needs_manual_grade"]
 """The columns of ``gradebook_frame``: ``n``/``part`` split a kit grade id ``q1-outcome`` (else empty);
@@ -26,7 +29,7 @@ def db_url(db: str | Path) -> str:
         return text
     path = Path(text)
     if not path.is_file():
-        raise FileNotFoundError(f"no gradebook at {path} (expected an nbgrader gradebook.db or a database URL)")
+        raise FileNotFoundError(msg("errors.no_gradebook", path=path))
     return f"sqlite:///{path.resolve()}"
 
 
@@ -49,8 +52,8 @@ def gradebook_frame(db: str | Path) -> pd.DataFrame:
                              "part": match["part"] if match else None, "score": score, "max_score": top,
                              "correct": top > 0 and score >= top, "needs_manual_grade": bool(g.needs_manual_grade)})
     except SQLAlchemyError as error:
-        raise ValueError(f"{db}: not an nbgrader gradebook ({type(error).__name__}: "
-                         f"{str(error).splitlines()[0]})") from None
+        detail = EnglishOnly(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+        raise Refusal(msg("errors.not_gradebook", db=db, detail=detail)) from None
     finally:
         engine.dispose()
     frame = pd.DataFrame(rows, columns=COLUMNS)

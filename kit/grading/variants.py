@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from ..baselines.library import Library
 from ..baselines import sample_library
+from ..i18n import msg
+from ..i18n.validation import Refusal
 from ..scenarios import TEMPLATES_DIR, Scenario, find_template, generate
 
 
@@ -22,7 +24,7 @@ def variant(template_id: str, trainee_id: str, *, seed: int = 0, library: Librar
     """The variant of the built-in template ``template_id`` (or a template file) for ``trainee_id``;
     ``library`` defaults to the bundled sample library."""
     if not str(trainee_id).strip():
-        raise ValueError("trainee_id is empty: each trainee needs an id of their own (学号/工号)")
+        raise Refusal(msg("errors.trainee_id_empty"))
     lib = library if library is not None else _sample()
     builtin = TEMPLATES_DIR / f"{template_id}.yaml"
     # An id names a built-in template, never a file of the working directory (a submission folder may hold any

@@ -12,8 +12,15 @@ import yaml
 from .lang import LANGS, Lang
 
 
-class CatalogError(ValueError):
-    """A catalog file is malformed: names the file, the key and what is wrong (all problems at once)."""
+class CatalogError(RuntimeError):
+    """A catalog file is malformed: names the file, the key and what is wrong (all problems at once). The files
+    are the kit's own (kit/i18n/messages), checked by tests/i18n: a broken one is the kit's bug, said to its
+    developers in English, never a user's input."""
+
+
+class MissingMessage(KeyError, RuntimeError):
+    """A key or language the catalog lacks: a programming mistake (a key the code made up), not a user's input;
+    a ``KeyError`` for the lookup, a ``RuntimeError`` for what it is."""
 
 
 @dataclass(frozen=True)
@@ -24,7 +31,7 @@ class Catalog:
         try:
             template = self.entries[key][lang]
         except KeyError:
-            raise KeyError(f"no message '{key}' in language '{lang}' (kit/i18n/messages)") from None
+            raise MissingMessage(f"no message '{key}' in language '{lang}' (kit/i18n/messages)") from None
         return template.format(**params) if params else template
 
     def has(self, key: str) -> bool:

@@ -7,6 +7,7 @@ import pytest
 from kit.baselines import vocabulary
 from kit.baselines.vocabulary import Labelled, Level, PenaltyType, StatuteLevel
 from kit.i18n import catalog
+from kit.i18n.errors import said
 
 VOCABULARIES = Labelled.__subclasses__()
 
@@ -37,5 +38,6 @@ def test_the_labels_read_as_before():
     assert [m.value for m in Level] == ["no_penalty", "mitigated", "lenient", "standard", "aggravated"]
     assert [Level.parse(s) for s in ("从轻", "从轻处罚", "lenient", " no penalty ")] == [
         Level.lenient, Level.lenient, Level.lenient, Level.no_penalty]
-    with pytest.raises(ValueError, match="unknown level"):
+    with pytest.raises(ValueError, match="之一.*而不是 '轻'") as err:  # a Refusal: the reason in the catalog's words
         Level.parse("轻")
+    assert said(err.value, "en").startswith("one of 不予, 减轻") and said(err.value, "en").endswith("not '轻'")

@@ -14,6 +14,7 @@ from kit.baselines.vocabulary import Level
 from kit.engine import Case, evaluate
 from kit.grading.grade import deciding_rules
 from kit.grading import WEIGHTS, Answer, Weights, grade
+from kit.i18n.errors import said
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "cases"
 LIBRARY = sample_library()
@@ -204,5 +205,6 @@ def test_marks_display_themselves():
 
 def test_the_answer_must_be_for_the_decisions_case():
     d = decide(ENTRIES[0].values[0])
-    with pytest.raises(ValueError, match="answer is for case"):
+    with pytest.raises(ValueError, match="答案针对案例 'other'") as err:
         grade(Answer(case_id="other", level="一般"), d)
+    assert said(err.value, "en") == f"the answer is for case 'other', the decision for case '{d.case_id}'"

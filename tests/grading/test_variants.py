@@ -6,6 +6,7 @@ import pytest
 
 from kit.baselines import sample_library
 from kit.grading.variants import variant
+from kit.i18n.errors import said
 from kit.scenarios import find_template, generate
 
 TEMPLATE = "flyposting-youth"
@@ -30,5 +31,6 @@ def test_a_template_id_never_reads_a_file_of_the_working_folder(tmp_path, monkey
 
 
 def test_an_empty_trainee_id_is_refused():
-    with pytest.raises(ValueError, match="trainee"):
+    with pytest.raises(ValueError, match="学员编号为空") as err:
         variant(TEMPLATE, " ")
+    assert said(err.value, "en").startswith("the trainee id is empty")

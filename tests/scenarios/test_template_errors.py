@@ -98,4 +98,6 @@ def test_cli_unknown_template_and_unreachable_level_no_traceback():
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "highway-overweight.yaml:" in result.stderr and "produced no 从重处罚" in result.stderr
     result = kit_scenario("generate", "highway-overweight", "--trainee", "T1", "--level", "严重")
-    assert result.returncode == 2 and "unknown outcome" in result.stderr
+    assert result.returncode == 2 and "--level：未知的处理结果 '严重'" in result.stderr  # the default language
+    result = kit_scenario("generate", "highway-overweight", "--trainee", "T1", "--level", "严重", "--lang", "en")
+    assert result.returncode == 2 and "--level: unknown outcome '严重'" in result.stderr
