@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 
 from ..baselines import REAL_LIBRARIES, Library, load_library, sample_library
 from ..baselines.real import real_names
-from ..grading import WEIGHTS, Marks, Weights
+from ..grading import WEIGHTS, AmountError, Marks, Weights, parse_amount
 from ..i18n import Lang, catalog, msg, parse_lang, t
 from ..i18n.validation import Refusal
 from ..scenarios import Scenario, Template, UnreachableOutcome, builtin_templates, generate
 from ..scenarios.from_tier import tier_templates
 from . import marking
-from .amount import AmountError, parse_amount
 from .marking import DrillAnswer
 from .records import CaseRef, Clock, Score
 
@@ -232,10 +231,12 @@ class DrillSession:
             raise DrillError("err.no_case")
         if level is None or not str(level).strip():
             raise DrillError("err.no_level")
-        try:
-            yuan = parse_amount(fine)
+        try:  # the exam's reader of amounts (一万五 is 15,000 in a drill as in an exam); an empty box: no fine
+            yuan = None if fine is None else parse_amount(fine)
         except AmountError as exc:
-            raise DrillError("err.fine", text=str(exc.text)[:40]) from None
+            if exc.key != "amount_empty":
+                raise DrillError("err.fine", text=str(exc.text)[:40]) from None
+            yuan = None
         self.current = DrillAnswer(level=str(level), circumstances=frozenset(circumstances),
                                    provision=provision or None, fine=yuan or None, reason=reason or None,
                                    approval=approval or None)

@@ -106,11 +106,22 @@ def test_circumstance_options_hold_the_case_and_distractors(store, clock):
         s.submit()
 
 
-@pytest.mark.parametrize("typed, yuan", [("5万元", 50_000), ("五万", 50_000), ("50,000", 50_000), ("1.2万", 12_000)])
+@pytest.mark.parametrize("typed, yuan", [("5万元", 50_000), ("五万", 50_000), ("50,000", 50_000), ("1.2万", 12_000),
+                                         ("一万五", 15_000), ("三千五", 3_500), ("1万5千", 15_000), ("", None),
+                                         ("  ", None), ("元", None), (None, None)])
 def test_the_fine_may_be_typed_as_an_officer_writes_it(store, clock, typed, yuan):
     s = session(store, clock)
     s.next_case()
     assert s.answer(level="standard", fine=typed).fine == yuan
+
+
+@pytest.mark.parametrize("typed", ["一万五", "三千五", "1万5千", "一点五万元", "15,000 元", "二五"])
+def test_a_drill_reads_a_fine_as_the_exam_does(store, clock, typed):
+    from kit.grading import parse_amount
+
+    s = session(store, clock)
+    s.next_case()
+    assert s.answer(level="standard", fine=typed).fine == parse_amount(typed)
 
 
 def test_a_fine_that_cannot_be_read_is_said_not_zeroed(store, clock):
