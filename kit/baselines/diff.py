@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..i18n import DEFAULT_LANG, Lang, Msg, msg
+from ..i18n import Msg, msg
 from .models import Baseline
 from .vocabulary import Level
-from .wording import fine, joined, label, value
+from .wording import Said, fine, joined, label, value
 
 FIELDS = ("version", "title", "effective_from", "effective_to", "provision", "refines", "document", "teaching_note")
 RULES = ("combination", "suggested_fine", "rounding", "contiguous", "tier_choice")
@@ -16,21 +16,10 @@ CHOICES = ("combination", "suggested_fine", "tier_choice")  # rules whose values
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(Said):
     kind: str  # added | removed | changed
     path: str
     message: Msg  # what changed, said in the reader's language
-
-    @property
-    def zh(self) -> str:
-        return self.message.render("zh")
-
-    @property
-    def en(self) -> str:
-        return self.message.render("en")
-
-    def text(self, lang: Lang = DEFAULT_LANG) -> str:
-        return self.message.render(lang)
 
 
 def _changed(path: str, field: str, old: object, new: object) -> Change:

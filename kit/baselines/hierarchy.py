@@ -13,7 +13,7 @@ from .checks import fine_bounds
 from .library import Library
 from .models import Baseline, MultipleFine
 from .vocabulary import AuthorityLevel, Level
-from .wording import facts_of, fine, joined, label, named
+from .wording import Said, facts_of, fine, joined, label, named
 
 SEED_RULE = "苏政办发〔2023〕1号 三(二)：下级行政机关制定的裁量权基准与上级冲突的，适用上级基准"
 NATIONAL_RULE = ("《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号）"
@@ -22,21 +22,13 @@ COUNTY_RULE = "苏政办发〔2023〕1号 二：县级行政机关只能在上�
 
 
 @dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(Said):
     lower: str
     higher: str
     path: tuple  # location inside the lower baseline's file, e.g. ("baseline", "levels", "standard", "fine")
     kind: str  # range | level | penalty | factor | county
     message: Msg  # what conflicts (``review.*``), said in the reader's language
     rule: str = SEED_RULE
-
-    @property
-    def zh(self) -> str:
-        return self.message.render("zh")
-
-    @property
-    def en(self) -> str:
-        return self.message.render("en")
 
     @property
     def dotted(self) -> str:

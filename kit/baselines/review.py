@@ -20,7 +20,7 @@ from .tier_review import higher_baselines, tier_findings
 from .models import Baseline, FixedFine, PerUnitFine
 from .vocabulary import Direction, FactorKind, Level
 from .review_tiers import text_only_conditions
-from .wording import facts_of, joined, label, point as point_words, value
+from .wording import Said, facts_of, joined, label, point as point_words, value
 from .yaml_source import locate, parse_located
 
 KINDS: dict[str, Msg] = {kind: msg(f"review.kind.{kind}") for kind in (
@@ -36,7 +36,7 @@ RULE_EDGE = "行政裁量权基准不得把默认结果设定在法定幅度的�
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Said):
     kind: str
     baseline: str
     file: str
@@ -45,14 +45,6 @@ class Finding:
     rule: str  # the rule cited: a quotation of Chinese law, shown as written in both languages
     message: Msg  # what is wrong (``review.*``), said in the reader's language
     higher: str | None = None
-
-    @property
-    def zh(self) -> str:
-        return self.message.render("zh")
-
-    @property
-    def en(self) -> str:
-        return self.message.render("en")
 
     def text(self, lang: Lang = DEFAULT_LANG) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

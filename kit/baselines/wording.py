@@ -27,6 +27,25 @@ class Words(Msg):
         return _SAY[self.key](lang, **self.params)
 
 
+class Said:
+    """A result carrying one ``message`` (a finding, a conflict, a change): ``.zh``, ``.en`` and ``text(lang)``
+    say it. A mixin of dataclasses that declare ``message`` as their field."""
+
+    __slots__ = ()
+    message: Msg
+
+    @property
+    def zh(self) -> str:
+        return self.message.render("zh")
+
+    @property
+    def en(self) -> str:
+        return self.message.render("en")
+
+    def text(self, lang: Lang = DEFAULT_LANG) -> str:
+        return self.message.render(lang)
+
+
 def fine(spec: object, facts: Iterable[object] = ()) -> Msg:
     """A fine spec's range in its own units (yuan, a multiple or a percentage of a base, per unit); the base is
     named by its label among ``facts`` (the matter's ``FactDef``), else by its id."""
@@ -118,4 +137,4 @@ _SAY: dict[str, Callable[..., str]] = {
     "named": lambda lang, model: bilingual(model, lang),
 }
 
-__all__ = ["NONE", "Words", "facts_of", "fine", "joined", "label", "named", "point", "value"]
+__all__ = ["NONE", "Said", "Words", "facts_of", "fine", "joined", "label", "named", "point", "value"]
