@@ -176,3 +176,21 @@ def test_the_drafting_exercise_says_an_overlap_in_each_language(library):
     assert overlap.render("en") == ("levels.standard.fine: the standard range overlaps the lenient range "
                                     "(CNY 1,500 < CNY 2,000)")
     assert overlap.render("zh") == "levels.standard.fine：一般处罚的幅度与从轻处罚重叠（1,500元 < 2,000元）"
+
+
+def test_a_factor_pulling_the_other_way_is_named_in_each_language():
+    """A lower scored baseline whose weights have the opposite signs of the higher one's (made here from a
+    fixture baseline: a scored pair with opposite weights is no teaching example worth a file)."""
+    from kit.baselines.hierarchy import conflicts
+
+    lib = load_library(ROOT / "tests" / "fixtures" / "scored")
+    higher = lib.baselines["demo-sthj-scored-1"]
+    scoring = higher.rules.scoring
+    weights = {k: -v for k, v in scoring.weights.items()}
+    lower = higher.model_copy(update={"id": "demo-lower", "rules": higher.rules.model_copy(
+        update={"scoring": scoring.model_copy(update={"weights": weights})})})
+    found = [c for c in conflicts(lib, lower, higher) if c.kind == "factor"]
+    assert [c.dotted for c in found] == [f"demo-lower.rules.scoring.weights.{k}" for k in weights]
+    factor = lib.factors[next(iter(weights))]
+    assert found[0].zh == f"因子“{factor.zh}”在demo-lower中的作用方向与上级基准demo-sthj-scored-1相反。"
+    assert found[0].en == f"Factor “{factor.en}” pulls the other way in demo-lower than in demo-sthj-scored-1."
