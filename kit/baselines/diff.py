@@ -1,105 +1,89 @@
-"""What changed between two versions of a baseline, in words a trainer can show."""
+"""What changed between two versions of a baseline, in words a trainer can show (``review.*`` of the catalog)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .checks import fine_bounds
+from ..i18n import Msg, msg
 from .models import Baseline
 from .vocabulary import Level
+from .wording import Said, fine, joined, label, value
+
+FIELDS = ("version", "title", "effective_from", "effective_to", "provision", "refines", "document", "teaching_note")
+RULES = ("combination", "suggested_fine", "rounding", "contiguous", "tier_choice")
+CHOICES = ("combination", "suggested_fine", "tier_choice")  # rules whose values are named in the catalog
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(Said):
     kind: str  # added | removed | changed
     path: str
-    zh: str
-    en: str
+    message: Msg  # what changed, said in the reader's language
 
 
-def _range(spec: object) -> str:
-    bounds = fine_bounds(spec)
-    if bounds is None:
-        return "—" if spec is None else type(spec).__name__
-    unit = "倍" if hasattr(spec, "base") else "元"
-    lo, hi = bounds
-    return f"{lo:,g}{unit}" if lo == hi else f"{lo:,g}–{hi:,g}{unit}"
+def _changed(path: str, field: str, old: object, new: object) -> Change:
+    def said(v: object) -> Msg | str:
+        return msg(f"review.value.{field}.{v}") if field in CHOICES else value(v)
+
+    return Change("changed", path, msg("review.changed", field=msg(f"review.field.{field}"), old=said(old),
+                                       new=said(new)))
 
 
-def diff_baselines(old: Baseline, new: Baseline) -> list[Change]:
-    out: list[Change] = []
-
-    def field(name: str, zh: str, en: str) -> None:
-        a, b = getattr(old, name), getattr(new, name)
-        if a != b:
-            out.append(Change("changed", name, f"{zh}：{a or '—'} → {b or '—'}", f"{en}: {a or '—'} → {b or '—'}"))
-
-    for name, zh, en in (("version", "版本", "version"), ("title", "标题", "title"),
-                         ("effective_from", "施行日期", "in force from"), ("effective_to", "失效日期", "in force until"),
-                         ("provision", "处罚依据", "provision"), ("refines", "细化的上级基准", "refines"),
-                         ("document", "文号", "document"), ("teaching_note", "教学说明", "teaching note")):
-        field(name, zh, en)
+def diff_baselines(old: Baseline, new: Baseline, facts: Iterable[object] = ()) -> list[Change]:
+    """Every edit from ``old`` to ``new``; ``facts`` (the matter's) name the base of a multiple."""
+    facts = tuple(facts)
+    out: list[Change] = [_changed(name, name, getattr(old, name), getattr(new, name)) for name in FIELDS
+                         if getattr(old, name) != getattr(new, name)]
     for level in sorted(set(old.levels) | set(new.levels), key=lambda lv: lv.rank):
         a, b = old.levels.get(level), new.levels.get(level)
-        path = f"levels.{level.value}"
+        path, name = f"levels.{level.value}", label(level)
         if a is None or b is None:
             kind = "added" if a is None else "removed"
-            out.append(Change(kind, path, f"{'新增' if a is None else '删除'}阶次“{level.zh}”",
-                              f"level {level.en} {kind}"))
+            out.append(Change(kind, path, msg(f"review.level_{kind}", level=name)))
             continue
         if a.fine != b.fine:
-            out.append(Change("changed", f"{path}.fine", f"{level.zh}罚款幅度：{_range(a.fine)} → {_range(b.fine)}",
-                              f"{level.en} fine: {_range(a.fine)} → {_range(b.fine)}"))
-        for cond in b.conditions:
-            if cond not in a.conditions:
-                out.append(Change("added", f"{path}.conditions", f"{level.zh}新增适用条件：{cond}",
-                                  f"{level.en}: condition added: {cond}"))
-        for cond in a.conditions:
-            if cond not in b.conditions:
-                out.append(Change("removed", f"{path}.conditions", f"{level.zh}删除适用条件：{cond}",
-                                  f"{level.en}: condition removed: {cond}"))
+            out.append(Change("changed", f"{path}.fine", msg("review.level_fine", level=name, old=fine(a.fine, facts),
+                                                             new=fine(b.fine, facts))))
+        out.extend(Change("added", f"{path}.conditions", msg("review.condition_added", level=name, text=cond))
+                   for cond in b.conditions if cond not in a.conditions)
+        out.extend(Change("removed", f"{path}.conditions", msg("review.condition_removed", level=name, text=cond))
+                   for cond in a.conditions if cond not in b.conditions)
         if a.penalties != b.penalties:
-            out.append(Change("changed", f"{path}.penalties",
-                              f"{level.zh}处罚种类：{'、'.join(p.zh for p in a.penalties) or '—'} → "
-                              f"{'、'.join(p.zh for p in b.penalties) or '—'}",
-                              f"{level.en} penalty types changed"))
+            out.append(Change("changed", f"{path}.penalties", msg(
+                "review.penalties", level=name, old=joined(label(p) for p in a.penalties),
+                new=joined(label(p) for p in b.penalties))))
     old_tiers = {(t.block, t.no): t for t in old.tiers}
     new_tiers = {(t.block, t.no): t for t in new.tiers}
     for key in sorted(set(old_tiers) | set(new_tiers)):
         ta, tb = old_tiers.get(key), new_tiers.get(key)
-        path = f"tiers[{key[1]}]" + (" (逾期不改正)" if key[0] == "overdue" else "")
+        path = f"tiers[{key[1]}]" + ("" if key[0] == "main" else f"@{key[0]}")
+        tier = msg("review.tier" if key[0] == "main" else f"review.tier_{key[0]}", no=key[1])
         if ta is None or tb is None:
-            out.append(Change("added" if ta is None else "removed", path,
-                              f"{'新增' if ta is None else '删除'}第{key[1]}档", f"tier {key[1]} {'added' if ta is None else 'removed'}"))
+            kind = "added" if ta is None else "removed"
+            out.append(Change(kind, path, msg(f"review.tier_{kind}", tier=tier)))
             continue
         if ta.fine != tb.fine:
-            out.append(Change("changed", f"{path}.fine", f"第{key[1]}档罚款：{_range(ta.fine)} → {_range(tb.fine)}",
-                              f"tier {key[1]} fine: {_range(ta.fine)} → {_range(tb.fine)}"))
+            out.append(Change("changed", f"{path}.fine", msg("review.tier_fine", tier=tier, old=fine(ta.fine, facts),
+                                                             new=fine(tb.fine, facts))))
         if ta.level != tb.level:
-            out.append(Change("changed", f"{path}.level", f"第{key[1]}档阶次：{ta.level.zh} → {tb.level.zh}",
-                              f"tier {key[1]} level: {ta.level.en} → {tb.level.en}"))
+            out.append(Change("changed", f"{path}.level", msg("review.tier_level", tier=tier, old=label(ta.level),
+                                                              new=label(tb.level))))
         if [w.text for w in ta.when] != [w.text for w in tb.when]:
-            out.append(Change("changed", f"{path}.when", f"第{key[1]}档裁量情节改为：{'；'.join(w.text for w in tb.when)}",
-                              f"tier {key[1]} conditions changed"))
+            out.append(Change("changed", f"{path}.when", msg("review.tier_when", tier=tier, when=joined(
+                (w.text for w in tb.when), "semicolon"))))
     ra, rb = old.rules, new.rules
-    for name, zh in (("combination", "情节适用规则"), ("suggested_fine", "建议罚款取值"), ("rounding", "取整单位"),
-                     ("contiguous", "阶次是否连续"), ("tier_choice", "多档符合时的取舍")):
-        if getattr(ra, name) != getattr(rb, name):
-            out.append(Change("changed", f"rules.{name}", f"{zh}：{getattr(ra, name)} → {getattr(rb, name)}",
-                              f"rules.{name}: {getattr(ra, name)} → {getattr(rb, name)}"))
+    out.extend(_changed(f"rules.{name}", name, getattr(ra, name), getattr(rb, name)) for name in RULES
+               if getattr(ra, name) != getattr(rb, name))
     wa = ra.scoring.weights if ra.scoring else {}
     wb = rb.scoring.weights if rb.scoring else {}
-    for factor in sorted(set(wa) | set(wb)):
-        if wa.get(factor) != wb.get(factor):
-            out.append(Change("changed", f"rules.scoring.weights.{factor}",
-                              f"因子{factor}分值：{wa.get(factor, '—')} → {wb.get(factor, '—')}",
-                              f"factor {factor} weight: {wa.get(factor, '—')} → {wb.get(factor, '—')}"))
-    for text in rb.text:
-        if text not in ra.text:
-            out.append(Change("added", "rules.text", f"新增适用规则：{text}", f"rule added: {text}"))
-    for text in ra.text:
-        if text not in rb.text:
-            out.append(Change("removed", "rules.text", f"删除适用规则：{text}", f"rule removed: {text}"))
+    out.extend(Change("changed", f"rules.scoring.weights.{factor}", msg(
+        "review.weight", factor=factor, old=value(wa.get(factor)), new=value(wb.get(factor))))
+        for factor in sorted(set(wa) | set(wb)) if wa.get(factor) != wb.get(factor))
+    out.extend(Change("added", "rules.text", msg("review.rule_added", text=text)) for text in rb.text
+               if text not in ra.text)
+    out.extend(Change("removed", "rules.text", msg("review.rule_removed", text=text)) for text in ra.text
+               if text not in rb.text)
     return out
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import Msg, msg
 from .checks import fine_bounds
 from .library import Library
 from .models import Baseline, MultipleFine
 from .vocabulary import AuthorityLevel, Level
+from .wording import Said, facts_of, fine, joined, label, named
 
 SEED_RULE = "苏政办发〔2023〕1号 三(二)：下级行政机关制定的裁量权基准与上级冲突的，适用上级基准"
 NATIONAL_RULE = ("《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号）"
@@ -20,13 +22,12 @@ COUNTY_RULE = "苏政办发〔2023〕1号 二：县级行政机关只能在上�
 
 
 @dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(Said):
     lower: str
     higher: str
     path: tuple  # location inside the lower baseline's file, e.g. ("baseline", "levels", "standard", "fine")
     kind: str  # range | level | penalty | factor | county
-    zh: str
-    en: str
+    message: Msg  # what conflicts (``review.*``), said in the reader's language
     rule: str = SEED_RULE
 
     @property
@@ -61,41 +62,35 @@ def _conflicts(library: Library, lower: Baseline, higher: Baseline) -> list[Conf
     out: list[Conflict] = []
     # A county may not re-draw the ranges of the baseline it details (the one it refines).
     county = library.authorities[lower.authority].level is AuthorityLevel.county and lower.refines == higher.id
+    facts = facts_of(library, lower.matter)
     for level, rule in lower.levels.items():
         path = ("baseline", "levels", level.value)
         upper = higher.levels.get(level)
         if upper is None:
             if higher.levels and level is not Level.no_penalty:
-                out.append(Conflict(lower.id, higher.id, path, "level",
-                                    f"{lower.id}设定了上级基准{higher.id}没有的阶次“{level.zh}”。",
-                                    f"{lower.id} has a level ({level.en}) that {higher.id} does not allow."))
+                out.append(Conflict(lower.id, higher.id, path, "level", msg(
+                    "review.extra_level", lower=lower.id, higher=higher.id, level=label(level))))
             continue
         if rule.fine is not None and upper.fine is not None and _same_units(rule.fine, upper.fine):
             inner, outer = fine_bounds(rule.fine), fine_bounds(upper.fine)
             if inner and outer:
                 if inner[0] < outer[0] or inner[1] > outer[1]:
-                    out.append(Conflict(lower.id, higher.id, (*path, "fine"), "range",
-                                        f"{lower.id}的{level.zh}幅度{inner[0]:g}–{inner[1]:g}超出上级基准{higher.id}的"
-                                        f"{outer[0]:g}–{outer[1]:g}。",
-                                        f"{lower.id}'s {level.en} range {inner[0]:g}–{inner[1]:g} lies outside "
-                                        f"{higher.id}'s {outer[0]:g}–{outer[1]:g}."))
+                    out.append(Conflict(lower.id, higher.id, (*path, "fine"), "range", msg(
+                        "review.range_outside", lower=lower.id, level=label(level), range=fine(rule.fine, facts),
+                        higher=higher.id, outer=fine(upper.fine, facts))))
                 elif county and inner != outer:
-                    out.append(Conflict(lower.id, higher.id, (*path, "fine"), "county",
-                                        f"县级基准{lower.id}改变了{level.zh}的幅度；县级只能细化操作，不能调整幅度。",
-                                        f"County baseline {lower.id} changes the {level.en} range; a county may add "
-                                        f"operational detail only.", COUNTY_RULE))
+                    out.append(Conflict(lower.id, higher.id, (*path, "fine"), "county", msg(
+                        "review.county_range", lower=lower.id, level=label(level)), COUNTY_RULE))
         allowed = set(upper.penalties) or set(library.provisions[higher.provision].penalties)
         extra = [p for p in rule.penalties if p not in allowed]
         if extra:
-            out.append(Conflict(lower.id, higher.id, (*path, "penalties"), "penalty",
-                                f"{lower.id}的{level.zh}增设了上级基准不允许的处罚种类：{'、'.join(p.zh for p in extra)}。",
-                                f"{lower.id}'s {level.en} adds penalty types {higher.id} does not allow: "
-                                f"{', '.join(p.en for p in extra)}."))
+            out.append(Conflict(lower.id, higher.id, (*path, "penalties"), "penalty", msg(
+                "review.extra_penalty", lower=lower.id, level=label(level), higher=higher.id,
+                penalties=joined(label(p) for p in extra))))
     low_w = lower.rules.scoring.weights if lower.rules.scoring else {}
     high_w = higher.rules.scoring.weights if higher.rules.scoring else {}
     for factor, weight in low_w.items():
         if factor in high_w and weight * high_w[factor] < 0:
-            out.append(Conflict(lower.id, higher.id, ("baseline", "rules", "scoring", "weights", factor), "factor",
-                                f"因子“{library.factors[factor].zh}”在{lower.id}中的作用方向与上级基准相反。",
-                                f"Factor {factor} pulls the other way in {lower.id} than in {higher.id}."))
+            out.append(Conflict(lower.id, higher.id, ("baseline", "rules", "scoring", "weights", factor), "factor", msg(
+                "review.factor_direction", factor=named(library.factors[factor]), lower=lower.id, higher=higher.id)))
     return out

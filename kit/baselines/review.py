@@ -8,11 +8,11 @@ no factor can reach; a published baseline missing a procedure step or its applic
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..i18n import Lang, bilingual
+from ..i18n import DEFAULT_LANG, Lang, Msg, msg, t
 from .checks import fine_bounds
 from .hierarchy import conflicts
 from .library import Library
@@ -20,21 +20,15 @@ from .tier_review import higher_baselines, tier_findings
 from .models import Baseline, FixedFine, PerUnitFine
 from .vocabulary import Direction, FactorKind, Level
 from .review_tiers import text_only_conditions
+from .wording import Said, facts_of, joined, label, point as point_words, value
 from .yaml_source import locate, parse_located
 
-KINDS: dict[str, tuple[str, str]] = {
-    "conflict": ("与上级基准冲突", "Conflicts with a higher baseline"),
-    "missing_condition": ("缺少上级基准的情形", "A circumstance of the higher table missing"),
-    "extreme_default": ("默认值位于法定幅度端点", "Default at the very top or bottom of the statutory range"),
-    "missing_part": ("缺少基准要素", "Missing required part"),
-    "unconditioned_leniency": ("减轻、不予处罚未规定适用条件", "减轻 or 不予处罚 without stated conditions"),
-    "provision_not_in_force": ("依据已失效", "Provision no longer in force"),
-    "unreachable_level": ("无法适用的阶次", "Level no factor can reach"),
-    "procedure": ("制定程序或适用规则缺失", "Procedure step or application rules missing"),
-    "text_only_condition": ("分档条件未写明事实", "Tier condition with no fact or factor"),
-}
-PROCEDURE = {"drafting": "起草", "evaluation": "评估论证", "consultation": "公开征求意见", "legality_review": "合法性审核",
-             "collective_decision": "集体审议决定", "publication": "公开发布", "filing": "备案"}
+KINDS: dict[str, Msg] = {kind: msg(f"review.kind.{kind}") for kind in (
+    "conflict", "missing_condition", "extreme_default", "missing_part", "unconditioned_leniency",
+    "provision_not_in_force", "unreachable_level", "procedure", "text_only_condition")}
+"""Each kind's title (``review.kind.*``), in report order."""
+PROCEDURE: dict[str, Msg] = {step: msg(f"review.step.{step}") for step in (
+    "drafting", "evaluation", "consultation", "legality_review", "collective_decision", "publication", "filing")}
 RULE_FORM = "苏政办发〔2023〕1号 三(一)：裁量权基准应当包括违法行为、法定依据、裁量阶次、适用条件和具体标准"
 RULE_STRICT = "苏政办发〔2023〕1号 三(一)：减轻处罚、不予处罚的情形应当严格评估论证，明确适用条件"
 RULE_PROCEDURE = "苏政办发〔2023〕1号 三(一)：起草、评估论证、征求意见、合法性审核、集体审议决定、公开发布、备案"
@@ -42,23 +36,23 @@ RULE_EDGE = "行政裁量权基准不得把默认结果设定在法定幅度的�
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Said):
     kind: str
     baseline: str
     file: str
     line: int | None
     path: str
-    rule: str
-    zh: str
-    en: str
+    rule: str  # the rule cited: a quotation of Chinese law, shown as written in both languages
+    message: Msg  # what is wrong (``review.*``), said in the reader's language
     higher: str | None = None
 
-    def text(self, lang: Lang = "zh") -> str:
+    def text(self, lang: Lang = DEFAULT_LANG) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.path}: {bilingual(self, lang)} 〔{self.rule}〕"
+        return t("review.line", lang, where=where, path=self.path, text=self.message.render(lang), rule=self.rule)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"kind": self.kind, "baseline": self.baseline, "file": self.file, "line": self.line,
+                "path": self.path, "rule": self.rule, "zh": self.zh, "en": self.en, "higher": self.higher}
 
 
 class _Locator:
@@ -92,10 +86,10 @@ def review(library: Library, *, only: set[str] | None = None, today: date | None
     return sorted(findings, key=lambda f: (order.index(f.kind), f.baseline, f.line or 0))
 
 
-def _finding(where: _Locator, b: Baseline, kind: str, path: tuple, rule: str, zh: str, en: str,
+def _finding(where: _Locator, b: Baseline, kind: str, path: tuple, rule: str, message: Msg,
              higher: str | None = None) -> Finding:
     file, line, dotted = where.at(b, path)
-    return Finding(kind, b.id, file, line, dotted, rule, zh, en, higher)
+    return Finding(kind, b.id, file, line, dotted, rule, message, higher)
 
 
 def _overlaps(a: Baseline, b: Baseline) -> bool:
@@ -108,7 +102,7 @@ def _conflicts(library, b: Baseline, where, today):
         for higher in library.baselines_for(b.matter):
             if higher.authority == authority.id and _overlaps(b, higher):
                 for c in conflicts(library, b, higher):
-                    yield _finding(where, b, "conflict", c.path, c.rule, c.zh, c.en, higher.id)
+                    yield _finding(where, b, "conflict", c.path, c.rule, c.message, higher.id)
 
 
 def _tier_conflicts(library, b: Baseline, where, today):
@@ -118,7 +112,7 @@ def _tier_conflicts(library, b: Baseline, where, today):
     for higher in higher_baselines(library, b):
         if _overlaps(b, higher):
             for t in tier_findings(library, b, higher):
-                yield _finding(where, b, t.kind, t.path, t.rule, t.zh, t.en, higher.id)
+                yield _finding(where, b, t.kind, t.path, t.rule, t.message, higher.id)
 
 
 def _extreme_defaults(library, b: Baseline, where, today):
@@ -133,30 +127,27 @@ def _extreme_defaults(library, b: Baseline, where, today):
             continue
         point = {"midpoint": (bounds[0] + bounds[1]) / 2, "lower": bounds[0], "upper": bounds[1]}[b.rules.suggested_fine]
         if point in outer:
-            edge = "最低" if point == outer[0] else "最高"
+            edge = msg("review.edge.bottom" if point == outer[0] else "review.edge.top")
             yield _finding(where, b, "extreme_default", ("baseline", "levels", level.value, "fine"), RULE_EDGE,
-                           f"{level.zh}的默认罚款{point:g}位于法定幅度的{edge}端。",
-                           f"The {level.en} default {point:g} is at the {'bottom' if edge == '最低' else 'top'} of the "
-                           f"statutory range.")
+                           msg("review.extreme_default", level=label(level), point=point_words(point, rule.fine, facts_of(library, b.matter)),
+                               edge=edge))
 
 
 def _missing_parts(library, b: Baseline, where, today):
     provision = library.provisions[b.provision]
     if not b.levels and not b.tiers:
-        yield _finding(where, b, "missing_part", ("baseline",), RULE_FORM, "缺少裁量阶次。", "No discretion levels.")
+        yield _finding(where, b, "missing_part", ("baseline",), RULE_FORM, msg("review.no_levels"))
     formula = isinstance(provision.fine, (PerUnitFine, FixedFine))
     for level, rule in b.levels.items():
         path = ("baseline", "levels", level.value)
         if not rule.conditions and level not in (Level.mitigated, Level.no_penalty):
-            yield _finding(where, b, "missing_part", path, RULE_FORM, f"{level.zh}缺少适用条件。",
-                           f"{level.en} has no conditions.")
+            yield _finding(where, b, "missing_part", path, RULE_FORM, msg("review.no_conditions", level=label(level)))
         if level is not Level.no_penalty and rule.fine is None and not rule.penalties and not formula:
-            yield _finding(where, b, "missing_part", path, RULE_FORM, f"{level.zh}缺少具体标准。",
-                           f"{level.en} has no concrete standard.")
+            yield _finding(where, b, "missing_part", path, RULE_FORM, msg("review.no_standard", level=label(level)))
     for i, tier in enumerate(b.tiers):
         if tier.fine is None and tier.individual_fine is None and not tier.penalties and not tier.measures:
             yield _finding(where, b, "missing_part", ("baseline", "tiers", i), RULE_FORM,
-                           f"第{tier.no}档缺少具体标准。", f"Tier {tier.no} has no concrete standard.")
+                           msg("review.tier_no_standard", no=tier.no))
 
 
 def _unconditioned(library, b: Baseline, where, today):
@@ -164,7 +155,7 @@ def _unconditioned(library, b: Baseline, where, today):
         rule = b.levels.get(level)
         if rule is not None and not rule.conditions:
             yield _finding(where, b, "unconditioned_leniency", ("baseline", "levels", level.value), RULE_STRICT,
-                           f"{level.zh}未规定适用条件。", f"{level.en} has no stated conditions.")
+                           msg("review.unconditioned", level=label(level)))
 
 
 def _not_in_force(library, b: Baseline, where, today):
@@ -172,9 +163,7 @@ def _not_in_force(library, b: Baseline, where, today):
     if provision.effective_to is not None and provision.effective_to < today and \
             (b.effective_to is None or b.effective_to > provision.effective_to):
         yield _finding(where, b, "provision_not_in_force", ("baseline", "provision"), "行政处罚法第三十七条",
-                       f"处罚依据{provision.citation}已于{provision.effective_to}失效，基准仍在适用。",
-                       f"The provision {provision.citation} ended on {provision.effective_to}; the baseline still "
-                       f"applies it.")
+                       msg("review.not_in_force", citation=provision.citation, day=value(provision.effective_to)))
 
 
 def _unreachable(library, b: Baseline, where, today):
@@ -201,8 +190,7 @@ def _unreachable(library, b: Baseline, where, today):
     for level in b.levels:
         if not reach.get(level, True):
             yield _finding(where, b, "unreachable_level", ("baseline", "levels", level.value),
-                           "基准适用规则", f"没有任何裁量因子能使案件适用{level.zh}。",
-                           f"No factor of the library can bring a case to {level.en}.")
+                           "基准适用规则", msg("review.unreachable", level=label(level)))
 
 
 def _procedure(library, b: Baseline, where, today):
@@ -210,11 +198,9 @@ def _procedure(library, b: Baseline, where, today):
     published = "publication" in done or (b.document is not None and not b.document.startswith("示例"))
     if not published:
         return
-    missing = [PROCEDURE[s] for s in PROCEDURE if s not in done]
+    missing = [name for step, name in PROCEDURE.items() if step not in done]
     if missing:
         yield _finding(where, b, "procedure", ("baseline", "procedure") if b.procedure else ("baseline", "id"),
-                       RULE_PROCEDURE, f"已公布的基准未记录制定程序：{'、'.join(missing)}。",
-                       f"A published baseline records no {', '.join(s for s in PROCEDURE if s not in done)} step.")
+                       RULE_PROCEDURE, msg("review.procedure_missing", steps=joined(missing)))
     if not b.rules.text:
-        yield _finding(where, b, "procedure", ("baseline", "rules"), RULE_PROCEDURE,
-                       "已公布的基准未载明适用规则。", "A published baseline states no application rules.")
+        yield _finding(where, b, "procedure", ("baseline", "rules"), RULE_PROCEDURE, msg("review.no_rules_text"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from collections.abc import Iterator
 
+from ..i18n import msg
+
 if TYPE_CHECKING:
     from .models import Baseline
 
@@ -22,9 +24,5 @@ def text_only_conditions(library, b: Baseline, where, today) -> Iterator:
     for t, tier in enumerate(b.tiers):
         for a, alt in enumerate(tier.when):
             if not alt.all and alt.factor is None:
-                yield _finding(
-                    where, b, "text_only_condition", ("baseline", "tiers", t, "when", a), RULE_FACTS,
-                    f"第{tier.no}档的条件“{alt.text}”未写明所依据的事实或裁量因子，引擎无法据案件事实判断，"
-                    f"只有案件载明 tier: {tier.no} 时才会适用。",
-                    f"Tier {tier.no}'s condition “{alt.text}” names no fact or factor: the engine cannot read it "
-                    f"from a case's facts, and applies the tier only when a case names tier: {tier.no}.")
+                yield _finding(where, b, "text_only_condition", ("baseline", "tiers", t, "when", a), RULE_FACTS,
+                               msg("review.text_only", no=tier.no, text=alt.text))

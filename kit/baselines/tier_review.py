@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..i18n import Msg, msg
 from .checks import fine_bounds
 from .library import Library
 from .models import Alternative, Baseline, MultipleFine, Tier
+from .wording import facts_of, fine, joined
 
 NATIONAL_RULE = "国办发〔2022〕27号：下级行政机关制定的行政裁量权基准与上级行政机关制定的行政裁量权基准冲突的，适用上级基准"
 REGION_RULES = {
@@ -70,8 +72,7 @@ def _tier_keys(tier: Tier) -> set:
 class TierFinding:
     kind: str  # "conflict" (a range outside the higher tier's) or "missing_condition"
     path: tuple
-    zh: str
-    en: str
+    message: Msg  # ``review.tier_outside`` / ``review.tier_missing``
     rule: str
 
 
@@ -85,17 +86,9 @@ def higher_baselines(library: Library, lower: Baseline) -> Iterator[Baseline]:
             yield b
 
 
-def _range_text(spec: object) -> str:
-    bounds = fine_bounds(spec)
-    if bounds is None:
-        return "?"
-    if isinstance(spec, MultipleFine) and spec.display == "percent":
-        return f"{bounds[0] * 100:g}%–{bounds[1] * 100:g}%"
-    return f"{bounds[0]:g}–{bounds[1]:g}"
-
-
 def tier_findings(library: Library, lower: Baseline, higher: Baseline) -> list[TierFinding]:
     rule = conflict_rule(library, lower.authority)
+    facts = facts_of(library, lower.matter)
     out: list[TierFinding] = []
     matched: set[int] = set()
     for i, tier in enumerate(lower.tiers):
@@ -112,18 +105,14 @@ def tier_findings(library: Library, lower: Baseline, higher: Baseline) -> list[T
             if not same_units or inner is None or outer is None:
                 continue
             if inner[0] < outer[0] or inner[1] > outer[1]:
-                when = tier.when[0].text
                 out.append(TierFinding(
                     "conflict", ("baseline", "tiers", i, "fine"),
-                    f"第{tier.no}档（{when}）的幅度{_range_text(tier.fine)}超出上级基准{higher.id}同一情形"
-                    f"（第{up.no}档）的{_range_text(up.fine)}。",
-                    f"Tier {tier.no} ({when}): its range {_range_text(tier.fine)} lies outside {higher.id}'s "
-                    f"{_range_text(up.fine)} for the same circumstance (tier {up.no}).", rule))
+                    msg("review.tier_outside", no=tier.no, when=tier.when[0].text, range=fine(tier.fine, facts),
+                        higher=higher.id, up=up.no, outer=fine(up.fine, facts)), rule))
     for j, up in enumerate(higher.tiers):
         if j not in matched and up.block != "individual":
-            words = "；".join(a.text for a in up.when)
             out.append(TierFinding(
                 "missing_condition", ("baseline", "tiers"),
-                f"上级基准{higher.id}第{up.no}档的情形“{words}”在本基准中没有对应的档次。",
-                f"{higher.id}'s tier {up.no} (“{words}”) has no tier with the same circumstance here.", rule))
+                msg("review.tier_missing", higher=higher.id, up=up.no, words=joined((a.text for a in up.when),
+                                                                                     "semicolon")), rule))
     return out

@@ -11,9 +11,10 @@ from kit.baselines.diff import diff_baselines
 from kit.baselines.loader import read_source, validate_file, yaml_files
 from kit.baselines.review import review
 from kit.baselines.review_report import as_json, as_text, write_xlsx
+from kit.baselines.wording import facts_of
 from kit.cli import app
 from kit.cli.options import LangOption, LibraryOption
-from kit.i18n import Lang, bilingual, t
+from kit.i18n import Lang, t
 
 
 def _fail(error: LibraryError, lang: Lang = "zh") -> None:
@@ -85,10 +86,10 @@ def diff_command(
         a, b = _baseline(old, lib, lang), _baseline(new, lib, lang)
     except LibraryError as error:
         _fail(error, lang)
-    changes = diff_baselines(a, b)
+    changes = diff_baselines(a, b, facts_of(lib, b.matter))
     typer.echo(t("cli.diff.title", lang, a=a.id, va=a.version, b=b.id, vb=b.version))
     for change in changes:
         typer.echo(f"  {'+' if change.kind == 'added' else '-' if change.kind == 'removed' else '~'} "
-                   f"{bilingual(change, lang)}")
+                   f"{change.text(lang)}")
     if not changes:
         typer.echo("  " + t("cli.diff.none", lang))

@@ -12,7 +12,7 @@ from ..baselines.library import Library
 from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level, PenaltyType
-from ..i18n import LANGS, msg
+from ..i18n import LANGS, msg, sentences
 from .text import Pair, Sentence, t
 from .aggravators import aggravators
 from .art27_transfer import close_transfer, criminal_transfer
@@ -139,11 +139,8 @@ def _note_conflicts(state: State, resolution: Resolution) -> None:
                    {"lower": lower.id, "higher": first.higher, "nodes": [c.dotted for c in found]},
                    f"{lower.id} yields to {first.higher}",
                    Pair(*(t("engine.hierarchy_conflict", lang, lower=lower.id, higher=first.higher, node=first.dotted,
-                            conflicts=_JOIN_CONFLICTS[lang].join(getattr(c, lang) for c in found)) for lang in LANGS)),
+                            conflicts=sentences((c.text(lang) for c in found), lang)) for lang in LANGS)),
                    baseline_ref=first.dotted)
-
-
-_JOIN_CONFLICTS = {"zh": "；", "en": " "}  # the conflict checks' sentences: Chinese clauses, English sentences
 
 
 def _note_resolution(state: State) -> None:

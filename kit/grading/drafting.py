@@ -25,7 +25,8 @@ from ..baselines.checks import fine_bounds
 from ..baselines.models import FixedFine
 from ..baselines.review import review
 from ..baselines.vocabulary import Level
-from ..i18n import Lang, say, t
+from ..baselines.wording import label, point
+from ..i18n import Lang, Msg, msg, say, t
 from .exam import Exam
 from .results import DRAFT_VAR, PartResult, QuestionResult
 from .sheet import read_cell
@@ -106,15 +107,15 @@ def _grade(task, pts: dict[str, float], text: str, tmp: Path) -> list[PartResult
     for e in tiling:
         found["tiles"][0].append(_where(e))
         found["tiles"][1].append(_where(e, "en"))
-    for zh in ([] if tiling else _overlaps(b)):
-        found["tiles"][0].append(zh)
-        found["tiles"][1].append(zh)
+    for overlap in ([] if tiling else _overlaps(b)):
+        found["tiles"][0].append(overlap.render("zh"))
+        found["tiles"][1].append(overlap.render("en"))
     for p in PARTS[1:]:
         parts[p] = _part(p, pts[p], not found[p][0], found[p][0][:6], found[p][1][:6])
     return [parts[p] for p in PARTS]
 
 
-def _overlaps(b) -> list[str]:
+def _overlaps(b) -> list[Msg]:
     """Levels whose fine ranges overlap beyond a shared edge (a gap is allowed unless ``rules.contiguous``)."""
     order = [lv for lv in (Level.lenient, Level.standard, Level.aggravated) if b.levels.get(lv) and
              b.levels[lv].fine is not None and not isinstance(b.levels[lv].fine, FixedFine) and
@@ -123,7 +124,9 @@ def _overlaps(b) -> list[str]:
     for prev, nxt in zip(order, order[1:]):
         p, n = fine_bounds(b.levels[prev].fine), fine_bounds(b.levels[nxt].fine)
         if n[0] < p[1]:
-            out.append(f"levels.{nxt.value}.fine: {nxt.zh} overlaps {prev.zh} ({n[0]:g} < {p[1]:g})")
+            spec = b.levels[nxt].fine
+            out.append(msg("review.levels_overlap", path=f"levels.{nxt.value}.fine", level=label(nxt),
+                           other=label(prev), lo=point(n[0], spec), hi=point(p[1], spec)))
     return out
 
 

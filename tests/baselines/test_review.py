@@ -54,7 +54,7 @@ def test_review_xlsx_has_the_documented_sheets(tmp_path):
     out = tmp_path / "review.xlsx"
     kit("review", "--sample", "--xlsx", str(out))
     wb = load_workbook(out)
-    assert wb.sheetnames == ["概览", *[zh for zh, _ in KINDS.values()]]
+    assert wb.sheetnames == ["概览", *[title.render("zh") for title in KINDS.values()]]
     sheet = wb["与上级基准冲突"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert {(r[0], r[3], r[4]) for r in rows} == PLANTED
