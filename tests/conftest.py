@@ -89,7 +89,7 @@ class CaseItem(pytest.Item):
             raise CaseMismatch([f"expected the engine to refuse the case naming {refused!r}; it decided"], decision)
         diff = differences(decision, expected)
         for step in decision.trace:  # every step explains itself with a citation, in both languages
-            if not (step.citation and step.zh and step.en):
+            if not (step.citation and step.text("zh") and step.text("en")):
                 diff.append(f"trace step {step.rule} lacks a citation or a text")
         if diff:
             raise CaseMismatch(diff, decision)

@@ -245,7 +245,7 @@ def _not_in_force_text(r: Reviewed, library: Library) -> tuple[str, str]:
     why_zh = why_en = ""
     for step in d.trace:
         if step.fired and step.rule == "hierarchy.conflict":
-            why_zh, why_en = step.zh, " " + step.en
+            why_zh, why_en = step.text("zh"), " " + step.text("en")
             break
     if d.baseline:
         return (t("audit.finding.not_in_force", "zh", cited=cited, baseline=d.baseline, version=d.baseline_version,

@@ -30,6 +30,17 @@ def _changed(path: str, field: str, old: object, new: object) -> Change:
                                        new=said(new)))
 
 
+def _presence_or_fine(node: str, path: str, who: dict, a, b, facts: tuple) -> list[Change]:
+    """A level or tier added or removed, else its fine changed, if it did."""
+    if a is None or b is None:
+        kind = "added" if a is None else "removed"
+        return [Change(kind, path, msg(f"review.{node}_{kind}", **who))]
+    if a.fine == b.fine:
+        return []
+    return [Change("changed", f"{path}.fine", msg(f"review.{node}_fine", **who, old=fine(a.fine, facts),
+                                                  new=fine(b.fine, facts)))]
+
+
 def diff_baselines(old: Baseline, new: Baseline, facts: Iterable[object] = ()) -> list[Change]:
     """Every edit from ``old`` to ``new``; ``facts`` (the matter's) name the base of a multiple."""
     facts = tuple(facts)
@@ -38,13 +49,9 @@ def diff_baselines(old: Baseline, new: Baseline, facts: Iterable[object] = ()) -
     for level in sorted(set(old.levels) | set(new.levels), key=lambda lv: lv.rank):
         a, b = old.levels.get(level), new.levels.get(level)
         path, name = f"levels.{level.value}", label(level)
+        out.extend(_presence_or_fine("level", path, {"level": name}, a, b, facts))
         if a is None or b is None:
-            kind = "added" if a is None else "removed"
-            out.append(Change(kind, path, msg(f"review.level_{kind}", level=name)))
             continue
-        if a.fine != b.fine:
-            out.append(Change("changed", f"{path}.fine", msg("review.level_fine", level=name, old=fine(a.fine, facts),
-                                                             new=fine(b.fine, facts))))
         out.extend(Change("added", f"{path}.conditions", msg("review.condition_added", level=name, text=cond))
                    for cond in b.conditions if cond not in a.conditions)
         out.extend(Change("removed", f"{path}.conditions", msg("review.condition_removed", level=name, text=cond))
@@ -59,13 +66,9 @@ def diff_baselines(old: Baseline, new: Baseline, facts: Iterable[object] = ()) -
         ta, tb = old_tiers.get(key), new_tiers.get(key)
         path = f"tiers[{key[1]}]" + ("" if key[0] == "main" else f"@{key[0]}")
         tier = msg("review.tier" if key[0] == "main" else f"review.tier_{key[0]}", no=key[1])
+        out.extend(_presence_or_fine("tier", path, {"tier": tier}, ta, tb, facts))
         if ta is None or tb is None:
-            kind = "added" if ta is None else "removed"
-            out.append(Change(kind, path, msg(f"review.tier_{kind}", tier=tier)))
             continue
-        if ta.fine != tb.fine:
-            out.append(Change("changed", f"{path}.fine", msg("review.tier_fine", tier=tier, old=fine(ta.fine, facts),
-                                                             new=fine(tb.fine, facts))))
         if ta.level != tb.level:
             out.append(Change("changed", f"{path}.level", msg("review.tier_level", tier=tier, old=label(ta.level),
                                                               new=label(tb.level))))

@@ -40,7 +40,7 @@ class FineRange(NamedTuple):
 
 class TraceStep(NamedTuple):
     """One rule checked or applied: its id, the inputs it read, its effect, its citation, and what it says (put
-    into words in either language when read: ``text(lang)``, ``zh``, ``en``)."""
+    into words in either language when read: ``text(lang)``)."""
 
     rule: str
     citation: str
@@ -53,21 +53,13 @@ class TraceStep(NamedTuple):
     def text(self, lang: Lang = "zh") -> str:
         return self.sentence.render(lang)
 
-    @property
-    def zh(self) -> str:
-        return self.sentence.render("zh")
-
-    @property
-    def en(self) -> str:
-        return self.sentence.render("en")
-
     def cites(self) -> str:
         return self.citation + (f"；{self.baseline_ref}" if self.baseline_ref else "")
 
     def to_dict(self) -> dict:
         return {"rule": self.rule, "citation": self.citation, "baseline_ref": self.baseline_ref,
                 "inputs": {k: _plain(v) for k, v in self.inputs.items()}, "effect": self.effect,
-                "fired": self.fired, "zh": self.zh, "en": self.en}
+                "fired": self.fired, **{lang: self.text(lang) for lang in LANGS}}
 
 
 @dataclass(slots=True)

@@ -97,5 +97,5 @@ def test_every_trace_step_has_a_citation_and_both_texts(case):
     d = evaluate(LIBRARY, case)
     assert d.trace
     for step in d.trace:
-        assert step.citation.strip() and step.zh.strip() and step.en.strip(), step
+        assert step.citation.strip() and step.text("zh").strip() and step.text("en").strip(), step
         assert step.rule

@@ -70,11 +70,11 @@ def test_trace_shows_the_printed_weights_and_formula():
                                 "dates": {"act_start": "2025-03-01"}, "facts": {"disposal_cost": 150000},
                                 "factors": ["demo-sthj-scored-3.g1.o2"]})
     d = evaluate(lib, case)
-    zh = "\n".join(s.zh for s in d.trace)
+    zh = "\n".join(s.text("zh") for s in d.trace)
     assert "起始值50%+20%（废物类别：危险废物） = 70%" in zh
     assert "罚款=裁量百分值×所需处置费用×3倍" in zh and "150,000元不足200,000元，按200,000元计算" in zh
     assert "× 3倍 = 420,000元" in zh
-    assert all(s.en for s in d.trace)
+    assert all(s.text("en") for s in d.trace)
 
 
 @pytest.mark.parametrize("factors, found", [([], "found none"),
