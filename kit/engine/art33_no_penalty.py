@@ -11,7 +11,7 @@ from ..baselines.models import ExemptionList, ListItem
 from ..baselines.vocabulary import Level
 from ..baselines.law_factors import LAW_FACTORS as LF
 from ..i18n import list_join, msg
-from .text import Pair, Sentence
+from .text import Days, Pair, Sentence
 from .art36_time_bar import add_years
 from .case_errors import missing_fact
 from .contract import step
@@ -128,8 +128,8 @@ def first_violation(state: State) -> None:
                 msg("engine.span_years", n=item.window_years)
             state.note("art33.first_violation", P1, {"list": lst.id, "item": item.id,
                                                      "earlier": [str(d) for d in earlier]}, "not first in the window",
-                       Sentence("engine.list_window", {"ref": cited, "span": span, "dates": Pair(
-                           "、".join(map(str, earlier)), ", ".join(map(str, earlier)))}), baseline_ref=ref)
+                       Sentence("engine.list_window", {"ref": cited, "span": span, "dates": Days(tuple(earlier))}),
+                       baseline_ref=ref)
             continue
         excluded = [e for e in item.exclusions if state.case.has(e.factor)]
         if excluded:

@@ -11,7 +11,7 @@ from datetime import date
 
 from ..baselines.vocabulary import Level
 from ..baselines.law_factors import LAW_FACTORS as LF
-from .text import Sentence
+from .text import Sentence, day
 from .contract import step
 from .state import LAW, State
 
@@ -43,13 +43,14 @@ def time_bar(state: State) -> None:
     if dates.discovered > deadline and state.transfer:
         state.time_barred = True
         state.tell("art36.time_bar", CITATION, inputs, "administrative penalty time-barred; transfer stands",
-                   "engine.time_bar_after_transfer", started=started, start=start.isoformat(), years=years,
-                   deadline=deadline.isoformat(), discovered=dates.discovered.isoformat())
+                   "engine.time_bar_after_transfer", started=started, start=day(start), years=years,
+                   deadline=day(deadline), discovered=day(dates.discovered))
     elif dates.discovered > deadline:
         state.time_barred = True
         state.settle(Level.no_penalty, "time_barred")
         state.tell("art36.time_bar", CITATION, inputs, "time-barred: no penalty", "engine.time_bar_barred",
-                   started=started, start=start, years=years, deadline=deadline, discovered=dates.discovered)
+                   started=started, start=day(start), years=years, deadline=day(deadline),
+                   discovered=day(dates.discovered))
     else:
         state.tell("art36.time_bar", CITATION, inputs, "within the time limit", "engine.time_bar_within",
-                   started=started, start=start.isoformat(), years=years, discovered=dates.discovered.isoformat())
+                   started=started, start=day(start), years=years, discovered=day(dates.discovered))

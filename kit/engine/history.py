@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..baselines.law_factors import LAW_FACTORS as LF
-from ..i18n import list_join, msg, say
-from .text import Pair, t
+from ..i18n import msg, say
+from .text import Days, Pair, t
 from .art36_time_bar import add_years
 from .case_errors import UNKNOWN, CaseError, Problem
 
@@ -86,7 +86,7 @@ def note_history(state) -> None:
     span = msg("engine.span_years", n=window) if window else msg("engine.span_ever")
     span_zh, span_en = say(span, "zh"), say(span, "en")
     def params(lang):
-        return {"n": len(same), "dates": list_join(map(str, same), lang) or "—"}
+        return {"n": len(same), "dates": Days(tuple(same)).render(lang) or "—"}
 
     zh = t("engine.history", "zh", span=span_zh, **params("zh")) + (
         t("engine.history_first", "zh") if factors[FIRST] else t("engine.history_not_first", "zh", span=span_zh))

@@ -13,7 +13,7 @@ from ..baselines.hierarchy import conflict_rule
 from ..baselines.resolution import Resolution, resolve
 from ..baselines.vocabulary import Level, PenaltyType
 from ..i18n import LANGS, msg, sentences
-from .text import Pair, Sentence, t
+from .text import Pair, Sentence, day, t
 from .aggravators import aggravators
 from .art27_transfer import close_transfer, criminal_transfer
 from .art28_confiscation import confiscation, penalty_types
@@ -160,7 +160,7 @@ def _resolution_sentence(state: State) -> Sentence:
     author = state.library.authorities[b.authority]
     return Sentence("engine.baseline_applies", {
         "author": Pair(author.name, author.name_en or author.name), "name": Pair(f"《{b.title}》", b.id),
-        "version": b.version, "since": b.effective_from, "citation": state.provision.citation})
+        "version": b.version, "since": day(b.effective_from), "citation": state.provision.citation})
 
 
 def _decide(state: State) -> Decision:

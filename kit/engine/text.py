@@ -3,10 +3,11 @@ template looked up once per process), and the trace's sentences, kept as keys an
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from ..i18n import Lang, catalog
+from ..i18n import Lang, catalog, date_text, list_join
 
 
 @cache
@@ -23,7 +24,7 @@ class Sentence(NamedTuple):
     """A trace sentence not yet put into words: a catalog key and its parameters. The engine builds a trace on
     every evaluation and few are read, so a step is said in the reader's language only when it is read. A
     parameter is data (shown as written, format specs apply) or anything with ``render(lang)``: another
-    sentence, a ``Pair``, a level's label, a fine range, a catalog ``Msg``. Parameters must be values that no
+    sentence, a ``Pair``, ``Days``, a level's label, a fine range, a catalog ``Msg``. Parameters must be values that no
     later step changes (strings, numbers, dates, frozen nodes), never the engine's state."""
 
     key: str
@@ -54,6 +55,20 @@ class Joined(NamedTuple):
 
     def render(self, lang: Lang) -> str:
         return "".join(part.render(lang) for part in self.parts)
+
+
+class Days(NamedTuple):
+    """Dates in a sentence, written as the kit writes dates (2025年2月13日 / 13 February 2025), listed as the
+    language lists."""
+
+    days: tuple[date, ...]
+
+    def render(self, lang: Lang) -> str:
+        return list_join((date_text(day, lang) for day in self.days), lang)
+
+
+def day(value: date) -> Days:
+    return Days((value,))
 
 
 Said = Sentence | Pair | Joined

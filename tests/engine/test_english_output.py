@@ -118,3 +118,24 @@ def test_chinese_output_is_the_default(lang, other):
     _, lib, case = next(expert_cases())
     d = evaluate(lib, case)
     assert d.summary() == d.summary(lang) != d.summary(other)
+
+
+def test_the_trace_writes_dates_as_the_kit_does():
+    """Dates in a trace read 2025年2月13日 / 13 February 2025 (kit.i18n.date_text), never as ISO digits."""
+    from kit.i18n import date_text
+
+    iso = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+    checked = 0
+    for name, library, case in all_cases():
+        try:
+            decision = evaluate(library, case)
+        except CaseError:
+            continue
+        for step in decision.trace:
+            for lang in ("zh", "en"):
+                text = step.text(lang)
+                assert not iso.search(text), (name, step.rule, text)
+                if step.rule == "art36.time_bar" and case.dates.discovered is not None:
+                    assert date_text(case.dates.discovered, lang) in text, (name, text)
+                    checked += 1
+    assert checked > 100
