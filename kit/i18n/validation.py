@@ -176,9 +176,15 @@ class Problem:
 
 
 def problems(exc: ValidationError) -> list[Problem]:
-    """Every error of ``exc``, in pydantic's order."""
+    """Every error of ``exc``, in pydantic's order, one per mistake: an error at a node that errors inside it
+    explain is dropped (pydantic counts a tuple's bad entries as absent and adds "too short" beside them; the
+    YAML loaders drop the same in ``model_walk.shape_errors``)."""
+    errors = exc.errors(include_url=False)
+    deeper = {tuple(err["loc"])[:i] for err in errors for i in range(len(err["loc"]))}
     out = []
-    for err in exc.errors(include_url=False):
+    for err in errors:
+        if tuple(err["loc"]) in deeper and err["type"] != "missing":
+            continue
         problem, expected, found = describe(err)
         out.append(Problem(tuple(err["loc"]), err["type"], problem, expected, found, err.get("input")))
     return out

@@ -63,6 +63,18 @@ def test_a_rubric_deduction_without_points_names_the_rule_and_the_reason(lang, l
     assert str(err.value) == said(err.value, "zh")  # a developer's traceback: the default language
 
 
+def test_a_rubric_whose_only_rule_is_wrong_gets_one_problem_not_also_too_few_rules():
+    from kit.audit.rubric import RubricError, read_rubric
+
+    with pytest.raises(RubricError) as err:
+        read_rubric("start: 50\nrules:\n  - {kind: b, severity: deduction}\n", "r.yaml")
+    assert said(err.value, "en").splitlines() == [
+        "r.yaml: rules.0: wrong value — expected points on a deduction and none on a gate item (a gate fails the file)"]
+    with pytest.raises(RubricError) as err:  # no rule at all: that is the mistake, said once
+        read_rubric("start: 50\nrules: []\n", "r.yaml")
+    assert said(err.value, "en").splitlines() == ["r.yaml: rules: wrong value — expected 1 or more entries"]
+
+
 def test_a_kind_listed_twice_is_named_in_both_languages():
     from kit.audit.rubric import RubricError, read_rubric
 
