@@ -15,7 +15,8 @@ from .text import Pair, Sentence, t
 from .combination import apply_optional_mitigation
 from .contract import step
 from .case_errors import missing_fact
-from .decision import FineRange, money
+from .decision import FineRange
+from ..i18n.format import digits
 from .scored import apply_formula
 from .state import State
 
@@ -52,17 +53,18 @@ def per_unit(spec: PerUnitFine, state: State) -> tuple[FineRange | None, Sentenc
     if amount is None:  # never read as 0: that would silently turn a fine into a warning
         raise missing_fact(state.case.id, spec.per, msg("case_errors.per_unit_formula_of", matter=_cited(state)),
                            state.matter)
+    per, of = state.fact_words(spec.per)
     if spec.warning_at_or_below is not None and amount <= spec.warning_at_or_below:
-        return None, Sentence("engine.per_unit_warning", {"per": spec.per, "amount": money(amount),
-                                                           "limit": money(spec.warning_at_or_below)})
+        return None, Sentence("engine.per_unit_warning", {"per": per, "of": of, "amount": digits(amount),
+                                                           "limit": digits(spec.warning_at_or_below)})
     units = amount / spec.unit
     units = math.ceil(units) if spec.rounding == "up" else math.floor(units) if spec.rounding == "down" else units
     fine = round(units * spec.rate, 2)
     capped = spec.cap is not None and fine > spec.cap
     said = Sentence("engine.per_unit_fine", {
-        "per": spec.per, "amount": money(amount), "unit": money(spec.unit), "rate": money(spec.rate),
-        "rounding": Sentence(f"engine.round_{spec.rounding}"), "fine": money(fine),
-        "cap": Sentence("engine.per_unit_cap", {"cap": money(spec.cap)}) if capped else ""})
+        "per": per, "of": of, "amount": digits(amount), "unit": digits(spec.unit), "rate": digits(spec.rate),
+        "rounding": Sentence(f"engine.round_{spec.rounding}"), "fine": digits(fine),
+        "cap": Sentence("engine.per_unit_cap", {"cap": digits(spec.cap)}) if capped else ""})
     if capped:
         fine = spec.cap
     return FineRange(fine, fine), said
@@ -163,7 +165,7 @@ def suggest(state: State, fine: FineRange) -> float:
 
 
 # what range_for (the range of any level, asked by later steps and by Decision.range_of) reads
-RANGE_READS = frozenset({"case", "baseline", "provision", "tier"})
+RANGE_READS = frozenset({"case", "matter", "baseline", "provision", "tier"})  # matter: a per-unit fact's words
 
 
 @step(reads=RANGE_READS | {"matter", "options", "individual_tier", "percent", "position", "suggest_at",
@@ -207,7 +209,7 @@ def compute_fine(state: State) -> None:
             rules = state.baseline.rules if state.baseline else None
             how = Sentence("engine.suggest_" + (state.suggest_at or (rules.suggested_fine if rules else "midpoint")))
             tail = Sentence("engine.range_tail_score" if from_score else "engine.range_tail_rule", {
-                "how": how, "step": money(rules.rounding) if rules else "1", "suggested": money(state.suggested_fine)})
+                "how": how, "step": digits(rules.rounding) if rules else "1", "suggested": digits(state.suggested_fine)})
             state.tell("arithmetic.range", state.provision.citation if state.provision else "", {"level": level.value},
                        f"range {fine.lo:g}-{fine.hi:g}", "engine.range", level=level, fine=fine, tail=tail,
                        baseline_ref=state.baseline_ref(source) or "法定幅度")
@@ -256,7 +258,7 @@ def _place_score(state: State) -> None:
     state.level = level
     state.suggested_fine = round(point, 2)
     state.note("arithmetic.scored", "基准适用规则：裁量百分值", {"percent": state.percent, "range": [lo, hi]},
-               level.value, Sentence("engine.scored_point", {"lo": money(lo), "hi": money(hi), "point": money(point),
+               level.value, Sentence("engine.scored_point", {"lo": digits(lo), "hi": digits(hi), "point": digits(point),
                                                              "percent": f"{state.percent:g}", "level": level}),
                baseline_ref=state.baseline_ref("适用规则"))
 

@@ -13,8 +13,8 @@ administrative violation with a threshold; the administrative rules (Art. 30) th
 from __future__ import annotations
 
 from ..baselines.law_factors import LAW_FACTORS as LF
-from .text import Joined, Pair, Sentence
-from .decision import money
+from .text import Joined, Sentence
+from ..i18n.format import digits
 from .contract import step
 from .state import LAW, State
 
@@ -44,8 +44,8 @@ def criminal_transfer(state: State) -> None:
         state.transfer = True
         if reached and threshold is not None:
             why = Sentence("engine.transfer_threshold", {
-                "fact": _fact_label(state, threshold.fact), "value": money(inputs[threshold.fact]),
-                "threshold": money(threshold.value), "source": threshold.source})
+                "fact": state.fact_words(threshold.fact)[0], "value": digits(inputs[threshold.fact]),
+                "threshold": digits(threshold.value), "source": threshold.source})
             citation = f"{CITATION}；{threshold.source}"
         else:
             why, citation = Sentence("engine.transfer_suspected"), CITATION
@@ -61,10 +61,3 @@ def close_transfer(state: State) -> None:
     if state.transfer:
         state.settle(None, None)
 
-
-def _fact_label(state: State, fact: str) -> Pair | str:
-    """The fact's name as the library writes it (a trainee reads 违法经营额, not sales_amount)."""
-    for spec in state.matter.facts:
-        if spec.id == fact:
-            return Pair(spec.zh, spec.en)
-    return fact

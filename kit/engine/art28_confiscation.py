@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..baselines.vocabulary import Level, PenaltyType
 from ..baselines.law_factors import LAW_FACTORS as LF
-from .decision import money
+from ..i18n.format import digits
 from .text import Sentence
 from .contract import step
 from .state import LAW, State
@@ -33,8 +33,8 @@ def confiscation(state: State) -> None:
     amount = max(0.0, round(gains - refund, 2))
     state.confiscation = amount
     state.tell("art28.confiscation", CITATION, {LF.illegal_gains: gains, LF.refund_owed: refund},
-               f"confiscate {amount:g}", "engine.confiscation", amount=money(amount), refund=Sentence(
-                   "engine.confiscation_refund", {"gains": money(gains), "refund": money(refund)}) if refund else "")
+               f"confiscate {amount:g}", "engine.confiscation", amount=digits(amount), refund=Sentence(
+                   "engine.confiscation_refund", {"gains": digits(gains), "refund": digits(refund)}) if refund else "")
 
 
 @step(reads={"case", "baseline", "provision", "tier", "level", "fine", "confiscation", "warning_only"},

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from ..baselines.vocabulary import StatuteLevel
 from .text import Pair, t
-from .decision import Decision, TraceStep, money
+from .decision import Decision, TraceStep
+from ..i18n.format import digits
 from .state import LAW, Options
 
 CITATION = f"{LAW}第二十九条"
@@ -54,8 +55,8 @@ def one_act_one_fine(candidates: list[tuple[Decision, float, StatuteLevel | None
     d = chosen[0]
     names = "、".join(f"{c[0].matter}（{'；'.join(c[0].provisions)}）" for c in candidates)
     params = {"n": len(candidates), "names": names, "kept": d.matter,
-              "fine": d.fine.text("zh") if d.fine else "—", "suggested": money(d.suggested_fine or 0),
-              "maximum": money(chosen[1])}
+              "fine": d.fine.text("zh") if d.fine else "—", "suggested": digits(d.suggested_fine or 0),
+              "maximum": digits(chosen[1])}
     params_en = {**params, "names": ", ".join(c[0].matter for c in candidates),
                  "fine": d.fine.text("en") if d.fine else "—"}
     citation = CITATION + (f"；{RANK_RULE}" if reason == "rank" else "")

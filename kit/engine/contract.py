@@ -38,6 +38,7 @@ METHODS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "tell": (frozenset({"options"}), frozenset({"trace"})),
     "baseline_ref": (frozenset({"baseline"}), frozenset()),
     "fact": (frozenset({"case"}), frozenset()),
+    "fact_words": (frozenset({"matter"}), frozenset()),
     "settle": (frozenset(), frozenset({"level", "no_penalty_ground", "done"})),
 }
 

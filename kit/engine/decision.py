@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..baselines.vocabulary import ILLUSTRATIVE_MARK, Level, PenaltyType
-from ..i18n import LANGS, Lang, Msg, list_join, say
-from ..i18n.format import amount as money  # an amount's digits, the kit's one way
+from ..i18n import LANGS, Lang, Msg, list_join, money, money_range, say
 from .text import Said, t
 
 
@@ -25,9 +24,8 @@ class FineRange(NamedTuple):
 
     def text(self, lang: Lang = "zh") -> str:
         if self.lo == self.hi:
-            return t("decision.fine_one", lang, amount=money(self.lo))
-        top = t("decision.fine_below", lang, hi=money(self.hi)) if self.upper_open else money(self.hi)
-        return t("decision.fine_range", lang, lo=money(self.lo), top=top)
+            return money(self.lo, lang)
+        return money_range(self.lo, self.hi, lang, upper_open=self.upper_open)
 
     def render(self, lang: Lang) -> str:  # said in the reader's language (a trace sentence's parameter)
         return self.text(lang)
@@ -147,11 +145,11 @@ class Decision:
         if self.fine is not None:
             lines.append(f"{label('fine')}: {self.fine.text(lang)}")
         if self.suggested_fine is not None:
-            lines.append(f"{label('suggested')}: {t('decision.yuan', lang, amount=money(self.suggested_fine))}")
+            lines.append(f"{label('suggested')}: {money(self.suggested_fine, lang)}")
         if self.individual_fine is not None:
             lines.append(f"{label('individual')}: {self.individual_fine.text(lang)}")
         if self.confiscation:
-            lines.append(f"{label('confiscation')}: {t('decision.yuan', lang, amount=money(self.confiscation))}")
+            lines.append(f"{label('confiscation')}: {money(self.confiscation, lang)}")
         if len(self.acceptable) > 1:
             levels = list_join((lv.label(lang) for lv in self.acceptable_levels), lang)
             lines.append(f"{label('lawful')}: {levels}")

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from ..baselines.vocabulary import Level, PenaltyType
 from ..i18n import Lang, list_join
 from .text import t
-from .decision import Decision, money
+from .decision import Decision
+from ..i18n.format import digits
 
 SEED_RULE = "苏政办发〔2023〕1号 三(二)：适用基准明显不当、显失公平的，报请制定机关调整适用"
 
@@ -83,12 +84,12 @@ def check_proposal(decision: Decision, level: Level | str, amount: float | None 
                 say_both("engine.proposal_no_fine_level")
         else:
             amount_ok = fine_range.contains(amount)
-            say_both("engine.proposal_within" if amount_ok else "engine.proposal_outside", amount=money(amount),
+            say_both("engine.proposal_within" if amount_ok else "engine.proposal_outside", amount=digits(amount),
                      level=label, range=fine_range.text)
         statutory = decision.statutory_range
         if statutory is not None and level is not Level.mitigated and amount > statutory.hi:
             lawful = False
-            say_both("engine.proposal_over_statutory", maximum=money(statutory.hi))
+            say_both("engine.proposal_over_statutory", maximum=digits(statutory.hi))
     within = level_ok and amount_ok
     missing: tuple[str, ...] = ()
     if within:

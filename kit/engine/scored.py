@@ -17,7 +17,8 @@ from ..baselines.vocabulary import Level
 from ..i18n import DEFAULT_LANG, LANGS, Lang, msg
 from .text import Pair, t
 from .case_errors import CaseError
-from .decision import FineRange, money
+from .decision import FineRange
+from ..i18n.format import digits
 from .state import State
 
 
@@ -91,8 +92,8 @@ def apply_formula(state: State) -> bool:
 
         def how(lang: Lang) -> str:
             return t("engine.scored_how_base", lang, label=getattr(fact, lang) if fact else formula.base,
-                     base=money(base), rate=t(rate[0], lang, rate=rate[1]) if rate else "",
-                     floor=t("engine.scored_floor", lang, value=money(value), floor=money(formula.base_floor))
+                     base=digits(base), rate=t(rate[0], lang, rate=rate[1]) if rate else "",
+                     floor=t("engine.scored_floor", lang, value=digits(value), floor=digits(formula.base_floor))
                      if floored else "")
         inputs.update(base=value, counted=base, rate=formula.rate)
     else:
@@ -102,7 +103,7 @@ def apply_formula(state: State) -> bool:
         amount = top
 
         def how(lang: Lang) -> str:
-            return t("engine.scored_how_max", lang, top=money(top))
+            return t("engine.scored_how_max", lang, top=digits(top))
         inputs.update(maximum=top)
     step = state.baseline.rules.rounding if state.baseline else 1
     fine = math.floor(amount * pct / 100 / step + 0.5) * step
@@ -111,7 +112,7 @@ def apply_formula(state: State) -> bool:
     state.suggested_fine = fine
     state.note("arithmetic.scored_formula", "基准适用规则：" + formula.text, inputs, f"fine {fine:g}",
                Pair(*(t("engine.scored_formula", lang, formula=formula.text, percent=f"{pct:g}", how=how(lang),
-                        fine=money(fine)) for lang in LANGS)),
+                        fine=digits(fine)) for lang in LANGS)),
                baseline_ref=state.baseline_ref("适用规则"))
     return True
 

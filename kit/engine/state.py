@@ -15,8 +15,8 @@ from ..baselines.models import Baseline, Matter, Provision, Tier
 from ..baselines.vocabulary import Level, PenaltyType
 from .case import Case
 from .decision import FineRange, TraceStep
-from ..i18n import Msg
-from .text import Said, Sentence
+from ..i18n import LANGS, Msg, unit_label
+from .text import Pair, Said, Sentence
 
 LAW = "《中华人民共和国行政处罚法》"
 # 过罚相当: "实施行政处罚……必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当" — the ground of every
@@ -100,6 +100,14 @@ class State:
 
     def fact(self, name: str) -> float | None:
         return self.case.facts.get(name)
+
+    def fact_words(self, name: str) -> tuple[Pair | str, Pair | str]:
+        """The fact's name and unit as the library writes them (a trainee reads 超限重量 … 千克, not
+        excess_weight_kg); a fact the matter does not describe: its id, and no unit."""
+        for spec in self.matter.facts:
+            if spec.id == name:
+                return Pair(spec.zh, spec.en), Pair(*(unit_label(spec.unit, lang) for lang in LANGS))
+        return name, ""
 
     def settle(self, level: Level | None, ground: str | None = None) -> None:
         self.level = level

@@ -8,7 +8,7 @@ dates are formatted here too (Babel's zh_CN and en formats), so every page write
 from __future__ import annotations
 
 from .catalog import Catalog, CatalogError, catalog
-from .format import date_text, money, money_range, number
+from .format import date_text, money, money_range, number, unit_label
 from .message import Msg, msg, say
 from .lang import DEFAULT_LANG, LANGS, Lang, UnknownLanguage, parse_lang
 from .text import bilingual, colon, html_lang, list_join, named, other_lang, parens, sentences
@@ -21,4 +21,4 @@ def t(key: str, lang: Lang = DEFAULT_LANG, /, **params: object) -> str:
 
 __all__ = ["Catalog", "CatalogError", "DEFAULT_LANG", "LANGS", "Lang", "Msg", "UnknownLanguage", "bilingual", "catalog",
            "colon", "date_text", "html_lang", "list_join", "money", "money_range", "msg", "named", "number", "other_lang",
-           "parens", "parse_lang", "say", "sentences", "t"]
+           "parens", "parse_lang", "say", "sentences", "t", "unit_label"]

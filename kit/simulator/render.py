@@ -7,7 +7,7 @@ from html import escape
 
 from ..engine.decision import Decision
 from ..grading.citing import in_words
-from ..i18n import Lang, bilingual, colon, list_join, money, money_range, parens, t
+from ..i18n import Lang, bilingual, colon, list_join, money, money_range, parens, t, unit_label
 from .session import AUTO, Column, Simulator, SimState
 
 STYLE = """
@@ -43,7 +43,7 @@ def controls_html(sim: Simulator, state: SimState, lang: Lang) -> str:
         f'{" checked" if f in state.factors else ""}><span>{_e(_factor(sim, f, lang))}</span></label>'
         for f in sim.factor_options(state.matter))
     facts = "".join(
-        f'<label class="field"><span>{_e(bilingual(fd, lang) + parens(_unit(fd.unit, lang), lang))}</span>'
+        f'<label class="field"><span>{_e(bilingual(fd, lang) + parens(unit_label(fd.unit, lang), lang))}</span>'
         f'<input type="number" min="0" step="any" name="fact:{_e(fd.id)}" value="{state.facts.get(fd.id, 0):g}"></label>'
         for fd in sim.library.matters[state.matter].facts)
     kinds = "".join(f'<option value="{k}"{" selected" if k == state.kind else ""}>{_e(t(f"simulator.party.{k}", lang))}'
@@ -77,12 +77,6 @@ def controls_html(sim: Simulator, state: SimState, lang: Lang) -> str:
 def _factor(sim: Simulator, f: str, lang: Lang) -> str:
     x = sim.library.factors[f]
     return bilingual(x, lang)
-
-
-def _unit(unit: str, lang: Lang) -> str:
-    key = f"simulator.unit.{unit}"
-    from ..i18n import catalog
-    return t(key, lang) if catalog().has(key) else unit
 
 
 def bar_html(d: Decision, lang: Lang) -> str:

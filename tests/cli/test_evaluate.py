@@ -27,7 +27,7 @@ def test_evaluate_prints_a_cited_trace_in_chinese_by_default():
 
 def test_evaluate_in_english_and_json():
     out = kit("evaluate", str(CASE), "--lang", "en")
-    assert out.returncode == 0 and "Reasoning" in out.stdout and "Suggested fine: 4,000" in out.stdout
+    assert out.returncode == 0 and "Reasoning" in out.stdout and "Suggested fine: CNY 4,000" in out.stdout
     data = json.loads(kit("evaluate", str(CASE), "--json").stdout)
     assert data["level"] == "standard" and data["fine"] == {"lo": 4000.0, "hi": 4000.0, "upper_open": False}
 

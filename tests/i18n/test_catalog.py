@@ -79,11 +79,11 @@ def test_money_one_way():
 def test_amounts_are_babels_money_format_in_both_locales(cents):
     from babel.numbers import format_decimal
 
-    from kit.i18n.format import amount
+    from kit.i18n.format import digits
 
     yuan = cents / 100
     pattern = "#,##0" if cents % 100 == 0 else "#,##0.00"
-    assert amount(yuan) == format_decimal(yuan, format=pattern, locale="zh_CN") \
+    assert digits(yuan) == format_decimal(yuan, format=pattern, locale="zh_CN") \
         == format_decimal(yuan, format=pattern, locale="en_GB")
 
 
