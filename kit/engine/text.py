@@ -25,7 +25,9 @@ class Sentence(NamedTuple):
     every evaluation and few are read, so a step is said in the reader's language only when it is read. A
     parameter is data (shown as written, format specs apply) or anything with ``render(lang)``: another
     sentence, a ``Pair``, ``Days``, a level's label, a fine range, a catalog ``Msg``. Parameters must be values that no
-    later step changes (strings, numbers, dates, frozen nodes), never the engine's state."""
+    later step changes (strings, numbers, dates, frozen nodes), never the engine's state. (A ``kit.i18n.Msg`` in all
+    but two things: its data keeps its type, so ``{percent:g}`` works, and it is a named tuple with its template
+    looked up once per process, because every evaluation builds a dozen.)"""
 
     key: str
     params: dict[str, object] = {}
