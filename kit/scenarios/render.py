@@ -12,7 +12,7 @@ import re
 from datetime import date
 from collections.abc import Callable
 
-from ..i18n import date_text, money
+from ..i18n import date_text, money, t, unit_label
 
 ILLUSTRATIVE_ZH = "（示例案例，非正式文件）"
 ILLUSTRATIVE_EN = "(Constructed example, not an official document.)"
@@ -50,7 +50,7 @@ def date_en(day: date) -> str:
 
 def quantity(value: float, unit: str | None, unit_en: str | None = None) -> tuple[str, str]:
     """A fact or variable with its unit, in (zh, en). 元 is an amount; 比例 is a share written as a percentage;
-    倍 is a multiple; 千克 is kg; other units follow the number."""
+    倍 is a multiple; 千克 is kg (their English names: the catalog's); other units follow the number."""
     if unit in (None, ""):
         return number(value), number(value)
     if unit == "元":
@@ -58,12 +58,10 @@ def quantity(value: float, unit: str | None, unit_en: str | None = None) -> tupl
     if unit == "比例":
         pct = number(value * 100)
         return f"{pct}%", f"{pct}%"
-    if unit == "倍":
-        return f"{number(value)}倍", f"{number(value)} times"
-    if unit == "千克":
-        return f"{number(value)}千克", f"{number(value)} kg"
     if unit == "是否":
-        return ("是" if value else "否"), ("yes" if value else "no")
+        return t("common.yes" if value else "common.no", "zh"), t("common.yes" if value else "common.no", "en")
+    if unit in ("倍", "千克"):  # units the catalog names in both languages (common.unit.*)
+        return f"{number(value)}{unit_label(unit, 'zh')}", f"{number(value)} {unit_label(unit, 'en')}"
     en = f"{number(value)} {unit_en}" if unit_en else number(value)
     return f"{number(value)}{unit}", en
 
