@@ -70,10 +70,10 @@ def check_command(
     level: str = typer.Option(..., "--level", help="所选裁量阶次：不予/减轻/从轻/一般/从重或其英文键 / "
                                                    "The level chosen: 不予/减轻/从轻/一般/从重 or its English key."),
     fine: float | None = typer.Option(None, "--fine", help="拟处罚款数额（元） / The proposed fine in yuan."),
-    reason: str | None = typer.Option(None, "--reason", help="偏离裁量基准的理由 / "
-                                                            "Reason for departing from the baseline."),
-    approval: str | None = typer.Option(None, "--approval", help="调整适用裁量基准的审批文号 / "
-                                                                "Approval reference for an adjusted application."),
+    reason: str | None = typer.Option(None, "--reason", help=(
+        "偏离裁量基准的理由 / Reason for departing from the baseline.")),
+    approval: str | None = typer.Option(None, "--approval", help=(
+        "调整适用裁量基准的审批文号 / Approval reference for an adjusted application.")),
     library: LibraryOption = None,
     lang: LangOption = "zh",
     as_json: bool = typer.Option(False, "--json", help="以 JSON 格式打印核对结果 / Print the check as JSON."),
