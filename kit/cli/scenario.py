@@ -53,7 +53,7 @@ def generate_command(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 格式打印案例 / Print the scenarios as JSON."),
     library: LibraryOption = None,
 ) -> None:
-    """生成案例 / Generate case variants for a trainee, each with its answer key."""
+    """为学员生成案例变体，各附参考答案 / Generate case variants for a trainee, each with its answer key."""
     if level is not None:
         try:
             parse_outcome(level)
@@ -100,7 +100,7 @@ def check_command(
     library: LibraryOption = None,
     lang: LangOption = "zh",
 ) -> None:
-    """检查模板 / Validate templates and report which outcomes each can reach."""
+    """检查模板：校验模板并报告每个模板能得出哪些结果 / Validate templates and report which outcomes each can reach."""
     try:
         lib = _library(library)
         loaded = load_templates(*templates, library=lib)
