@@ -12,10 +12,11 @@ from kit import __version__
 
 app = typer.Typer(
     name="kit",
-    help="行政裁量权基准培训工具包 / discretion-kit: validate and explore baseline libraries.",
+    help="行政裁量权基准培训工具包：校验和查阅裁量基准库 / discretion-kit: validate and explore baseline libraries.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -28,9 +29,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
+                                 help="打印版本号后退出 / Print the version and exit."),
 ) -> None:
-    """行政裁量权基准培训工具包 / discretion-kit."""
+    """行政裁量权基准培训工具包 / discretion-kit: validate and explore baseline libraries."""
 
 
 # Command modules (each does `from kit.cli import app` and `@app.command()`):

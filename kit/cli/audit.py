@@ -13,32 +13,46 @@ from kit.cli.options import LangOption, LibraryOption
 from kit.i18n import t
 
 
-@app.command("audit")
+@app.command("audit", short_help="案卷评查 / Review past decisions against the baselines.")
 def audit_command(
-    table: Path = typer.Argument(..., help="The decision table (.csv, .xlsx, .xls or .parquet), one row per past "
-                                 "decision; see docs/audit.md."),
+    table: Path = typer.Argument(..., help=(
+        "处罚决定表（.csv、.xlsx、.xls 或 .parquet），每行一个已作出的处罚决定；见 docs/audit.md / "
+        "The decision table (.csv, .xlsx, .xls or .parquet), one row per past decision; see docs/audit.md.")),
     library: LibraryOption = None,
     lang: LangOption = "zh",
-    xlsx: Path | None = typer.Option(None, "--xlsx", help="Also write the workbook (汇总, 机关事项, 评查结果, "
-                                        "问题明细, 类案不同罚, 离群决定, 退回行)."),
-    html: Path | None = typer.Option(None, "--html", help="Also write the HTML report with plots."),
-    rejected: Path | None = typer.Option(None, "--rejected", help="Where to write the rejected rows (CSV); "
-                                            "default: <table>-rejected.csv beside the table, when any row is bad."),
-    strict: bool = typer.Option(False, "--strict", help="Refuse the whole table when any row is bad (exit 1, "
-                                "every problem listed, nothing written)."),
-    encoding: str | None = typer.Option(None, "--encoding", help="The CSV's encoding (utf-8, gbk, utf-16 …); "
-                                           "default: detected."),
-    workers: int = typer.Option(2, "--workers", min=1, max=64, help="Worker processes on this machine."),
-    chunk_rows: int = typer.Option(50_000, "--chunk-rows", min=100, max=1_000_000, help="Rows per chunk."),
-    dask: str | None = typer.Option(None, "--dask", help="Run on Dask: a scheduler address (tcp://host:8786) "
-                                       "or 'local' for a local cluster of two workers."),
-    today: str | None = typer.Option(None, "--today", help="The day decisions may not be after (YYYY-MM-DD; "
-                                        "default: today)."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar with rows/s on stderr."),
-    as_json: bool = typer.Option(False, "--json", help="Print the review as JSON."),
+    xlsx: Path | None = typer.Option(None, "--xlsx", help=(
+        "另存工作簿（汇总、机关事项、评查结果、问题明细、类案不同罚、离群决定、退回行） / "
+        "Also write the workbook (汇总, 机关事项, 评查结果, 问题明细, 类案不同罚, 离群决定, 退回行).")),
+    html: Path | None = typer.Option(None, "--html", help="另存带图表的 HTML 报告 / "
+                                                          "Also write the HTML report with plots."),
+    rejected: Path | None = typer.Option(None, "--rejected", help=(
+        "退回行（CSV）的写入位置；默认：有错误行时写到表格旁的 <table>-rejected.csv / "
+        "Where to write the rejected rows (CSV); default: <table>-rejected.csv beside the table, "
+        "when any row is bad.")),
+    strict: bool = typer.Option(False, "--strict", help=(
+        "任何一行有错即拒收整张表（以 1 退出，列出全部问题，不写入任何文件） / "
+        "Refuse the whole table when any row is bad (exit 1, every problem listed, nothing written).")),
+    encoding: str | None = typer.Option(None, "--encoding", help=(
+        "CSV 的编码（utf-8、gbk、utf-16 …）；默认：自动识别 / "
+        "The CSV's encoding (utf-8, gbk, utf-16 …); default: detected.")),
+    workers: int = typer.Option(2, "--workers", min=1, max=64, help="本机的工作进程数 / "
+                                                                    "Worker processes on this machine."),
+    chunk_rows: int = typer.Option(50_000, "--chunk-rows", min=100, max=1_000_000,
+                                   help="每块的行数 / Rows per chunk."),
+    dask: str | None = typer.Option(None, "--dask", help=(
+        "在 Dask 上运行：调度器地址（tcp://host:8786），或 local（两个工作进程的本地集群） / "
+        "Run on Dask: a scheduler address (tcp://host:8786) or 'local' for a local cluster of two workers.")),
+    today: str | None = typer.Option(None, "--today", help=(
+        "处罚决定日期不得晚于的日期（YYYY-MM-DD；默认：今天） / "
+        "The day decisions may not be after (YYYY-MM-DD; default: today).")),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="在 stderr 显示进度条及每秒行数 / "
+                                                                         "Progress bar with rows/s on stderr."),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 格式打印评查结果 / Print the review as JSON."),
 ) -> None:
     """案卷评查：逐案对照基准评查已作出的处罚决定 / Review past decisions against the baselines.
 
+    评查完毕即以 0 退出（无论评查结果如何，含退回行）；无法评查（无法读取、缺少必需列、基准库有误，或 --strict
+    下有错误行）时以 1 退出 /
     Exit 0 when the table was reviewed (whatever the findings, rejected rows included); exit 1 when it could not
     be (unreadable, a required column missing, the library broken, or any bad row under --strict)."""
     from kit.audit import AuditInputError, audit  # pandas and pyarrow: only when the command runs

@@ -38,14 +38,16 @@ def _evaluate(lib, case, case_file: Path, index: int, lang: Lang = "zh"):
         raise typer.Exit(1) from None
 
 
-@app.command("evaluate")
+@app.command("evaluate", short_help="评估案件 / Evaluate a case: the decision and its trace.")
 def evaluate_command(
-    case_file: Path = typer.Argument(..., help="A case file (YAML or JSON): one case, or a `cases:` list."),
+    case_file: Path = typer.Argument(..., help="案件文件（YAML 或 JSON）：一个案件，或 `cases:` 列表 / "
+                                     "A case file (YAML or JSON): one case, or a `cases:` list."),
     library: LibraryOption = None,
     lang: LangOption = "zh",
-    as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
-    compare_versions: bool = typer.Option(False, "--compare-versions", help="Evaluate under every dated version "
-                                          "of the applicable baseline, side by side."),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 格式打印裁量结论 / Print the decision as JSON."),
+    compare_versions: bool = typer.Option(False, "--compare-versions", help=(
+        "按适用基准的每个施行版本分别评估、并列对照 / "
+        "Evaluate under every dated version of the applicable baseline, side by side.")),
 ) -> None:
     """评估案件：打印裁量结论及推理过程 / Evaluate a case and print the decision with its trace."""
     lib, cases = _load(case_file, library, lang)
@@ -62,16 +64,19 @@ def evaluate_command(
     typer.echo("\n\n".join(summary(d, lang, lib) for d in decisions))
 
 
-@app.command("check")
+@app.command("check", short_help="核对裁量选择 / Check an officer's chosen level and fine.")
 def check_command(
-    case_file: Path = typer.Argument(..., help="A case file (one case)."),
-    level: str = typer.Option(..., "--level", help="The level chosen: 不予/减轻/从轻/一般/从重 or its English key."),
-    fine: float | None = typer.Option(None, "--fine", help="The proposed fine in yuan."),
-    reason: str | None = typer.Option(None, "--reason", help="Reason for departing from the baseline."),
-    approval: str | None = typer.Option(None, "--approval", help="Approval reference for an adjusted application."),
+    case_file: Path = typer.Argument(..., help="案件文件（一个案件） / A case file (one case)."),
+    level: str = typer.Option(..., "--level", help="所选裁量阶次：不予/减轻/从轻/一般/从重或其英文键 / "
+                                                   "The level chosen: 不予/减轻/从轻/一般/从重 or its English key."),
+    fine: float | None = typer.Option(None, "--fine", help="拟处罚款数额（元） / The proposed fine in yuan."),
+    reason: str | None = typer.Option(None, "--reason", help=(
+        "偏离裁量基准的理由 / Reason for departing from the baseline.")),
+    approval: str | None = typer.Option(None, "--approval", help=(
+        "调整适用裁量基准的审批文号 / Approval reference for an adjusted application.")),
     library: LibraryOption = None,
     lang: LangOption = "zh",
-    as_json: bool = typer.Option(False, "--json", help="Print the check as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 格式打印核对结果 / Print the check as JSON."),
 ) -> None:
     """核对执法人员的裁量选择 / Check an officer's chosen level and fine against the baseline."""
     lib, cases = _load(case_file, library, lang)

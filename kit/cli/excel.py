@@ -87,27 +87,37 @@ def export_xlsx(library: Path, *, out: Path, stream=None, lang: Lang = "zh") -> 
     return 0
 
 
-@app.command("import-xlsx")
+@app.command("import-xlsx", short_help="从 Excel 导入基准表 / Import a baseline table from Excel.")
 def import_xlsx_command(
-    file: Path = typer.Argument(..., help="Baseline table: .xlsx or Excel 97 .xls."),
-    out: Path = typer.Option(..., "--out", help="Library folder to write (new or empty)."),
-    partial: bool = typer.Option(False, "--partial", help="Write the tiers that import; list the other rows."),
-    authority: str | None = typer.Option(None, "--authority", help="Authority id, e.g. jm-sthjj."),
-    authority_name: str | None = typer.Option(None, "--authority-name", help="Authority name."),
-    authority_level: str | None = typer.Option(None, "--authority-level",
-                                                  help="national, provincial, municipal or county."),
-    region: str | None = typer.Option(None, "--region", help="Six-digit division code (default 000000)."),
-    sector: str | None = typer.Option(None, "--sector", help="Sector, e.g. 生态环境."),
-    effective_from: str | None = typer.Option(None, "--effective-from", help="YYYY-MM-DD."),
-    version: str | None = typer.Option(None, "--version", help="Version label (default: the year)."),
-    document: str | None = typer.Option(None, "--document", help="Document number (文号)."),
-    title: str | None = typer.Option(None, "--title", help="Title prefix of every baseline."),
-    illustrative: bool = typer.Option(False, "--illustrative", help="Mark every row 示例，非正式文件."),
-    parent: str | None = typer.Option(None, "--parent", help="Authority id of the higher table's issuer "
-                                         "(kit review compares the tables tier by tier)."),
+    file: Path = typer.Argument(..., help="裁量基准表：.xlsx 或 Excel 97 .xls / Baseline table: .xlsx or Excel 97 .xls."),
+    out: Path = typer.Option(..., "--out", help="写入的基准库文件夹（新建或空文件夹） / "
+                                                "Library folder to write (new or empty)."),
+    partial: bool = typer.Option(False, "--partial", help="写入能导入的部分，列出其余各行 / "
+                                                          "Write the tiers that import; list the other rows."),
+    authority: str | None = typer.Option(None, "--authority", help="制定机关编号，如 jm-sthjj / "
+                                                                   "Authority id, e.g. jm-sthjj."),
+    authority_name: str | None = typer.Option(None, "--authority-name", help="制定机关名称 / Authority name."),
+    authority_level: str | None = typer.Option(None, "--authority-level", help=(
+        "制定机关层级：national（国家）、provincial（省级）、municipal（市级）或 county（县级） / "
+        "national, provincial, municipal or county.")),
+    region: str | None = typer.Option(None, "--region", help="六位行政区划代码（默认 000000） / "
+                                                             "Six-digit division code (default 000000)."),
+    sector: str | None = typer.Option(None, "--sector", help="执法领域，如 生态环境 / Sector, e.g. 生态环境."),
+    effective_from: str | None = typer.Option(None, "--effective-from", help="施行日期，YYYY-MM-DD / "
+                                                                            "Effective from, YYYY-MM-DD."),
+    version: str | None = typer.Option(None, "--version", help="版本标签（默认：年份） / "
+                                                               "Version label (default: the year)."),
+    document: str | None = typer.Option(None, "--document", help="文号，如 江环〔2020〕10号 / "
+                                                                 "Document number (文号)."),
+    title: str | None = typer.Option(None, "--title", help="每条基准标题的前缀 / Title prefix of every baseline."),
+    illustrative: bool = typer.Option(False, "--illustrative", help="把每一行标为“示例，非正式文件” / "
+                                                                    "Mark every row 示例，非正式文件."),
+    parent: str | None = typer.Option(None, "--parent", help=(
+        "上级基准制定机关的编号（kit review 逐项对照两张表） / "
+        "Authority id of the higher table's issuer (kit review compares the tables tier by tier).")),
     lang: LangOption = "zh",
 ) -> None:
-    """Import a baseline table from Excel into a library folder."""
+    """从 Excel 导入裁量基准表，写成基准库文件夹 / Import a baseline table from Excel into a library folder."""
     try:
         date = dt.date.fromisoformat(effective_from) if effective_from else None
     except ValueError:
@@ -120,12 +130,12 @@ def import_xlsx_command(
                             document=document, title=title, illustrative=illustrative, parent=parent)
     raise typer.Exit(import_xlsx(file, out=out, partial=partial, options=options, lang=lang))
 
-@app.command("export-xlsx")
+@app.command("export-xlsx", short_help="导出为 Excel 工作簿 / Export a library to an Excel workbook.")
 def export_xlsx_command(
-    library: Path = typer.Argument(..., help="Library folder."),
-    out: Path = typer.Option(..., "--out", help="Workbook to write (.xlsx)."),
+    library: Path = typer.Argument(..., help="基准库文件夹 / Library folder."),
+    out: Path = typer.Option(..., "--out", help="写入的工作簿（.xlsx） / Workbook to write (.xlsx)."),
     lang: LangOption = "zh",
 ) -> None:
-    """Export a library to an Excel workbook in the published layout."""
+    """按公布的格式把基准库导出为 Excel 工作簿 / Export a library to an Excel workbook in the published layout."""
     raise typer.Exit(export_xlsx(library, out=out, lang=lang))
 

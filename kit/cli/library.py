@@ -78,13 +78,15 @@ def _load_or_exit(paths: list[Path], lang: Lang = "zh") -> Library:
         raise typer.Exit(1) from None
 
 
-@app.command()
+@app.command(short_help="校验基准库 / Load and check a library.")
 def validate(
-    paths: list[Path] | None = typer.Argument(None, help="Library folders or YAML files (all load as one library)."),
-    sample: bool = typer.Option(False, "--sample", help="Validate the bundled sample library."),
+    paths: list[Path] | None = typer.Argument(None, help=(
+        "基准库文件夹或 YAML 文件（合并载入为一个基准库） / Library folders or YAML files (all load as one library).")),
+    sample: bool = typer.Option(False, "--sample", help="校验内置示例基准库 / Validate the bundled sample library."),
     lang: LangOption = "zh",
 ) -> None:
-    """Load and check a library: print the counts and OK, or every error (file:line:column, path, expected,
+    """载入并校验基准库：打印各项数目和 OK，或列出每一处错误（文件:行:列、路径、应为、实为）并以 1 退出 /
+    Load and check a library: print the counts and OK, or every error (file:line:column, path, expected,
     found) and exit 1."""
     targets = list(paths or []) + ([SAMPLE_LIBRARY] if sample else [])
     if not targets:
@@ -94,25 +96,29 @@ def validate(
     typer.echo(summary_line(library))
 
 
-@app.command("list")
+@app.command("list", short_help="列出事项、基准和阶次 / List the matters, baselines and levels.")
 def list_(
-    paths: list[Path] | None = typer.Argument(None, help="Library folders or files; default: the sample library."),
+    paths: list[Path] | None = typer.Argument(None, help=(
+        "基准库文件夹或文件；默认：内置示例基准库 / Library folders or files; default: the sample library.")),
     lang: LangOption = "zh",
     library: LibraryOption = None,
 ) -> None:
-    """List the matters with their baselines and levels."""
+    """列出各违法行为事项及其裁量基准和裁量阶次 / List the matters with their baselines and levels."""
     loaded = _load_or_exit(list(paths or []) + list(library or []) or [SAMPLE_LIBRARY], lang)
     for line in matters_listing(loaded, lang=lang):
         typer.echo(line)
 
 
-@app.command()
+@app.command(short_help="生成基准库格式说明 / Write the library format's schema and reference.")
 def schema(
-    out: Path | None = typer.Option(None, "--out", help="Folder to write into; default: the project's docs/."),
-    check: bool = typer.Option(False, "--check", help="Only check that the committed copies are current."),
+    out: Path | None = typer.Option(None, "--out", help="写入的文件夹；默认：项目的 docs/ / "
+                                                     "Folder to write into; default: the project's docs/."),
+    check: bool = typer.Option(False, "--check", help="只检查已提交的副本是否为最新 / "
+                                                     "Only check that the committed copies are current."),
     lang: LangOption = "zh",
 ) -> None:
-    """Write the JSON Schema and the field reference of the library format (docs/library-schema.json,
+    """生成基准库格式的 JSON Schema 和字段说明（docs/library-schema.json、docs/library-format.md） /
+    Write the JSON Schema and the field reference of the library format (docs/library-schema.json,
     docs/library-format.md)."""
     from kit.baselines import schema as fmt
 

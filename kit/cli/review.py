@@ -22,18 +22,22 @@ def _fail(error: LibraryError, lang: Lang = "zh") -> None:
     raise typer.Exit(1)
 
 
-@app.command("review")
+@app.command("review", short_help="备案审查 / Filing review of a library.")
 def review_command(
-    paths: list[Path] | None = typer.Argument(None, help="Library files or folders (or the new baselines "
-                                                 "filed, with --against)."),
-    sample: bool = typer.Option(False, "--sample", help="Review the bundled sample library."),
-    against: list[Path] | None = typer.Option(None, "--against", help="The existing library new baselines are "
-                                                 "filed against; only the new files are reviewed."),
+    paths: list[Path] | None = typer.Argument(None, help=(
+        "基准库文件或文件夹（配合 --against 时为报备的新基准） / "
+        "Library files or folders (or the new baselines filed, with --against).")),
+    sample: bool = typer.Option(False, "--sample", help="审查内置示例基准库 / Review the bundled sample library."),
+    against: list[Path] | None = typer.Option(None, "--against", help=(
+        "新基准据以备案审查的现有基准库；只审查新文件 / "
+        "The existing library new baselines are filed against; only the new files are reviewed.")),
     lang: LangOption = "zh",
-    as_json_: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
-    xlsx: Path | None = typer.Option(None, "--xlsx", help="Also write a workbook, one sheet per finding kind."),
+    as_json_: bool = typer.Option(False, "--json", help="以 JSON 格式打印审查意见 / Print the findings as JSON."),
+    xlsx: Path | None = typer.Option(None, "--xlsx", help="另存工作簿，每类审查意见一张工作表 / "
+                                                          "Also write a workbook, one sheet per finding kind."),
 ) -> None:
-    """备案审查：冲突、缺项、无条件的减轻/不予处罚等 / Filing review of a library. Exit 1 when there are conflicts."""
+    """备案审查：冲突、缺项、无条件的减轻/不予处罚等；存在冲突时以 1 退出 /
+    Filing review of a library. Exit 1 when there are conflicts."""
     paths = list(paths or [])
     if not paths and not sample:
         typer.echo(t("cli.review.no_paths", lang), err=True)
@@ -73,10 +77,10 @@ def _baseline(ref: str, library, lang: Lang):
     raise typer.Exit(2)
 
 
-@app.command("diff")
+@app.command("diff", short_help="比较基准的两个版本 / What changed between two versions of a baseline.")
 def diff_command(
-    old: str = typer.Argument(..., help="The old version: a baseline id or a baseline file."),
-    new: str = typer.Argument(..., help="The new version: a baseline id or a baseline file."),
+    old: str = typer.Argument(..., help="旧版本：基准编号或基准文件 / The old version: a baseline id or a baseline file."),
+    new: str = typer.Argument(..., help="新版本：基准编号或基准文件 / The new version: a baseline id or a baseline file."),
     library: LibraryOption = None,
     lang: LangOption = "zh",
 ) -> None:
