@@ -117,6 +117,13 @@ def test_the_grading_workbook_speaks_one_language(course, tmp_path):  # noqa: F8
     assert en.sheetnames == ["Trainees", "Questions", "Item analysis"]
     assert [c.value for c in zh["逐题明细"][1]][:2] == ["学员", "考试（作业）"]
     assert [c.value for c in en["Questions"][1]][0] == "Trainee"
+    # an integrity flag is said in the workbook's language (the gradebook's comments hold the course's only)
+    for book, sheet, flag in ((zh, "学员成绩", "锁定单元格被改动（q2-outcome）"),
+                              (en, "Trainees", "locked cell changed (q2-outcome)")):
+        rows = {r[0]: r for r in book[sheet].iter_rows(min_row=2, values_only=True) if r[1] == "exam-general"}
+        assert flag in (rows["A-gradebook"][9] or ""), rows["A-gradebook"]  # the last column: the flags
+    counts = [r[5] for r in en["Item analysis"].iter_rows(min_row=2, values_only=True) if r[5]]
+    assert counts and all("（" not in c and c.endswith(")") for c in counts), counts[:3]
     # what the trainees typed into their notebooks is theirs (their answers and their cells' code)
     inputs = (course / "given.json").read_text(encoding="utf-8")
     assert_english(cells(en), inputs, "the grading workbook")
