@@ -17,6 +17,7 @@ import pandas as pd
 from ..i18n import Lang, bilingual, t
 from .autograde import RESULT_SUFFIX
 from .exam import EXAM_FILE, load_exam
+from .results import Flag
 from .gradebook import gradebook_frame
 
 DETAIL = ["trainee", "assignment", "attempt", "n", "pool", "variant", "answer", "expected", "outcome_points",
@@ -52,9 +53,7 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
     course = Path(course)
     scores = gradebook_frame(course / "gradebook.db")
     results = _results(course)
-    from .gradebook import comments
-    flags_of = comments(course / "gradebook.db")
-    prefix = t("grading.flag_prefix", lang)
+    sep = t("workbooks.sep", lang)
     detail, totals = [], []
     for (trainee, assignment), group in scores.groupby(["trainee", "assignment"], sort=True):
         result = results.get((trainee, assignment))
@@ -64,7 +63,10 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
         exam = load_exam(exam_file)
         labels = {p.id: bilingual(p.label, lang) for p in exam.pools}
         labels["drafting"] = t("grading.outcome_drafting", lang)
-        flags = [line.removeprefix(prefix) for line in flags_of.get((trainee, assignment), []) if line.startswith(prefix)]
+        # the flags as the result file records them (a code and a cell), said in the report's language: the
+        # gradebook's comments carry the same flags in the course's language only
+        flagged = [Flag(f["code"], f.get("cell")) for f in result.get("flags", [])]
+        flags = [f.text(lang) for f in flagged]
         points, top = float(group["score"].sum()), float(group["max_score"].sum())
         passed = top > 0 and points >= exam.pass_mark * top - 1e-9
         by_part = {(int(r.n), r.part): r.score for r in group.itertuples() if r.n is not None and r.n == r.n}
@@ -79,14 +81,14 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
                 "outcome_points": by_part.get((q["n"], "outcome")), "fine_points": by_part.get((q["n"], "fine")),
                 "points": sum(got), "max_points": sum(p["max_points"] for p in q["parts"]),
                 "reason": reason or t("grading.all_right", lang),
-                "flags": "；".join(f for f in flags if f"answer-{q['n']})" in f or f"answer-{q['n']}）" in f),
+                "flags": sep.join(f.text(lang) for f in flagged if f.cell == f"answer-{q['n']}"),
                 "passed": passed, "_right": all(p["status"] == "right" for p in q["parts"]),
                 "_level": q["expected_level"], "_wrong_reason": next(
                     (p[lang] for p in q["parts"] if p["status"] == "wrong"), "")})
         totals.append({"trainee": trainee, "assignment": assignment, "exam": bilingual(exam.title, lang),
                        "attempt": exam.attempt, "points": points, "max_points": top,
                        "share": points / top if top else 0.0, "pass_mark": exam.pass_mark, "passed": passed,
-                       "flags": "；".join(flags)})
+                       "flags": sep.join(flags)})
     frame = pd.DataFrame(detail)
     items = []
     if not frame.empty:
@@ -96,7 +98,7 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
             why = Counter(r for r in wrong["_wrong_reason"] if r).most_common(1)
             items.append({"assignment": assignment, "pool": pool, "expected_level": t(f"grading.outcome_{level}", lang),
                           "answers": len(g), "share_right": float(g["_right"].mean()),
-                          "common_wrong": "；".join(f"{a}（{c}）" for a, c in common),
+                          "common_wrong": sep.join(t("workbooks.counted", lang, what=a, n=c) for a, c in common),
                           "why": why[0][0] if why else ""})
     visible = frame[DETAIL] if not frame.empty else pd.DataFrame(columns=DETAIL)
     return Report(visible, pd.DataFrame(totals, columns=TOTALS), pd.DataFrame(items, columns=ITEMS), results)
