@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from ..i18n import DEFAULT_LANG, Lang, Msg, bilingual, date_text, money, money_range, msg, number, say, t
+from ..i18n import DEFAULT_LANG, Lang, Msg, bilingual, date_text, list_join, money, money_range, msg, number, say, t
 from .checks import fine_bounds
 from .fines import MaxOnlyFine, MultipleFine, PerUnitFine
 
@@ -125,8 +125,8 @@ def _point(lang: Lang, value: float, spec: object, facts: tuple) -> str:
 def _join(lang: Lang, items: tuple, sep: str) -> str:
     if not items:
         return NONE
-    glue = t("common.list_sep" if sep == "list" else "common.semicolon", lang)
-    return glue.join(say(i, lang) for i in items)
+    words = (say(i, lang) for i in items)
+    return list_join(words, lang) if sep == "list" else t("common.semicolon", lang).join(words)
 
 
 _SAY: dict[str, Callable[..., str]] = {

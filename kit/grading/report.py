@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..i18n import Lang, bilingual, t
+from ..i18n import Lang, bilingual, parens, t
 from .autograde import RESULT_SUFFIX
 from .exam import EXAM_FILE, load_exam
 from .results import Flag
@@ -53,7 +53,7 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
     course = Path(course)
     scores = gradebook_frame(course / "gradebook.db")
     results = _results(course)
-    sep = t("workbooks.sep", lang)
+    sep = t("common.semicolon", lang)
     detail, totals = [], []
     for (trainee, assignment), group in scores.groupby(["trainee", "assignment"], sort=True):
         result = results.get((trainee, assignment))
@@ -98,7 +98,7 @@ def course_report(course: str | Path, lang: Lang = "zh") -> Report:
             why = Counter(r for r in wrong["_wrong_reason"] if r).most_common(1)
             items.append({"assignment": assignment, "pool": pool, "expected_level": t(f"grading.outcome_{level}", lang),
                           "answers": len(g), "share_right": float(g["_right"].mean()),
-                          "common_wrong": sep.join(t("workbooks.counted", lang, what=a, n=c) for a, c in common),
+                          "common_wrong": sep.join(a + parens(str(c), lang) for a, c in common),
                           "why": why[0][0] if why else ""})
     visible = frame[DETAIL] if not frame.empty else pd.DataFrame(columns=DETAIL)
     return Report(visible, pd.DataFrame(totals, columns=TOTALS), pd.DataFrame(items, columns=ITEMS), results)
